@@ -1,0 +1,63 @@
+"""The ``coachlab`` command: version, doctor, serve (and, as the course grows, check, scenario, grade)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from coachlab import __version__
+from coachlab.i18n import LANGS, normalize_lang, resolve_lang, t
+
+
+def _lang(value: str | None) -> str:
+    return normalize_lang(value) or resolve_lang()
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from coachlab.doctor import report, run_checks
+
+    lang = _lang(args.lang)
+    findings = run_checks(lang)
+    print(report(findings, lang))
+    return 1 if any(f.status == "fail" for f in findings) else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from coachlab.paths import course_root
+    from coachlab.serve import serve
+
+    lang = _lang(args.lang)
+    print(t("serve.starting", lang, url=f"http://{args.ip}:{args.port}/?lang={'zh' if lang == 'zh-CN' else 'en'}"),
+          flush=True)
+    serve(course_root(), port=args.port, ip=args.ip, pool=not args.no_pool, open_browser=args.open)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="coachlab", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"coachlab {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    doctor = sub.add_parser("doctor", help="check this machine and say how to fix what is missing")
+    doctor.add_argument("--lang", choices=[*LANGS, "zh"], help="language of the report")
+    doctor.set_defaults(run=_doctor)
+
+    serve = sub.add_parser("serve", help="serve the course with Voila")
+    serve.add_argument("--port", type=int, default=8866)
+    serve.add_argument("--ip", default="127.0.0.1")
+    serve.add_argument("--no-pool", action="store_true", help="do not preheat kernels")
+    serve.add_argument("--open", action="store_true", help="open a browser tab")
+    serve.add_argument("--lang", choices=[*LANGS, "zh"], help="language of the start-up message")
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Serve the course with Voila, configured for learners.
+
+Learners never see code or tracebacks, idle kernels are culled, each cell has a time limit, and
+kernels are started ahead of the first visit (a pool per page) so that a lesson opens fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tornado.web import RedirectHandler
+from traitlets.config import Config
+from voila.app import Voila
+from jupyter_server.utils import url_path_join
+
+LANDING = "index.ipynb"
+CELL_TIMEOUT_S = 60
+CULL_IDLE_S = 30 * 60
+# Shown by Voila itself only when a page fails before coachlab's own friendly handler is in place.
+CELL_ERROR_NOTICE = "Please reload the page or tell your facilitator. 请刷新页面，或告诉培训师。"
+
+
+def voila_config(*, pool: bool = True, pool_size: int = 1, landing_pool: int = 2) -> Config:
+    """Return the learner-facing Voila configuration.
+
+    Pooled kernels run a page before anyone asks for it; pages wait for the request's query
+    string (``voila.utils.get_query_string``), so ``?lang=`` still reaches them.
+    """
+    return Config({
+        "VoilaConfiguration": {
+            "strip_sources": True,
+            "show_tracebacks": False,
+            "preheat_kernel": pool,
+            "default_pool_size": pool_size if pool else 0,
+        },
+        "VoilaExecutor": {
+            "timeout": CELL_TIMEOUT_S,
+            "interrupt_on_timeout": True,
+            "cell_error_instruction": CELL_ERROR_NOTICE,
+            "cell_timeout_instruction": CELL_ERROR_NOTICE,
+        },
+        "MappingKernelManager": {
+            "cull_idle_timeout": CULL_IDLE_S,
+            "cull_interval": 60,
+            "cull_connected": False,
+        },
+        "VoilaKernelManager": {
+            "kernel_pools_config": {
+                "default": {"pool_size": pool_size if pool else 0},
+                LANDING: {"pool_size": landing_pool if pool else 0},
+            },
+        },
+    })
+
+
+class CourseVoila(Voila):
+    """Voila serving the notebooks folder, with ``/`` opening on the landing page."""
+
+    def init_handlers(self) -> list:
+        handlers = super().init_handlers()
+        target = url_path_join(self.server_url, "voila/render", LANDING)
+        return [(self.server_url, RedirectHandler, {"url": target, "permanent": False}), *handlers]
+
+
+def serve(root: Path, *, port: int = 8866, ip: str = "127.0.0.1", pool: bool = True,
+          open_browser: bool = False) -> None:
+    """Run Voila on ``root``/notebooks until interrupted."""
+    app = CourseVoila(config=voila_config(pool=pool))
+    argv = [str(root / "notebooks"), f"--port={port}", f"--Voila.ip={ip}",
+            "--no-browser" if not open_browser else "--Voila.open_browser=True"]
+    app.initialize(argv)
+    app.start()

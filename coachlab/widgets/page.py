@@ -1,0 +1,82 @@
+"""What every Voila page shares: the page language, a language switch, and friendly errors."""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+import traceback
+from typing import Callable
+
+import ipywidgets as widgets
+from IPython import get_ipython
+from IPython.display import HTML, display
+
+from coachlab.i18n import LANGS, resolve_lang, t
+
+SWITCH_LABELS = {"en": "English", "zh-CN": "中文"}
+
+
+def _query_string() -> str | None:
+    """Return the page URL's query string, waiting for the request when the kernel was preheated."""
+    try:
+        from voila.utils import get_query_string
+    except ImportError:  # pragma: no cover - voila is a dependency
+        return os.environ.get("QUERY_STRING")
+    return get_query_string()
+
+
+def page_lang() -> str:
+    """Return the language of this page: ``?lang=`` in its URL, else COACHLAB_LANG, else zh-CN."""
+    return resolve_lang(_query_string())
+
+
+def friendly_error_html(lang: str) -> str:
+    """Return the message a learner sees instead of a traceback."""
+    return (
+        '<div class="coachlab-error" role="alert" style="padding:12px;border-left:4px solid #c0392b;'
+        f'background:#fdf2f0">{html.escape(t("error.friendly", lang))}</div>'
+    )
+
+
+def _log_traceback(etype, value, tb) -> None:
+    # The real process stderr ends up in the Voila server log, never on the learner's page.
+    print("".join(traceback.format_exception(etype, value, tb)), file=sys.__stderr__, flush=True)
+
+
+def setup_page(lang: str | None = None) -> str:
+    """Prepare a lesson page: pick the language and show friendly errors instead of tracebacks."""
+    chosen = lang or page_lang()
+    shell = get_ipython()
+    if shell is not None:
+        def show_friendly(shell, etype, value, tb, tb_offset=None):
+            _log_traceback(etype, value, tb)
+            display(HTML(friendly_error_html(chosen)))
+        shell.set_custom_exc((Exception,), show_friendly)
+    return chosen
+
+
+def safe(callback: Callable[..., None], lang_of: Callable[[], str], out: widgets.Output) -> Callable[..., None]:
+    """Wrap a widget callback so an exception shows the friendly message in ``out``, not a traceback."""
+    def wrapped(*args, **kwargs):
+        try:
+            callback(*args, **kwargs)
+        except Exception:
+            _log_traceback(*sys.exc_info())
+            out.clear_output()
+            with out:
+                display(HTML(friendly_error_html(lang_of())))
+    return wrapped
+
+
+class LanguageSwitch(widgets.ToggleButtons):
+    """The English / 中文 switch shown at the top of every page."""
+
+    def __init__(self, lang: str):
+        super().__init__(
+            options=[(SWITCH_LABELS[code], code) for code in LANGS],
+            value=lang,
+            style={"button_width": "84px"},
+            tooltips=[t("page.switch_tooltip", code) for code in LANGS],
+        )
+        self.add_class("coachlab-lang-switch")
