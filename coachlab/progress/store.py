@@ -38,6 +38,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE attempts ADD COLUMN lang TEXT;
     CREATE INDEX attempts_by_item ON attempts (item_id, created_at);
     """,
+    """
+    CREATE TABLE tool_state (
+        learner_id  TEXT NOT NULL,
+        item_id     TEXT NOT NULL,
+        state       TEXT NOT NULL,
+        updated_at  REAL NOT NULL,
+        PRIMARY KEY (learner_id, item_id)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -129,6 +138,25 @@ class ProgressStore:
         """Return the learner's most recent attempt at an item, or None."""
         found = self.attempts(learner_id, item_id)
         return found[-1] if found else None
+
+    def save_state(self, learner_id: str, item_id: str, state: dict[str, Any]) -> None:
+        """Keep a learner's work in a tool (the latest only), so coming back shows it again."""
+        validate_learner_id(learner_id)
+        with self._transaction():
+            self._conn.execute(
+                "INSERT INTO tool_state (learner_id, item_id, state, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (learner_id, item_id) DO UPDATE SET state = excluded.state,"
+                " updated_at = excluded.updated_at",
+                (learner_id, item_id, json.dumps(state, ensure_ascii=False), time.time()),
+            )
+
+    def load_state(self, learner_id: str, item_id: str) -> dict[str, Any] | None:
+        """Return the learner's saved work in a tool, or None."""
+        row = self._conn.execute(
+            "SELECT state FROM tool_state WHERE learner_id = ? AND item_id = ?",
+            (validate_learner_id(learner_id), item_id),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
 
     def integrity_ok(self) -> bool:
         """Return True when SQLite's own integrity check passes."""

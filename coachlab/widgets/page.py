@@ -80,3 +80,40 @@ class LanguageSwitch(widgets.ToggleButtons):
             tooltips=[t("page.switch_tooltip", code) for code in LANGS],
         )
         self.add_class("coachlab-lang-switch")
+
+
+def learner_from_env() -> str | None:
+    """Return the JupyterHub user name when the course runs under JupyterHub, else None."""
+    return os.environ.get("JUPYTERHUB_USER") or None
+
+
+class LearnerField(widgets.VBox):
+    """Who is working: the JupyterHub user when there is one, else a validated name field.
+
+    ``learner_id`` is None until a valid id is known; an invalid one shows the reason in the
+    learner's language and changes nothing already saved.
+    """
+
+    def __init__(self, lang: str):
+        from coachlab.progress import LearnerIdError, validate_learner_id
+
+        self._validate, self._error_type = validate_learner_id, LearnerIdError
+        self.lang = lang
+        hub_user = learner_from_env()
+        self.text = widgets.Text(value=hub_user or "", description=t("learner.label", lang),
+                                 placeholder=t("learner.placeholder", lang), disabled=bool(hub_user),
+                                 style={"description_width": "initial"})
+        self.text.add_class("coachlab-learner-id")
+        self.problem = widgets.HTML()
+        super().__init__([self.text, self.problem])
+
+    @property
+    def learner_id(self) -> str | None:
+        """Return the validated learner id, or None after showing why the typed one is unusable."""
+        try:
+            learner = self._validate(self.text.value)
+        except self._error_type as exc:
+            self.problem.value = f'<span class="coachlab-problem" style="color:#c0392b">{html.escape(exc.message(self.lang))}</span>'
+            return None
+        self.problem.value = ""
+        return learner

@@ -1,0 +1,142 @@
+"""Shared fixtures: a real Voila server on a free loopback port, and headless Debian Chromium.
+
+Browser tests skip with a visible reason on a machine without /usr/bin/chromium, and fail under
+CI=true instead, so a green CI always means the browser really ran.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "artifacts" / "screenshots"
+CHROMIUM = Path(os.environ.get("COACHLAB_CHROMIUM", "/usr/bin/chromium"))
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+
+def free_port() -> int:
+    """Return a TCP port on the loopback interface that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class VoilaServer:
+    """``coachlab serve`` run as a learner's server would be, on a free port, stopped on close."""
+
+    def __init__(self, root: Path, data: Path, *, pool: bool = True, env: dict[str, str] | None = None):
+        self.root, self.data, self.port = root, data, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = data / f"voila-{self.port}.log"
+        data.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, "-m", "coachlab.cli", "serve", "--port", str(self.port)]
+        if not pool:
+            cmd.append("--no-pool")
+        full_env = {**os.environ, "COACHLAB_ROOT": str(root), "COACHLAB_DATA": str(data), **(env or {})}
+        if "COACHLAB_LANG" not in (env or {}):
+            full_env.pop("COACHLAB_LANG", None)  # the page's own ?lang= decides in tests
+        self._log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(cmd, cwd=REPO, env=full_env, stdout=self._log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        self._wait_ready()
+
+    def _wait_ready(self, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"voila exited with {self.proc.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/voila/tree", timeout=5):
+                    return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.3)
+        self.close()
+        raise RuntimeError(f"voila did not answer on {self.url} within {timeout:.0f}s:\n{self.log()}")
+
+    def log(self) -> str:
+        """Return what the server printed so far."""
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-6000:]
+
+    def close(self) -> None:
+        """Stop the server and every kernel it started."""
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self._log.close()
+
+
+@pytest.fixture(scope="session")
+def start_voila(tmp_path_factory):
+    """Return a factory that starts a Voila server on a course root; all are stopped at the end."""
+    servers: list[VoilaServer] = []
+
+    def start(root: Path = REPO, *, pool: bool = True, env: dict[str, str] | None = None) -> VoilaServer:
+        server = VoilaServer(root, tmp_path_factory.mktemp("coachlab-data"), pool=pool, env=env)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def voila_server(start_voila) -> VoilaServer:
+    """The course in this repository, served the way `make serve` serves it."""
+    return start_voila(REPO)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright; skips (or fails under CI) when it is missing."""
+    if not CHROMIUM.exists():
+        reason = f"Chromium not found at {CHROMIUM}: run `sudo apt-get install chromium fonts-noto-cjk`"
+        if IN_CI:
+            pytest.fail(f"{reason} (CI=true: browser tests must run)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab (own context) at a desktop size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    tab.set_default_timeout(90_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Return a function saving a full-page screenshot under artifacts/screenshots/ (git-ignored)."""
+    def shoot(tab, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        tab.screenshot(path=str(path), full_page=True)
+        return path
+    return shoot
