@@ -1,0 +1,47 @@
+"""Knowledge checks: each lesson's questions, where every option explains itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def all_quizzes() -> dict[str, list[dict]]:
+    """Load every lesson's knowledge check."""
+    return yaml.safe_load(resources.files(__package__).joinpath("quizzes.yaml").read_text(encoding="utf-8"))
+
+
+def quiz(slug: str) -> list[dict]:
+    """Return the questions of one lesson."""
+    try:
+        return all_quizzes()[slug]
+    except KeyError:
+        raise KeyError(f"no knowledge check for lesson {slug!r}") from None
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    """How a learner did: one verdict and explanation per question answered."""
+
+    correct: int
+    total: int
+    verdicts: tuple[tuple[int, bool, str], ...]  # (question index, right?, explanation)
+
+    @property
+    def score(self) -> float:
+        """Return the share of questions answered correctly (0–1)."""
+        return self.correct / self.total if self.total else 0.0
+
+
+def grade(slug: str, answers: dict[int, int], lang: str) -> QuizResult:
+    """Grade answers (question index -> option index) and explain each choice."""
+    questions = quiz(slug)
+    verdicts = []
+    for qi, oi in sorted(answers.items()):
+        option = questions[qi]["options"][oi]
+        verdicts.append((qi, bool(option["correct"]), option["why"][lang]))
+    return QuizResult(sum(1 for _, ok, _ in verdicts if ok), len(questions), tuple(verdicts))
