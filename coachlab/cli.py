@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open a browser tab")
     serve.add_argument("--lang", choices=[*LANGS, "zh"], help="language of the start-up message")
     serve.set_defaults(run=_serve)
+    from coachlab.scenarios.cli import register as register_scenario
+    register_scenario(sub)
     return parser
 
 

@@ -1,0 +1,342 @@
+"""The role-play engine: pure, deterministic, and serialisable so a learner can leave and resume.
+
+Each step takes a scenario and a ``Session`` and returns a new ``Session`` plus the ``Event`` that
+happened; nothing is mutated in place and nothing touches the disk. Free text is read by a
+``checker(kind, text) -> dict`` (by default ``coachlab.checks.run(...).to_dict()``), so tests may
+pass their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Callable, Mapping
+
+from .conditions import Context, checks_used, holds, parse_report_test
+from .model import DEFAULT_RETRIES, Scenario
+
+SESSION_VERSION = 1
+MAX_TEXT = 2000
+Checker = Callable[[str, str], Mapping[str, Any]]
+
+
+class EngineError(ValueError):
+    """A step that does not fit the current turn (wrong kind, unknown option, already ended)."""
+
+
+def default_checker(kind: str, text: str) -> Mapping[str, Any]:
+    """Read the learner's text with ``coachlab.checks`` and return the report as a dict."""
+    from coachlab import checks
+
+    return checks.run(kind, text, lang="auto").to_dict()
+
+
+@dataclass(frozen=True)
+class Session:
+    """Where one play of a scenario stands; JSON-serialisable with ``to_dict``."""
+
+    scenario_id: str
+    node: str | None
+    ending: str | None = None
+    variables: dict[str, int] = field(default_factory=dict)
+    flags: tuple[str, ...] = ()
+    points: dict[str, int] = field(default_factory=dict)
+    tries: int = 0
+    turns: tuple[dict[str, Any], ...] = ()
+    seed: int = 0
+    version: int = SESSION_VERSION
+
+    @property
+    def finished(self) -> bool:
+        """Return True once an ending is reached."""
+        return self.ending is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the session as JSON-ready data."""
+        data = asdict(self)
+        data["flags"] = list(self.flags)
+        data["turns"] = [dict(turn) for turn in self.turns]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Session":
+        """Rebuild a session saved with ``to_dict``; raise EngineError when it is not one."""
+        try:
+            if int(data.get("version", 0)) != SESSION_VERSION:
+                raise EngineError(f"saved session version {data.get('version')} is not {SESSION_VERSION}")
+            return cls(str(data["scenario_id"]), data["node"], data.get("ending"),
+                       {str(k): int(v) for k, v in dict(data["variables"]).items()},
+                       tuple(str(f) for f in data.get("flags", ())),
+                       {str(k): int(v) for k, v in dict(data.get("points", {})).items()},
+                       int(data.get("tries", 0)), tuple(dict(t) for t in data.get("turns", ())),
+                       int(data.get("seed", 0)))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            if isinstance(exc, EngineError):
+                raise
+            raise EngineError(f"not a saved session: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Event:
+    """What one step did: ``kind`` is choice, intent, retry, fallback or empty."""
+
+    kind: str
+    node: str
+    feedback: Mapping[str, str] | None = None
+    matched: str | None = None
+    evidence: tuple[dict[str, Any], ...] = ()
+    cut: bool = False
+    ending: str | None = None
+    tries_left: int = 0
+
+
+def _variant(seed: int, node_id: str, count: int) -> int:
+    digest = hashlib.sha256(f"{seed}:{node_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") % count
+
+
+def line_of(scenario: Scenario, node_id: str, seed: int) -> Mapping[str, str]:
+    """Return the other party's line at a node (the variant the seed picks)."""
+    say = scenario.nodes[node_id]["say"]
+    if isinstance(say, list):
+        return say[_variant(seed, node_id, len(say))]
+    return say
+
+
+def start(scenario: Scenario, seed: int = 0) -> Session:
+    """Return a new session at the scenario's first node."""
+    variables = {name: spec["start"] for name, spec in scenario.data["state"].items()}
+    return Session(scenario.id, scenario.data["start"], None, variables, (), {s: 0 for s in scenario.skills},
+                   0, (), int(seed))
+
+
+def _ctx(scenario: Scenario, session: Session, reports: Mapping[str, Any] | None = None,
+         default_check: str | None = None) -> Context:
+    return Context(session.variables, frozenset(session.flags), reports or {}, default_check)
+
+
+def options(scenario: Scenario, session: Session) -> list[dict[str, Any]]:
+    """Return the options offered now (those whose ``when`` holds), empty for a free-text turn."""
+    if session.finished or session.node is None:
+        return []
+    node = scenario.nodes[session.node]
+    ctx = _ctx(scenario, session)
+    return [option for option in node.get("choices", ()) if holds(option.get("when"), ctx)]
+
+
+def tries_left(scenario: Scenario, session: Session) -> int:
+    """Return how many more tries a free-text turn allows after this one fails."""
+    if session.finished or session.node is None:
+        return 0
+    free = scenario.nodes[session.node].get("free") or {}
+    return max(0, int(free.get("retries", DEFAULT_RETRIES)) - session.tries)
+
+
+def view(scenario: Scenario, session: Session, lang: str) -> dict[str, Any]:
+    """Return what the learner sees now in ``lang``: the line, and options or a text prompt, or the ending."""
+    if session.finished:
+        ending = scenario.endings[session.ending]
+        return {"kind": "ending", "ending": session.ending, "title": ending["title"][lang],
+                "say": ending["say"][lang], "outcome": ending["outcome"]}
+    node = scenario.nodes[session.node]
+    shown: dict[str, Any] = {"node": session.node, "say": line_of(scenario, session.node, session.seed)[lang],
+                             "stage": (node.get("stage") or {}).get(lang), "note": (node.get("note") or {}).get(lang)}
+    if "free" in node:
+        free = node["free"]
+        shown.update(kind="free", prompt=free["prompt"][lang],
+                     placeholder=(free.get("placeholder") or {}).get(lang, ""),
+                     tries_left=tries_left(scenario, session))
+    else:
+        shown.update(kind="choice", options=[{"id": o["id"], "text": o["text"][lang]}
+                                             for o in options(scenario, session)])
+    return shown
+
+
+def _route(next_: Any, ctx: Context) -> str:
+    if isinstance(next_, str):
+        return next_
+    for branch in next_:
+        if holds(branch.get("when"), ctx):
+            return branch["goto"]
+    raise EngineError("no branch of `next` applies")  # the validator requires a last unconditional branch
+
+
+def _apply(scenario: Scenario, session: Session, body: Mapping[str, Any], entry: dict[str, Any]) -> tuple[Session, str | None]:
+    """Apply an option's, intent's or fallback's effects and move on; return the new session and ending."""
+    bounds = scenario.data["state"]
+    variables = dict(session.variables)
+    for name, delta in (body.get("effects") or {}).items():
+        spec = bounds[name]
+        variables[name] = max(spec["min"], min(spec["max"], variables[name] + int(delta)))
+    flags = tuple(dict.fromkeys((*session.flags, *(body.get("set") or ()))))
+    points = dict(session.points)
+    for skill, value in (body.get("scores") or {}).items():
+        points[skill] = points.get(skill, 0) + int(value)
+    moved = replace(session, variables=variables, flags=flags, points=points)
+    target = _route(body["next"], _ctx(scenario, moved))
+    entry.update(effects=dict(body.get("effects") or {}), scores=dict(body.get("scores") or {}), next=target)
+    turns = (*session.turns, entry)
+    if target in scenario.endings:
+        return replace(moved, node=None, ending=target, tries=0, turns=turns), target
+    return replace(moved, node=target, tries=0, turns=turns), None
+
+
+def _entry(scenario: Scenario, session: Session, kind: str) -> dict[str, Any]:
+    node = scenario.nodes[session.node]
+    return {"n": len(session.turns) + 1, "node": session.node, "kind": kind,
+            "stage": node.get("stage"), "line": dict(line_of(scenario, session.node, session.seed))}
+
+
+def choose(scenario: Scenario, session: Session, option_id: str) -> tuple[Session, Event]:
+    """Take the option ``option_id`` at a choice turn."""
+    if session.finished:
+        raise EngineError("the conversation has ended")
+    offered = {o["id"]: o for o in options(scenario, session)}
+    if "free" in scenario.nodes[session.node]:
+        raise EngineError(f"node {session.node!r} asks for free text, not a choice")
+    if option_id not in offered:
+        raise EngineError(f"option {option_id!r} is not offered at {session.node!r}")
+    option = offered[option_id]
+    entry = _entry(scenario, session, "choice")
+    entry.update(option=option_id, said=dict(option["text"]), feedback=dict(option["feedback"]), matched=[],
+                 evidence=[])
+    new, ending = _apply(scenario, session, option, entry)
+    return new, Event("choice", session.node, option["feedback"], option_id, (), False, ending)
+
+
+def _evidence(report: Mapping[str, Any] | None, tests: list[str]) -> list[dict[str, Any]]:
+    """Return the report's evidence spans that back the tests that counted."""
+    if not report:
+        return []
+    spans = [span for span in report.get("evidence") or () if isinstance(span, Mapping)]
+    wanted: set[str] = set()
+    for text in tests:
+        test = parse_report_test(text)
+        wanted.add(test.path[-1])
+        if test.op == ":":
+            wanted.add(str(test.value))
+    chosen = [dict(span) for span in spans if str(span.get("element", "")) in wanted]
+    return chosen[:8]
+
+
+def _read(checker: Checker, kinds: set[str], text: str) -> dict[str, Mapping[str, Any] | None]:
+    reports: dict[str, Mapping[str, Any] | None] = {}
+    for kind in sorted(kinds):
+        try:
+            reports[kind] = dict(checker(kind, text))
+        except Exception:  # a check that fails on odd input must not end the role-play
+            reports[kind] = None
+    return reports
+
+
+def answer(scenario: Scenario, session: Session, text: str, checker: Checker | None = None) -> tuple[Session, Event]:
+    """Answer a free-text turn: read ``text`` with the checks, take the first intent that matches."""
+    if session.finished:
+        raise EngineError("the conversation has ended")
+    node = scenario.nodes[session.node]
+    if "free" not in node:
+        raise EngineError(f"node {session.node!r} offers choices, not free text")
+    free = node["free"]
+    text = "" if text is None else str(text)
+    if not text.strip():
+        return session, Event("empty", session.node, None, None, (), False, None, tries_left(scenario, session))
+    cut = len(text) > MAX_TEXT
+    if cut:
+        text = text[:MAX_TEXT]
+    default = free["check"]
+    kinds = {default}
+    for intent in free["intents"]:
+        kinds |= checks_used(intent["when"], default)
+    reports = _read(checker or default_checker, kinds, text)
+    entry = _entry(scenario, session, "free")
+    entry.update(said=text, cut=cut, attempt=session.tries + 1)
+    ctx = _ctx(scenario, session, reports, default)
+    for intent in free["intents"]:
+        hits: list[str] = []
+        if holds(intent["when"], ctx, hits):
+            kind = intent["when"].get("check") or default
+            evidence = _evidence(reports.get(kind), hits)
+            entry.update(intent=intent["id"], matched=hits, evidence=evidence, feedback=dict(intent["feedback"]))
+            if intent.get("retry") and tries_left(scenario, session) > 0:
+                return _retry(scenario, session, entry, intent["feedback"], intent["id"], evidence, cut)
+            new, ending = _apply(scenario, session, intent, entry)
+            return new, Event("intent", session.node, intent["feedback"], intent["id"], tuple(evidence), cut, ending)
+    fallback = free["fallback"]
+    entry.update(intent=None, matched=[], evidence=[], feedback=dict(fallback["feedback"]))
+    if tries_left(scenario, session) > 0:
+        return _retry(scenario, session, entry, fallback["feedback"], None, [], cut)
+    new, ending = _apply(scenario, session, fallback, entry)
+    return new, Event("fallback", session.node, fallback["feedback"], None, (), cut, ending)
+
+
+def _retry(scenario: Scenario, session: Session, entry: dict[str, Any], feedback: Mapping[str, str],
+           matched: str | None, evidence: list[dict[str, Any]], cut: bool) -> tuple[Session, Event]:
+    entry.update(retry=True, effects={}, scores={}, next=session.node)
+    new = replace(session, tries=session.tries + 1, turns=(*session.turns, entry))
+    return new, Event("retry", session.node, feedback, matched, tuple(evidence), cut, None,
+                      tries_left(scenario, new))
+
+
+def percentages(scenario: Scenario, session: Session) -> dict[str, int]:
+    """Return each skill's score as a whole percentage of the most any path can earn."""
+    result = {}
+    for skill, most in scenario.max_points.items():
+        got = max(0, session.points.get(skill, 0))
+        result[skill] = int(round(100 * min(got, most) / most)) if most else 0
+    return result
+
+
+def better_line(scenario: Scenario, node_id: str) -> Mapping[str, str] | None:
+    """Return the better alternative for a turn: the author's, else the best-scoring option's text."""
+    node = scenario.nodes[node_id]
+    if "free" in node:
+        return node["free"]["better"]
+    if node.get("better"):
+        return node["better"]
+    best = max(node["choices"], key=lambda o: sum((o.get("scores") or {}).values()))
+    return best["text"]
+
+
+def best_choice(scenario: Scenario, node_id: str) -> str | None:
+    """Return the id of the best-scoring option at a choice turn (None for free text)."""
+    node = scenario.nodes[node_id]
+    if "choices" not in node:
+        return None
+    return max(node["choices"], key=lambda o: sum((o.get("scores") or {}).values()))["id"]
+
+
+def debrief(scenario: Scenario, session: Session) -> dict[str, Any]:
+    """Return the debrief: per-skill points, percent and band, the ending, the path, and each turn."""
+    percent = percentages(scenario, session)
+    skills = []
+    for skill in scenario.skills:
+        spec = scenario.data["debrief"][skill]
+        band = scenario.band(skill, percent[skill])
+        skills.append({"skill": skill, "label": dict(spec["label"]), "points": max(0, session.points.get(skill, 0)),
+                       "max": scenario.max_points[skill], "percent": percent[skill], "band": band,
+                       "advice": dict(spec["bands"][band])})
+    turns = []
+    for turn in session.turns:
+        node_id = turn["node"]
+        chosen = turn.get("option") or turn.get("intent")
+        best = best_choice(scenario, node_id)
+        turns.append({**turn, "better": dict(better_line(scenario, node_id)),
+                      "was_best": bool(best and chosen == best)})
+    ending = scenario.endings.get(session.ending) if session.ending else None
+    return {"scenario": scenario.id, "finished": session.finished, "ending": session.ending,
+            "ending_title": dict(ending["title"]) if ending else None,
+            "outcome": ending["outcome"] if ending else None, "skills": skills,
+            "path": path(session), "turns": turns}
+
+
+def path(session: Session) -> list[str]:
+    """Return the path taken as ``node:choice-or-intent`` steps (retries included)."""
+    steps = []
+    for turn in session.turns:
+        picked = turn.get("option") or turn.get("intent") or "fallback"
+        if turn.get("retry"):
+            picked += "~retry"
+        steps.append(f"{turn['node']}:{picked}")
+    if session.ending:
+        steps.append(f"end:{session.ending}")
+    return steps
