@@ -1,0 +1,111 @@
+"""Spot quantities in English and Chinese text: 80%, 两成, 百分之八十, 6 minutes, 3 sessions, 十五通."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .span import Span
+
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+            "half": 0.5, "a dozen": 12}
+
+ZH_NUM = "[零〇一二两三四五六七八九十百千万]+"
+ARABIC = r"\d+(?:[.,]\d+)?"
+
+# Unit words decide what a number measures; data rather than branches.
+UNITS: dict[str, tuple[str, ...]] = {
+    "percent": ("%", "％", "percent", "per cent", "pct", "个百分点", "percentage points", "points", "pts", "pp",
+                "分"),
+    "duration": ("seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "hours", "hour",
+                 "hrs", "秒", "秒钟", "分钟", "小时"),
+    "count": ("calls", "call", "tickets", "ticket", "sessions", "session", "complaints", "escalations", "agents",
+              "people", "times", "cases", "recordings", "articles", "shadowing", "reviews", "one-to-ones",
+              "1:1s", "通", "次", "个", "场", "件", "单", "名", "人", "篇", "份", "节", "轮", "遍", "条"),
+}
+_UNIT_OF = {u: kind for kind, words in UNITS.items() for u in words}
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNIT_OF), key=len, reverse=True))
+
+_PATTERNS = [
+    # 百分之八十, 百分之 85
+    (re.compile(rf"百分之\s*(?P<n>{ARABIC}|{ZH_NUM})"), "percent"),
+    # 两成, 八成五 (tenths)
+    (re.compile(rf"(?P<n>[一二两三四五六七八九十])成(?P<half>[一二三四五六七八九半])?"), "tenths"),
+    (re.compile(rf"(?P<n>{ARABIC})\s*(?P<u>{_UNIT_ALT})(?![A-Za-z])", re.IGNORECASE), None),
+    (re.compile(rf"(?P<n>{ZH_NUM})\s*(?P<u>{_UNIT_ALT})"), None),
+    (re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+                rf"|fifty)\s+(?P<u>{_UNIT_ALT})\b", re.IGNORECASE), None),
+    (re.compile(rf"(?<![\w.])(?P<n>{ARABIC})(?![\w.%])"), "plain"),
+]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, with what it measures (percent, duration, count, plain)."""
+
+    span: Span
+    value: float
+    unit: str
+
+
+def zh_to_number(numeral: str) -> float | None:
+    """Return the value of a Chinese numeral such as 十五, 两百, 八十五; None when it is not one."""
+    total, section, current = 0, 0, 0
+    if not numeral:
+        return None
+    for ch in numeral:
+        if ch in ZH_DIGITS:
+            current = ZH_DIGITS[ch]
+        elif ch in ZH_UNITS:
+            unit = ZH_UNITS[ch]
+            if unit == 10000:
+                section = (section + current) * unit
+                total, section = total + section, 0
+            else:
+                section += (current or 1) * unit
+            current = 0
+        else:
+            return None
+    return float(total + section + current)
+
+
+def _value(raw: str) -> float | None:
+    raw = raw.strip()
+    if raw.lower() in EN_WORDS:
+        return float(EN_WORDS[raw.lower()])
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return zh_to_number(raw)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Return the quantities in ``text`` in order, each counted once (longest reading wins)."""
+    found: list[Quantity] = []
+    taken: list[Span] = []
+    for pattern, fixed in _PATTERNS:
+        for m in pattern.finditer(text):
+            span = Span(m.start(), m.end(), m.group(0))
+            if any(span.overlaps(t) for t in taken):
+                continue
+            value = _value(m.group("n"))
+            if value is None:
+                continue
+            if fixed == "tenths":
+                half = m.groupdict().get("half")
+                extra = 5.0 if half == "半" else (ZH_DIGITS.get(half or "", 0))
+                value, unit = value * 10 + extra, "percent"
+            elif fixed:
+                unit = fixed
+            else:
+                u = m.group("u").lower()
+                unit = _UNIT_OF.get(u) or _UNIT_OF.get(m.group("u"), "plain")
+                if u == "分" and not re.search(r"[分]$", m.group(0)):
+                    unit = "plain"
+            found.append(Quantity(span, value, unit))
+            taken.append(span)
+    return sorted(found, key=lambda q: q.span.start)
