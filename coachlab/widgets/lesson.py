@@ -1,0 +1,212 @@
+"""What every lesson tool shares: the language, the learner's saved work, downloads, plots, links."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import Any, Callable
+
+import ipywidgets as widgets
+
+from coachlab.i18n import t
+
+from .page import LearnerField, _log_traceback, friendly_error_html, page_lang
+
+CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
+             "SimHei", "PingFang SC", "DejaVu Sans"]
+# Scenario skills that belong to each lesson, for the role-play links (matched against a scenario's
+# `skills` and `lesson` fields, so new scenarios appear without editing the lesson).
+LESSON_SKILLS: dict[str, tuple[str, ...]] = {
+    "00-first-line-manager": ("kpi", "first-line-manager"),
+    "01-learning-golden-circle": ("golden-circle", "learning"),
+    "02-swot": ("swot",),
+    "03-goals-smart": ("goal", "smart", "goals"),
+    "04-review": ("review", "复盘"),
+    "05-communication-feedback": ("feedback", "bia", "bid", "listening", "3f"),
+    "06-coaching-grow": ("grow", "coaching", "question", "performance-interview"),
+    "07-promotion-interview": ("star", "promotion", "interview"),
+}
+
+
+def resolve_lang(lang: str | None) -> str:
+    """Return ``lang`` or the page's language."""
+    return lang or page_lang()
+
+
+def guarded(callback: Callable[..., None], lang: str, out: widgets.Output | widgets.HTML) -> Callable[..., None]:
+    """Wrap a callback so an error shows the friendly message, never a traceback."""
+    def wrapped(*args: Any, **kwargs: Any) -> None:
+        try:
+            callback(*args, **kwargs)
+        except Exception:
+            import sys
+            _log_traceback(*sys.exc_info())
+            if isinstance(out, widgets.HTML):
+                out.value = friendly_error_html(lang)
+            else:
+                from IPython.display import HTML, display
+                out.clear_output()
+                with out:
+                    display(HTML(friendly_error_html(lang)))
+    return wrapped
+
+
+class Keeper(widgets.VBox):
+    """The learner field plus saving: a tool's work is kept per learner and shown again on return."""
+
+    def __init__(self, lang: str, item_id: str, restore: Callable[[dict], None]):
+        self.lang, self.item_id, self._restore = lang, item_id, restore
+        self.field = LearnerField(lang)
+        self.field.text.continuous_update = False
+        self.status = widgets.HTML()
+        self.status.add_class("coachlab-save-status")
+        self.field.text.observe(lambda _: self.load(), names="value")
+        super().__init__([self.field, self.status])
+        if self.field.text.value:
+            self.load()
+
+    def load(self) -> None:
+        """Show the learner's saved work, if any."""
+        learner = self.field.learner_id
+        if learner is None:
+            return
+        from coachlab.progress import open_store
+        with open_store() as store:
+            state = store.load_state(learner, self.item_id)
+        if state:
+            self._restore(state)
+            self.status.value = _note(t("lesson.restored", self.lang))
+
+    def save(self, state: dict) -> bool:
+        """Keep the learner's work; say so, or say why it was not kept."""
+        if not self.field.text.value.strip():
+            self.status.value = _note(t("lesson.not_saved", self.lang), "#8a6d3b")
+            return False
+        learner = self.field.learner_id
+        if learner is None:
+            return False
+        from coachlab.progress import open_store
+        with open_store() as store:
+            store.save_state(learner, self.item_id, state)
+        self.status.value = _note(t("lesson.saved", self.lang))
+        return True
+
+    def record(self, answers: dict, scores: dict[str, float]) -> None:
+        """Record a scored attempt for the learner, when one is known."""
+        learner = self.field.learner_id if self.field.text.value.strip() else None
+        if learner is None:
+            return
+        from coachlab.progress import Attempt, open_store
+        with open_store() as store:
+            store.record(Attempt(learner, self.item_id, answers, scores, lang=self.lang))
+
+
+def _note(text: str, color: str = "#2e7d32") -> str:
+    return f'<span style="color:{color};font-size:90%">{html.escape(text)}</span>'
+
+
+def download_link(filename: str, content: bytes | str, mime: str, label: str) -> str:
+    """Return an HTML link that downloads ``content`` as ``filename`` (works inside Voila)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f'<a class="coachlab-download" download="{html.escape(filename)}" href="data:{mime};base64,{encoded}" '
+            f'style="display:inline-block;margin:4px 12px 4px 0;padding:6px 12px;border:1px solid #1565c0;'
+            f'border-radius:4px;color:#1565c0;text-decoration:none">⬇ {html.escape(label)}</a>')
+
+
+def setup_cjk_fonts() -> str | None:
+    """Make matplotlib draw Chinese labels; return the CJK font found, or None (labels may show boxes)."""
+    import matplotlib
+    from matplotlib import font_manager
+
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    found = next((name for name in CJK_FONTS[:-1] if name in available), None)
+    matplotlib.rcParams["font.sans-serif"] = CJK_FONTS
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return found
+
+
+def figure_html(fig: Any, alt: str) -> str:
+    """Render a matplotlib figure as an inline PNG <img> and close it."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
+    plt.close(fig)
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img class="coachlab-plot" alt="{html.escape(alt)}" style="max-width:100%" src="data:image/png;base64,{encoded}">'
+
+
+def heading(text: str) -> widgets.HTML:
+    """Return a tool's title."""
+    return widgets.HTML(f'<h3 style="margin:8px 0">{html.escape(text)}</h3>')
+
+
+def main_button(label: str) -> widgets.Button:
+    """Return the tool's main action button (the browser test clicks it by its class)."""
+    button = widgets.Button(description=label, button_style="primary", layout=widgets.Layout(width="auto"))
+    button.add_class("coachlab-main-action")
+    return button
+
+
+def result_box() -> widgets.HTML:
+    """Return the area where a tool shows its result."""
+    box = widgets.HTML()
+    box.add_class("coachlab-result")
+    return box
+
+
+def textarea(placeholder: str = "", rows: int = 3, value: str = "") -> widgets.Textarea:
+    """Return a full-width text box."""
+    return widgets.Textarea(value=value, placeholder=placeholder, rows=rows, layout=widgets.Layout(width="98%"))
+
+
+def related_items(slug: str, root: Any = None) -> tuple[list[Any], list[Any]]:
+    """Return the role-plays and exercises that belong to a lesson."""
+    from coachlab.content import discover
+    from coachlab.paths import course_root
+
+    catalog = discover(root or course_root())
+    skills = set(LESSON_SKILLS.get(slug, ()))
+    number = slug.split("-", 1)[0]
+    scenarios = [s for s in catalog.scenarios if skills & {x.lower() for x in s.skills} or _lesson_of(s, root) == slug]
+    exercises = [e for e in catalog.exercises if e.slug.startswith(f"a{number}") or slug in e.slug]
+    return scenarios, exercises
+
+
+def _lesson_of(item: Any, root: Any) -> str | None:
+    import yaml
+
+    from coachlab.paths import course_root
+
+    path = (root or course_root()) / "scenarios" / f"{item.slug}.yaml"
+    try:
+        return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("lesson")
+    except (OSError, yaml.YAMLError, AttributeError):
+        return None
+
+
+def lesson_links(slug: str, lang: str | None = None) -> widgets.HTML:
+    """Show links to the lesson's role-plays and exercises (those that exist now)."""
+    lang = resolve_lang(lang)
+    scenarios, exercises = related_items(slug)
+    lang_q = "en" if lang == "en" else "zh"
+    parts = [f"<h4>{html.escape(t('lesson.roleplays', lang))}</h4>"]
+    if scenarios:
+        parts.append("<ul>" + "".join(
+            f'<li><a class="coachlab-roleplay-link" href="../roleplay.ipynb?scenario={html.escape(s.slug)}&lang={lang_q}" '
+            f'target="_blank">{html.escape(s.title(lang))}</a></li>' for s in scenarios) + "</ul>")
+    else:
+        parts.append(f"<p>{html.escape(t('lesson.no_roleplays', lang))}</p>")
+    parts.append(f"<h4>{html.escape(t('lesson.exercises', lang))}</h4>")
+    if exercises:
+        parts.append("<ul>" + "".join(
+            f'<li><a href="../{html.escape(e.links.get(lang, ""))}" target="_blank">{html.escape(e.title(lang))}</a></li>'
+            if e.links else f"<li>{html.escape(e.title(lang))}</li>" for e in exercises) + "</ul>")
+    else:
+        parts.append(f"<p>{html.escape(t('lesson.no_exercises', lang))}</p>")
+    box = widgets.HTML("".join(parts))
+    box.add_class("coachlab-lesson-links")
+    return box
