@@ -2,6 +2,8 @@
 
 from .landing import Landing, landing
 from .page import LanguageSwitch, page_lang, setup_page
+from .player import ScenarioPlayer, roleplay_page
+from .scenario_list import ScenarioList, scenario_list_page
 
 __all__ = ["Landing", "LanguageSwitch", "landing", "page_lang", "setup_page"]
 from .feedback_drills import feedback_drills
@@ -20,3 +22,4 @@ from .swot import swot_board
 __all__ += ["feedback_drills", "golden_circle", "grow_planner", "interview_prep", "knowledge_check", "kpi_explorer",
             "lesson_links", "listening_test", "promotion_form", "red_green_drill", "review_worksheet",
             "smart_builder", "swot_board"]
+__all__ += ["ScenarioList", "ScenarioPlayer", "roleplay_page", "scenario_list_page"]

@@ -117,3 +117,11 @@ class LearnerField(widgets.VBox):
             return None
         self.problem.value = ""
         return learner
+
+
+def query_param(name: str) -> str | None:
+    """Return the last value of ``name`` in the page URL's query string, or None."""
+    from urllib.parse import parse_qs
+
+    values = parse_qs((_query_string() or "").lstrip("?")).get(name)
+    return values[-1] if values else None
