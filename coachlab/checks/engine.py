@@ -2,7 +2,8 @@
 
 Matcher types (the ``match`` field of a rule):
 
-- ``regex``: any of ``patterns`` (Python regular expressions, case-insensitive).
+- ``regex``: any of ``patterns`` (Python regular expressions, case-insensitive); with
+  ``per_sentence: true`` each sentence is searched alone, so ``^`` and ``$`` anchor to sentences.
 - ``lexicon``: any of ``terms``, matched as whole words in English; in Chinese as substrings, or on
   jieba word boundaries when ``tokens: true``.
 - ``cooccur``: every group in ``groups`` (each a list of regexes) matches inside one sentence.
@@ -157,7 +158,11 @@ def _spans(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Span]:
 
 
 def _match_regex(rule: Rule, doc: Doc) -> list[Span]:
-    hits = [s for p in rule.patterns for s in _spans(p, doc.text)]
+    if rule.options.get("per_sentence"):
+        # ^ and $ then mean the start and end of each sentence ("Did you…?" opens a closed question).
+        hits = [s for sentence in doc.sentences for p in rule.patterns for s in _spans(p, sentence.text, sentence.start)]
+    else:
+        hits = [s for p in rule.patterns for s in _spans(p, doc.text)]
     if rule.options.get("tokens") and has_cjk(doc.text):
         # Chinese words must start and end on jieba boundaries: 不错 is praise, 不错过 is not.
         bounds = doc.boundaries
@@ -266,7 +271,7 @@ def _rule_from(raw: Mapping[str, Any], kind: str, path: str) -> Rule:
         unless=_compile(raw.get("unless"), lang, rule_id),
         ignore=(re.compile("|".join(p.pattern for p in _compile(ignore, lang, rule_id)), re.IGNORECASE)
                 if ignore else None),
-        options={k: v for k, v in raw.items() if k in ("tokens", "min_content", "units")},
+        options={k: v for k, v in raw.items() if k in ("tokens", "min_content", "units", "per_sentence")},
     )
 
 
@@ -278,6 +283,7 @@ class RuleBook:
     elements: tuple[str, ...]
     rules: tuple[Rule, ...]
     messages: Mapping[str, Mapping[str, str]]
+    settings: Mapping[str, Any] = field(default_factory=dict)
 
     def for_lang(self, lang: str) -> tuple[Rule, ...]:
         """Return the rules that read text in ``lang``."""
@@ -299,7 +305,9 @@ def rulebook(kind: str) -> RuleBook:
     if len(ids) != len(set(ids)):
         raise RuleError(f"{path}: duplicate rule ids")
     messages = {str(k): {code: str(v[code]) for code in LANGS} for k, v in (data.get("messages") or {}).items()}
-    return RuleBook(kind=kind, elements=tuple(data.get("elements") or ()), rules=rules, messages=messages)
+    settings = {k: v for k, v in data.items() if k not in ("kind", "elements", "rules", "messages")}
+    return RuleBook(kind=kind, elements=tuple(data.get("elements") or ()), rules=rules, messages=messages,
+                    settings=settings)
 
 
 def find_all(book: RuleBook, doc: Doc) -> dict[str, list[tuple[Rule, Span]]]:

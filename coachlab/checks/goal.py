@@ -1,3 +1,82 @@
-"""Placeholder until written."""
-def check_goal(text, lang="auto", context=None):
-    raise NotImplementedError
+"""SMART goals: specific, measurable, achievable (given a baseline), relevant, time-bound."""
+
+from __future__ import annotations
+
+from coachlab.text import Quantity
+
+from .base import Analysis, analyse, clamp, clean, is_empty
+from .report import Evidence, GoalReport, Pitfall, frozen
+
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+
+
+def _baseline_and_target(a: Analysis) -> tuple[Quantity | None, Quantity | None]:
+    """Return the baseline and target numbers: the two numbers after "from"/"从", else the first number."""
+    numbers = [q for q in a.doc.quantities if not any(q.span.overlaps(d) for d in a.doc.deadlines)]
+    for cue in a.spans("baseline"):
+        after = [q for q in numbers if q.span.start >= cue.start]
+        if len(after) >= 2:
+            return after[0], after[1]
+    return None, (numbers[0] if numbers else None)
+
+
+def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None) -> bool | None:
+    """Judge the size of the step from baseline to target with the thresholds in goal.yaml."""
+    if baseline is None or target is None:
+        return None
+    limits = a.book.settings["achievable"]
+    if target.value == 0 or (target.unit == "percent" and target.value >= 100):
+        return False  # perfection is not a plan
+    # Bare numbers up to 100 are usually scores or percentages ("QA from 82 to 100"): judge them in points.
+    as_points = {baseline.unit, target.unit} <= {"percent", "plain"} and max(baseline.value, target.value) <= 100
+    if target.value >= 100 and as_points:
+        return False
+    if as_points:
+        return abs(target.value - baseline.value) <= limits["max_percent_points"]
+    if baseline.value == 0:
+        return None
+    return abs(target.value - baseline.value) / baseline.value <= limits["max_relative_change"]
+
+
+def check_goal(text: str, lang: str = "auto", context: str | None = None) -> GoalReport:
+    """Read a goal and say which SMART criteria it meets, with its metric, baseline, target and deadline."""
+    text = clean(text)
+    a = analyse("goal", text, lang, context)
+    if is_empty(text):
+        return GoalReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
+                          criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
+    baseline, target = _baseline_and_target(a)
+    criteria: dict[str, bool | None] = {c: a.has(c) for c in ("specific", "measurable", "relevant", "time_bound")}
+    criteria["achievable"] = _achievable(a, baseline, target)
+    criteria = {c: criteria[c] for c in CRITERIA}
+
+    pitfalls, suggestions = [], []
+    for c in ("specific", "measurable", "relevant", "time_bound"):
+        if not criteria[c]:
+            suggestions.append(a.say(f"missing.{c}"))
+    if criteria["measurable"] and baseline is None:
+        suggestions.append(a.say("missing.baseline"))
+    if criteria["achievable"] is False:
+        pitfalls.append(Pitfall("unrealistic", a.say("why.unrealistic")))
+        suggestions.append(a.say("fix.unrealistic", baseline=baseline.span.text if baseline else "",
+                                 target=target.span.text if target else ""))
+    # A vague verb is only a pitfall when no number pins it down ("improve FCR from 64% to 70%" is fine).
+    for flag in ("vague_verb", "outside_control"):
+        if a.has(flag) and not (flag == "vague_verb" and criteria["measurable"]):
+            pitfalls.append(a.pitfall(flag))
+            suggestions.append(a.say(f"fix.{flag}", quote=a.quote(flag)))
+    if not suggestions:
+        suggestions.append(a.say("next"))
+
+    met = sum(1 for c in CRITERIA if criteria[c]) + (0.5 if criteria["achievable"] is None else 0)
+    score = clamp(100 * met / len(CRITERIA) - 10 * len(pitfalls))
+    metric_text = next((s.text for r, s in a.hits.get("specific", ()) if ".metric" in r.id), None)
+    deadline = a.doc.deadlines[0].text if a.doc.deadlines else None
+    evidence = list(a.evidence(["specific", "measurable", "relevant", "time_bound",
+                                *(p.id for p in pitfalls if p.id in a.hits)]))
+    if baseline is not None:
+        evidence.append(Evidence("baseline", baseline.span.start, baseline.span.end, baseline.span.text))
+    return GoalReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
+                      pitfalls=tuple(pitfalls), suggestions=tuple(suggestions), criteria=frozen(criteria),
+                      metric=metric_text, baseline=baseline.span.text if baseline else None,
+                      target=target.span.text if target else None, deadline=deadline)

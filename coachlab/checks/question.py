@@ -1,3 +1,71 @@
-"""Placeholder until written."""
-def check_question(text, lang="auto", context=None):
-    raise NotImplementedError
+"""Coaching questions: open, closed or a statement; leading or advice in disguise; which GROW stage."""
+
+from __future__ import annotations
+
+import re
+
+from coachlab.text import Span
+
+from .base import Analysis, analyse, clamp, clean, is_empty
+from .report import Evidence, Pitfall, QuestionReport
+
+STAGES = ("goal", "reality", "options", "will")
+_QMARK = re.compile(r"[?？]\s*$")
+
+
+def _in(spans: list[Span], sentence: Span) -> bool:
+    return any(sentence.start <= s.start < sentence.end for s in spans)
+
+
+def _form(a: Analysis) -> tuple[str, Span | None]:
+    """Return the form of the first question in the text, and that question's sentence."""
+    opens, wh, closed = a.spans("open_lead"), a.spans("wh"), a.spans("closed")
+    for sentence in a.doc.sentences:
+        asked = bool(_QMARK.search(sentence.text))
+        if _in(opens, sentence):
+            return "open", sentence
+        if not asked:
+            continue
+        # A yes/no frame wins over a question word inside it: "Do you know what happened?" is closed.
+        if _in(closed, sentence):
+            return "closed", sentence
+        return ("open" if _in(wh, sentence) else "closed"), sentence
+    return "statement", None
+
+
+def check_question(text: str, lang: str = "auto", context: str | None = None) -> QuestionReport:
+    """Read a coaching question and classify its form, leading-ness, hidden advice and GROW stage."""
+    text = clean(text)
+    a = analyse("question", text, lang, context)
+    if is_empty(text):
+        return QuestionReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),))
+    form, sentence = _form(a)
+    advice = form != "statement" and a.has("advice")
+    leading = a.has("leading") or advice  # advice smuggled into a question also leads
+    stage = next((s for s in a.book.settings["stages"] if a.has(s)), None)
+
+    pitfalls, suggestions = [], []
+    if form != "open":
+        suggestions.append(a.say(f"form.{form}"))
+    if a.has("leading"):
+        pitfalls.append(a.pitfall("leading"))
+        suggestions.append(a.say("fix.leading", quote=a.quote("leading")))
+    if advice:
+        pitfalls.append(Pitfall("advice", a.say("why.advice")))
+        suggestions.append(a.say("fix.advice"))
+    if a.has("telling") and not advice:
+        pitfalls.append(a.pitfall("telling"))
+        suggestions.append(a.say("fix.telling", quote=a.quote("telling")))
+    if stage is None:
+        suggestions.append(a.say("missing.grow_stage"))
+    if not suggestions:
+        suggestions.append(a.say("next"))
+
+    score = clamp({"open": 50, "closed": 25, "statement": 0}[form] + (20 if stage else 0)
+                  + (15 if not leading else 0) + (15 if not advice else 0) - 10 * a.has("telling"))
+    evidence = list(a.evidence([*(s for s in STAGES if s == stage), "leading", "advice", "telling"]))
+    if sentence is not None:
+        evidence.append(Evidence(form, sentence.start, sentence.end, sentence.text))
+    return QuestionReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
+                          pitfalls=tuple(pitfalls), suggestions=tuple(suggestions), form=form, leading=leading,
+                          grow_stage=stage, advice=advice)

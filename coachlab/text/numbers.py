@@ -25,7 +25,7 @@ UNITS: dict[str, tuple[str, ...]] = {
                  "hrs", "秒", "秒钟", "分钟", "小时"),
     "count": ("calls", "call", "tickets", "ticket", "sessions", "session", "complaints", "escalations", "agents",
               "people", "times", "cases", "recordings", "articles", "shadowing", "reviews", "one-to-ones",
-              "1:1s", "通", "次", "个", "场", "件", "单", "名", "人", "篇", "份", "节", "轮", "遍", "条"),
+              "1:1s", "books", "通", "次", "场", "本", "件", "单", "名", "人", "篇", "份", "节", "轮", "遍", "条"),
 }
 _UNIT_OF = {u: kind for kind, words in UNITS.items() for u in words}
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNIT_OF), key=len, reverse=True))
@@ -36,10 +36,12 @@ _PATTERNS = [
     # 两成, 八成五 (tenths)
     (re.compile(rf"(?P<n>[一二两三四五六七八九十])成(?P<half>[一二三四五六七八九半])?"), "tenths"),
     (re.compile(rf"(?P<n>{ARABIC})\s*(?P<u>{_UNIT_ALT})(?![A-Za-z])", re.IGNORECASE), None),
-    (re.compile(rf"(?P<n>{ZH_NUM})\s*(?P<u>{_UNIT_ALT})"), None),
+    # 一次解决率 and 一次性 are words, not counts.
+    (re.compile(rf"(?P<n>{ZH_NUM})\s*(?P<u>{_UNIT_ALT})(?!解决|性)"), None),
     (re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-                rf"|fifty)\s+(?P<u>{_UNIT_ALT})\b", re.IGNORECASE), None),
-    (re.compile(rf"(?<![\w.])(?P<n>{ARABIC})(?![\w.%])"), "plain"),
+                rf"|fifty)\s+(?:[\w-]+\s+){{0,2}}?(?P<u>{_UNIT_ALT})\b", re.IGNORECASE), None),
+    # Chinese characters count as \w in Python, so the edges are spelled out: 在80/20以上 holds 80 and 20.
+    (re.compile(rf"(?<![A-Za-z0-9_.])(?P<n>{ARABIC})(?![A-Za-z0-9_.%])"), "plain"),
 ]
 
 
