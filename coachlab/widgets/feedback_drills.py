@@ -36,7 +36,8 @@ def feedback_report_html(report: dict, model: str, lang: str) -> str:
     elements = report.get("elements", {})
     lines = "".join(f"<li>{'✔' if _present(elements.get(e)) else '✘'} {html.escape(t(f'drills.element.{e}', lang))}</li>"
                     for e in needed)
-    flags = [f.get("message") or f.get("id") or str(f) if isinstance(f, dict) else str(f) for f in report.get("flags") or []]
+    flags = [p.get("why") or p.get("id") for p in report.get("pitfalls") or [] if isinstance(p, dict)]
+    flags = flags or [str(f) for f in report.get("flags") or []]
     flag_html = "".join(f"<li>{html.escape(str(f))}</li>" for f in flags)
     tips = "".join(f"<li>{html.escape(str(s))}</li>" for s in report.get("suggestions") or [])
     return (f"<ul style='list-style:none;padding-left:0'>{lines}</ul>"

@@ -32,9 +32,8 @@ def question_line_html(question: str, stage: str, report: dict, lang: str) -> st
         notes.append(t("grow.closed", lang))
     if found_stage and found_stage in STAGES and found_stage != stage:
         notes.append(t("grow.other_stage", lang, stage=t(f"grow.stage.{found_stage}", lang)))
-    advice = report.get("advice")
-    if advice and notes:
-        notes.append(str(advice))
+    notes += [str(p.get("why")) for p in report.get("pitfalls") or [] if isinstance(p, dict) and p.get("why")
+              and p.get("id") not in ("leading",)]
     ok = not notes
     mark = "✔" if ok else "✎"
     return f"<li>{mark} {html.escape(question)}" + (f"<br><span style='color:#8a6d3b'>{html.escape(' '.join(notes))}</span>" if notes else "") + "</li>"

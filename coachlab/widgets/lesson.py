@@ -196,7 +196,7 @@ def lesson_links(slug: str, lang: str | None = None) -> widgets.HTML:
     parts = [f"<h4>{html.escape(t('lesson.roleplays', lang))}</h4>"]
     if scenarios:
         parts.append("<ul>" + "".join(
-            f'<li><a class="coachlab-roleplay-link" href="../roleplay.ipynb?scenario={html.escape(s.slug)}&lang={lang_q}" '
+            f'<li><a class="coachlab-roleplay-link" href="../roleplay.ipynb?scenario={html.escape(s.slug)}&amp;lang={lang_q}" '
             f'target="_blank">{html.escape(s.title(lang))}</a></li>' for s in scenarios) + "</ul>")
     else:
         parts.append(f"<p>{html.escape(t('lesson.no_roleplays', lang))}</p>")

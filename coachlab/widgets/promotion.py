@@ -86,7 +86,7 @@ def promotion_form(lang: str | None = None) -> widgets.VBox:
         problems = form_problems(current)
         if problems:
             names = {c.id: c.name for c in model}
-            items = "".join(f"<li>{html.escape(t(f'promotion.problem.{kind}', lang, field=names.get(field, t(f'promotion.field.{field}', lang))))}</li>"
+            items = "".join(f"<li>{html.escape(t(f'promotion.problem.{kind}', lang, field=names[field] if field in names else t(f'promotion.field.{field}', lang)))}</li>"
                             for field, kind in problems)
             result.value = f"<p style='color:#8a6d3b'><b>{html.escape(t('promotion.fix_first', lang))}</b></p><ul>{items}</ul>"
             return

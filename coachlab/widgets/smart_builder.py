@@ -21,6 +21,15 @@ def _met(value: object) -> bool:
     return bool(value)
 
 
+def _number(value: object) -> float | None:
+    """Return the number in a found baseline or target ("64%", 0.64 or 64), as percent points."""
+    import re
+    if isinstance(value, (int, float)):
+        return float(value) * (100 if 0 < float(value) <= 1 else 1)
+    found = re.search(r"\d+(?:\.\d+)?", str(value or ""))
+    return float(found.group()) if found else None
+
+
 def goal_report_html(report: dict, lang: str) -> str:
     """Render the goal check: one line per SMART letter, what it found, and its suggestions."""
     criteria = report.get("criteria", {})
@@ -96,9 +105,9 @@ def smart_builder(lang: str | None = None) -> widgets.VBox:
         report = run("goal", goal.value, lang=lang).to_dict()
         report_box.value = goal_report_html(report, lang)
         for field, box in (("baseline", baseline), ("target", target)):
-            value = report.get(field)
-            if isinstance(value, (int, float)):
-                box.value = float(value) * (100 if 0 < float(value) <= 1 else 1)
+            value = _number(report.get(field))
+            if value is not None:
+                box.value = value
         keeper.save({"goal": goal.value, "baseline": baseline.value, "target": target.value})
         keeper.record({"goal": goal.value}, {"score": float(report.get("score") or 0)})
 
