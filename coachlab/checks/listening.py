@@ -1,3 +1,78 @@
-"""Placeholder until written."""
-def check_listening(text, lang="auto", context=None):
-    raise NotImplementedError
+"""3F listening: fact (restate), feeling (name the emotion), focus (check the need); context = agent's line."""
+
+from __future__ import annotations
+
+import re
+
+from coachlab.text import Span, has_cjk
+
+from .base import Analysis, analyse, clamp, clean, is_empty
+from .engine import lexicons
+from .report import Evidence, ListeningReport, frozen
+
+ELEMENTS = ("fact", "feeling", "focus")
+_EN_WORD = re.compile(r"[a-z0-9']+")
+_QUESTION = re.compile(r"[?？]\s*$")
+
+
+def _content_words(text: str, lang: str) -> set[str]:
+    """Return the content words of ``text``: jieba words for Chinese, lower-case words for English."""
+    stop = set(lexicons(lang).get("stopwords", ()))
+    words = set(_EN_WORD.findall(text.lower()))
+    return {w for w in words if w not in stop}
+
+
+def _shared_runs(sentence: str, heard: str, stop: set[str]) -> set[str]:
+    """Return the longest pieces of a Chinese sentence that also occur in the agent's line.
+
+    Paraphrase in Chinese rarely keeps jieba's word boundaries (出了错 / 出错), so pieces are matched by
+    characters; a piece counts once however long it is, and only when it holds a content character.
+    """
+    runs, i = set(), 0
+    while i < len(sentence):
+        length = 0
+        while i + length < len(sentence) and sentence[i:i + length + 1] in heard:
+            length += 1
+        piece = sentence[i:i + length]
+        if piece and any("\u4e00" <= ch <= "\u9fff" and ch not in stop for ch in piece):
+            runs.add(piece)
+        i += max(length, 1)
+    return runs
+
+
+def _shared(sentence: str, heard: str, lang: str) -> int:
+    """Return how many content words (or Chinese pieces) a sentence shares with the agent's line."""
+    stop = set(lexicons(lang).get("stopwords", ()))
+    if has_cjk(sentence):
+        return len(_shared_runs(sentence, heard, stop)) + len(_content_words(sentence, lang) & _content_words(heard, lang))
+    return len(_content_words(sentence, lang) & _content_words(heard, lang))
+
+
+def _restated(a: Analysis) -> list[Span]:
+    """Return the statements that repeat enough content words of the agent's line to restate it."""
+    if not a.doc.context:
+        return []
+    need = a.book.settings["overlap"]["min_shared"][a.lang]
+    focus = a.spans("focus")
+    return [s for s in a.doc.sentences
+            if not _QUESTION.search(s.text) and not any(s.start <= f.start < s.end for f in focus)
+            and _shared(s.text, a.doc.context, a.lang) >= need]
+
+
+def check_listening(text: str, lang: str = "auto", context: str | None = None) -> ListeningReport:
+    """Read a listening reply (optionally with the agent's line as context) and find fact, feeling and focus."""
+    text = clean(text)
+    a = analyse("listening", text, lang, context)
+    if is_empty(text):
+        return ListeningReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
+                               elements=frozen({e: False for e in ELEMENTS}))
+    restated = _restated(a)
+    elements = {e: a.has(e) for e in ELEMENTS}
+    elements["fact"] = elements["fact"] or bool(restated)
+    suggestions = [a.say(f"missing.{e}") for e in ELEMENTS if not elements[e]] or [a.say("next")]
+    evidence = list(a.evidence(ELEMENTS))
+    if restated and not a.has("fact"):
+        evidence.extend(Evidence("fact", s.start, s.end, s.text) for s in restated)
+    return ListeningReport(lang=a.lang, score=clamp(100 * sum(elements.values()) / 3),
+                           evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
+                           suggestions=tuple(suggestions), elements=frozen(elements))

@@ -25,7 +25,7 @@ UNITS: dict[str, tuple[str, ...]] = {
                  "hrs", "秒", "秒钟", "分钟", "小时"),
     "count": ("calls", "call", "tickets", "ticket", "sessions", "session", "complaints", "escalations", "agents",
               "people", "times", "cases", "recordings", "articles", "shadowing", "reviews", "one-to-ones",
-              "1:1s", "books", "通", "次", "场", "本", "件", "单", "名", "人", "篇", "份", "节", "轮", "遍", "条"),
+              "1:1s", "books", "通", "次", "场", "本", "位", "件", "单", "名", "人", "篇", "份", "节", "轮", "遍", "条"),
 }
 _UNIT_OF = {u: kind for kind, words in UNITS.items() for u in words}
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNIT_OF), key=len, reverse=True))
@@ -41,6 +41,9 @@ _PATTERNS = [
     (re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
                 rf"|fifty)\s+(?:[\w-]+\s+){{0,2}}?(?P<u>{_UNIT_ALT})\b", re.IGNORECASE), None),
     # Chinese characters count as \w in Python, so the edges are spelled out: 在80/20以上 holds 80 and 20.
+    # "two of them", "three out of ten": a count without a unit word.
+    (re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of|out of)\b",
+                re.IGNORECASE), "count"),
     (re.compile(rf"(?<![A-Za-z0-9_.])(?P<n>{ARABIC})(?![A-Za-z0-9_.%])"), "plain"),
 ]
 
