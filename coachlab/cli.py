@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
     from coachlab.scenarios.cli import register as register_scenario
     register_scenario(sub)
+    from coachlab.checks.cli import register as register_check
+    register_check(sub)
     return parser
 
 

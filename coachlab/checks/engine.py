@@ -14,6 +14,7 @@ Matcher types (the ``match`` field of a rule):
   inside sentences matching ``within`` and never inside a deadline.
 - ``deadline``: a deadline or bounded time frame (see coachlab/text/lexicons/deadlines.yaml).
 
+``extend: clause`` widens each hit to the end of its clause, so evidence shows the whole phrase.
 Every rule may carry ``unless``: regexes that, when they match in the same sentence, cancel the hit.
 Patterns may name a shared word list with ``<<name>>``; the lists live in coachlab/text/lexicons/<lang>.yaml.
 """
@@ -146,11 +147,24 @@ class Rule:
         hits = _MATCHERS[self.match](self, doc)
         if self.unless:
             hits = [h for h in hits if not self._cancelled(h, doc)]
+        if self.options.get("extend") == "clause":
+            # Evidence reads better as the whole clause ("so the customer didn't have to call back").
+            hits = [_to_clause_end(h, doc) for h in hits]
         return hits
 
     def _cancelled(self, hit: Span, doc: Doc) -> bool:
         sentence = doc.sentence_of(hit.start)
         return any(p.search(sentence.text) for p in self.unless)
+
+
+_CLAUSE_END = re.compile(r"[,.;:，。；：!?！？\n]")
+
+
+def _to_clause_end(hit: Span, doc: Doc) -> Span:
+    sentence = doc.sentence_of(hit.start)
+    m = _CLAUSE_END.search(doc.text, hit.end, sentence.end)
+    end = m.start() if m else sentence.end
+    return Span(hit.start, max(end, hit.end), doc.text[hit.start:max(end, hit.end)])
 
 
 def _spans(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Span]:
@@ -271,7 +285,7 @@ def _rule_from(raw: Mapping[str, Any], kind: str, path: str) -> Rule:
         unless=_compile(raw.get("unless"), lang, rule_id),
         ignore=(re.compile("|".join(p.pattern for p in _compile(ignore, lang, rule_id)), re.IGNORECASE)
                 if ignore else None),
-        options={k: v for k, v in raw.items() if k in ("tokens", "min_content", "units", "per_sentence")},
+        options={k: v for k, v in raw.items() if k in ("tokens", "min_content", "units", "per_sentence", "extend")},
     )
 
 
