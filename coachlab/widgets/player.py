@@ -386,10 +386,12 @@ class ScenarioPlayer(widgets.VBox):
                 button.add_class("coachlab-option")
                 button.on_click(safe(lambda _b, oid=option["id"]: self.pick(oid), lambda: self.lang, self.out))
                 buttons.append(button)
-            self.turn.children = [widgets.HTML(f'<b>{_e(t("player.choose", lang))}</b>{notice}'), *buttons]
+            self.turn.children = [widgets.HTML(f'<b class="coachlab-turn" data-node="{_e(shown["node"])}">'
+                                               f'{_e(t("player.choose", lang))}</b>{notice}'), *buttons]
         else:
             tries = shown["tries_left"]
-            self.prompt.value = (f'<b>{_e(shown["prompt"])}</b> <span class="cl-note">'
+            self.prompt.value = (f'<b class="coachlab-turn" data-node="{_e(shown["node"])}">{_e(shown["prompt"])}</b> '
+                                 f'<span class="cl-note">'
                                  f'{_e(t("player.tries_left", lang, count=tries))}</span>{notice}')
             self.text.placeholder = shown["placeholder"] or t("player.placeholder", lang)
             self.turn.children = [self.prompt, self.text, self.send]
