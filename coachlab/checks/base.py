@@ -13,7 +13,6 @@ from .engine import Doc, Rule, RuleBook, find_all, rulebook
 from .report import Evidence, Pitfall
 
 MAX_CHARS = 20_000  # longer input is read up to here: nobody writes a 20,000-character feedback note
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -39,12 +38,11 @@ class Analysis:
 
     def evidence(self, targets: Iterable[str]) -> tuple[Evidence, ...]:
         """Return evidence for ``targets``, in text order, without repeating the same span."""
-        seen, out = set(), []
+        out: list[Evidence] = []
         for target in targets:
-            for span in self.spans(target):
-                key = (target, span.start, span.end)
-                if key not in seen:
-                    seen.add(key)
+            # Longest first, so a span inside one already shown for the same element is dropped.
+            for span in sorted(self.spans(target), key=lambda s: (s.start - s.end, s.start)):
+                if not any(e.element == target and e.start <= span.start and span.end <= e.end for e in out):
                     out.append(Evidence(target, span.start, span.end, span.text))
         return tuple(sorted(out, key=lambda e: (e.start, e.end)))
 
@@ -64,12 +62,12 @@ class Analysis:
 
 
 def clean(text: object) -> str:
-    """Return the text as a str safe to scan: control characters become spaces, length is capped."""
+    """Return the text as a str to scan, capped at MAX_CHARS."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
     text = "" if text is None else str(text)
-    # Same length on purpose: evidence offsets must still point into the text the learner wrote.
-    return _CONTROL.sub(" ", text[:MAX_CHARS])
+    # Only capped, never rewritten: evidence offsets and texts must point into what the learner wrote.
+    return text[:MAX_CHARS]
 
 
 def analyse(kind: str, text: str, lang: str = "auto", context: str | None = None) -> Analysis:
