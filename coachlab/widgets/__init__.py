@@ -23,3 +23,5 @@ __all__ += ["feedback_drills", "golden_circle", "grow_planner", "interview_prep"
             "lesson_links", "listening_test", "promotion_form", "red_green_drill", "review_worksheet",
             "smart_builder", "swot_board"]
 __all__ += ["ScenarioList", "ScenarioPlayer", "roleplay_page", "scenario_list_page"]
+from .checkpad import CheckPad, practice_pad
+__all__ += ["CheckPad", "practice_pad"]

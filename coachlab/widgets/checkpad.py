@@ -1,0 +1,236 @@
+"""CheckPad: type a piece of coaching language and see, as you type, what the checker finds and where."""
+
+from __future__ import annotations
+
+import html
+import threading
+from typing import Any, Callable
+
+import ipywidgets as widgets
+
+from coachlab.checks import KINDS, Report, run
+from coachlab.i18n import t
+
+from .page import LanguageSwitch, _query_string, safe, setup_page
+
+DEBOUNCE_SECONDS = 0.4
+CHECKLIST = {
+    "feedback": ("behavior", "impact", "appreciation", "development"),
+    "goal": ("specific", "measurable", "achievable", "relevant", "time_bound"),
+    "question": ("open", "grow_stage", "not_leading", "no_advice"),
+    "star": ("situation", "task", "action", "result", "quantified_result"),
+    "listening": ("fact", "feeling", "focus"),
+}
+# One colour per element, stable across kinds so a learner can learn them; pitfalls are red.
+COLOURS = ["#ffe08a", "#a8e6cf", "#ffc6d9", "#a0c4ff", "#d7b8f3", "#ffd6a5"]
+PITFALL_COLOUR = "#f5a3a3"
+LABEL_PREFIXES = ("checkpad.element.", "checkpad.pitfall.", "checkpad.form.", "checkpad.stage.")
+
+STYLE = """
+<style>
+.coachlab-checkpad { max-width: 920px; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
+  "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
+.coachlab-checkpad h2 { font-size: 22px; margin: 6px 0; }
+.coachlab-checkpad .cp-hint { color: #52606d; margin: 0 0 8px; line-height: 1.5; }
+.coachlab-checkpad .cp-marked { border: 1px solid #e4e7eb; border-radius: 6px; padding: 10px 12px;
+  line-height: 2; white-space: pre-wrap; background: #fff; }
+.coachlab-checkpad mark { border-radius: 3px; padding: 1px 2px; }
+.coachlab-checkpad mark.cp-pitfall { text-decoration: underline wavy #c0392b; }
+.coachlab-checkpad .cp-legend span { display: inline-block; margin: 4px 8px 0 0; padding: 0 6px;
+  border-radius: 3px; font-size: 13px; }
+.coachlab-checkpad .cp-score { font-size: 18px; font-weight: 600; margin: 8px 0; }
+.coachlab-checkpad ul { margin: 4px 0 8px; padding-left: 20px; }
+.coachlab-checkpad li { margin: 3px 0; line-height: 1.5; }
+.coachlab-checkpad .cp-ok { color: #1e7b34; } .coachlab-checkpad .cp-missing { color: #9aa5b1; }
+.coachlab-checkpad .cp-why { color: #52606d; }
+.coachlab-checkpad h3 { font-size: 16px; margin: 10px 0 2px; }
+</style>
+"""
+
+
+def label(name: str, lang: str) -> str:
+    """Return the learner-facing name of an element, pitfall, question form or GROW stage."""
+    for prefix in LABEL_PREFIXES:
+        try:
+            return t(prefix + name, lang)
+        except KeyError:
+            continue
+    return name
+
+
+def colour_map(kind: str) -> dict[str, str]:
+    """Return the highlight colour of each element of ``kind``."""
+    return {name: COLOURS[i % len(COLOURS)] for i, name in enumerate(CHECKLIST[kind])}
+
+
+def _colour(kind: str, element: str, pitfalls: set[str]) -> str:
+    colours = colour_map(kind)
+    if element in pitfalls:
+        return PITFALL_COLOUR
+    if kind == "question":  # question evidence is named by its form or GROW stage
+        return colours["open"] if element in ("open", "closed", "statement") else colours["grow_stage"]
+    return colours.get(element, COLOURS[-1])
+
+
+def render_marked(text: str, report: Report, kind: str, lang: str) -> str:
+    """Return the text as HTML with each evidence span wrapped in a coloured <mark data-element=…>."""
+    pitfalls = {p.id for p in report.pitfalls} | set(getattr(report, "flags", ()))
+    owner: list[Any] = [None] * len(text)
+    # Elements first, then pitfalls over them: a pitfall inside a behaviour must still show.
+    ordered = sorted(report.evidence, key=lambda e: (e.element in pitfalls, e.start))
+    for ev in ordered:
+        for i in range(max(ev.start, 0), min(ev.end, len(text))):
+            owner[i] = ev
+    parts, i = [], 0
+    while i < len(text):
+        ev, j = owner[i], i
+        while j < len(text) and owner[j] is ev:
+            j += 1
+        chunk = html.escape(text[i:j])
+        if ev is None:
+            parts.append(chunk)
+        else:
+            cls = "cp-pitfall" if ev.element in pitfalls else "cp-element"
+            parts.append(f'<mark class="{cls} cp-{html.escape(ev.element)}" data-element="{html.escape(ev.element)}" '
+                         f'title="{html.escape(label(ev.element, lang))}" '
+                         f'style="background:{_colour(kind, ev.element, pitfalls)}">{chunk}</mark>')
+        i = j
+    return "".join(parts)
+
+
+def render_report(text: str, report: Report, kind: str, lang: str) -> str:
+    """Return the whole feedback panel as HTML: marked text, legend, score, checklist, pitfalls, suggestions."""
+    if report.empty:
+        return f'<p class="cp-empty">{html.escape(t("checkpad.empty", lang))}</p>'
+    found = report.found
+    pitfalls = {p.id for p in report.pitfalls}
+    shown = sorted({e.element for e in report.evidence}, key=lambda e: (e in pitfalls, e))
+    legend = "".join(f'<span style="background:{_colour(kind, e, pitfalls)}">{html.escape(label(e, lang))}</span>'
+                     for e in shown)
+    items = []
+    for name in CHECKLIST[kind]:
+        value = found.get(name)
+        if value is None:
+            mark, cls, extra = "–", "cp-missing", f' <span class="cp-why">({html.escape(t("checkpad.not_judged", lang))})</span>'
+        else:
+            mark, cls, extra = ("✓", "cp-ok", "") if value else ("○", "cp-missing", "")
+        items.append(f'<li class="{cls}" data-element="{name}" data-found="{str(bool(value)).lower()}">'
+                     f"{mark} {html.escape(label(name, lang))}{extra}</li>")
+    details = _details(report, kind, lang)
+    pitfall_items = "".join(f'<li data-pitfall="{html.escape(p.id)}"><b>{html.escape(label(p.id, lang))}</b> — '
+                            f'<span class="cp-why">{html.escape(p.why)}</span></li>' for p in report.pitfalls)
+    pitfall_html = (f"<ul>{pitfall_items}</ul>" if pitfall_items
+                    else f'<p class="cp-why">{html.escape(t("checkpad.no_pitfalls", lang))}</p>')
+    suggestions = "".join(f"<li>{html.escape(s)}</li>" for s in report.suggestions)
+    return (
+        f'<h3>{html.escape(t("checkpad.your_text", lang))}</h3>'
+        f'<div class="cp-marked">{render_marked(text, report, kind, lang)}</div>'
+        f'<div class="cp-legend">{legend}</div>'
+        f'<div class="cp-score" data-score="{report.score}">{html.escape(t("checkpad.score", lang, score=report.score))}</div>'
+        f'{details}'
+        f'<h3>{html.escape(t("checkpad.checklist", lang))}</h3><ul class="cp-checklist">{"".join(items)}</ul>'
+        f'<h3>{html.escape(t("checkpad.pitfalls", lang))}</h3>{pitfall_html}'
+        f'<h3>{html.escape(t("checkpad.suggestion", lang))}</h3><ul class="cp-suggestions">{suggestions}</ul>'
+    )
+
+
+def _details(report: Report, kind: str, lang: str) -> str:
+    data = report.to_dict()
+    rows = []
+    if kind == "feedback" and data["model"]:
+        rows.append(t("checkpad.model", lang, model=data["model"]))
+    if kind == "question":
+        rows.append(t("checkpad.form", lang, form=label(data["form"], lang)))
+        if data["grow_stage"]:
+            rows.append(t("checkpad.stage", lang, stage=label(data["grow_stage"], lang)))
+    if kind == "star" and data["first_person_ratio"] is not None:
+        rows.append(t("checkpad.first_person", lang, percent=round(100 * data["first_person_ratio"])))
+    if kind == "goal":
+        for key in ("metric", "baseline", "target", "deadline"):
+            if data[key]:
+                rows.append(t(f"checkpad.goal.{key}", lang, value=data[key]))
+    return "".join(f'<p class="cp-detail">{html.escape(r)}</p>' for r in rows)
+
+
+class CheckPad(widgets.VBox):
+    """A practice pad for one kind of check: text area, live (debounced) check, Check button, marked-up result."""
+
+    def __init__(self, kind: str = "feedback", lang: str = "zh-CN", *, debounce: float = DEBOUNCE_SECONDS,
+                 checker: Callable[..., Report] = run):
+        if kind not in KINDS:
+            raise ValueError(f"unknown check kind {kind!r}; expected one of {', '.join(KINDS)}")
+        self.kind, self.debounce, self._checker = kind, debounce, checker
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self.switch = LanguageSwitch(lang)
+        self.title = widgets.HTML()
+        self.text = widgets.Textarea(layout=widgets.Layout(width="100%", height="120px"), continuous_update=True)
+        self.text.add_class("coachlab-checkpad-text")
+        self.context = widgets.Textarea(layout=widgets.Layout(width="100%", height="60px",
+                                                              display="" if kind == "listening" else "none"))
+        self.context.add_class("coachlab-checkpad-context")
+        self.button = widgets.Button(button_style="primary", icon="check")
+        self.button.add_class("coachlab-checkpad-check")
+        self.result = widgets.HTML()
+        self.result.add_class("coachlab-checkpad-result")
+        self.errors = widgets.Output()
+        self.report: Report | None = None
+        self.button.on_click(safe(lambda _: self.check(), lambda: self.lang, self.errors))
+        self.text.observe(safe(self._typed, lambda: self.lang, self.errors), names="value")
+        self.context.observe(safe(self._typed, lambda: self.lang, self.errors), names="value")
+        self.switch.observe(safe(lambda _: self._relabel(), lambda: self.lang, self.errors), names="value")
+        super().__init__([widgets.HTML(STYLE), self.switch, self.title, self.context, self.text, self.button,
+                          self.result, self.errors])
+        self.add_class("coachlab-checkpad")
+        self._relabel()
+
+    @property
+    def lang(self) -> str:
+        """Return the language the pad is shown in."""
+        return self.switch.value
+
+    def _relabel(self) -> None:
+        lang = self.lang
+        self.title.value = (f'<h2>{html.escape(t("checkpad.kind." + self.kind, lang))}</h2>'
+                            f'<p class="cp-hint">{html.escape(t("checkpad.hint." + self.kind, lang))}</p>')
+        self.text.placeholder = t("checkpad.placeholder", lang)
+        self.context.placeholder = t("checkpad.context", lang)
+        self.button.description = t("checkpad.check", lang)
+        self.check()
+
+    def _typed(self, _change: Any = None) -> None:
+        # Debounce: check once typing pauses, not on every keystroke.
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            if self.debounce <= 0:
+                self._timer = None
+            else:
+                self._timer = threading.Timer(self.debounce, self._checked_safely)
+                self._timer.daemon = True
+                self._timer.start()
+                return
+        self.check()
+
+    def _checked_safely(self) -> None:
+        safe(lambda: self.check(), lambda: self.lang, self.errors)()
+
+    def check(self) -> Report:
+        """Check the text now and show the result."""
+        text = self.text.value
+        report = self._checker(self.kind, text, lang=self.lang if not text.strip() else "auto",
+                               context=self.context.value or None)
+        self.report = report
+        self.result.value = render_report(text, report, self.kind, self.lang)
+        return report
+
+
+def practice_pad(kind: str | None = None, lang: str | None = None) -> CheckPad:
+    """Return a CheckPad for the page: ``?kind=`` and ``?lang=`` in its URL choose the check and language."""
+    from urllib.parse import parse_qs
+
+    chosen_lang = setup_page(lang)
+    if kind is None:
+        values = parse_qs((_query_string() or "").lstrip("?")).get("kind")
+        kind = values[-1] if values and values[-1] in KINDS else "feedback"
+    return CheckPad(kind, chosen_lang)
