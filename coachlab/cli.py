@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_scenario(sub)
     from coachlab.checks.cli import register as register_check
     register_check(sub)
+    from coachlab.grading.cli import register as register_grade
+    register_grade(sub)
     return parser
 
 

@@ -1,0 +1,129 @@
+"""``coachlab grade``: release, collect, autograde, export and feedback for the facilitator."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from coachlab.i18n import LANGS, normalize_lang, resolve_lang, t
+
+
+def _course(args: argparse.Namespace):
+    from .course import Course
+
+    return Course(Path(args.course_dir).resolve()) if args.course_dir else Course.default()
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return normalize_lang(getattr(args, "lang", None)) or resolve_lang()
+
+
+def _slugs(args: argparse.Namespace) -> list[str]:
+    from .course import list_exercises
+
+    return list(args.slug) if args.slug else [e.slug for e in list_exercises()]
+
+
+def _release(args: argparse.Namespace) -> int:
+    from .release import GradingError, release
+
+    course, lang, status = _course(args), _lang(args), 0
+    for slug in _slugs(args):
+        try:
+            path = release(course, slug, args.due)
+            print(t("grade.cli.released", lang, slug=slug, path=str(path)), flush=True)
+        except (GradingError, OSError, ValueError) as exc:
+            print(t("grade.cli.failed", lang, slug=slug, reason=str(exc)[-800:]), flush=True)
+            status = 1
+    return status
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from .release import collect
+
+    course, lang = _course(args), _lang(args)
+    for slug in _slugs(args):
+        found = collect(course, slug, Path(args.from_dir) if args.from_dir else None, args.exchange)
+        if found.exchange_log:
+            print(found.exchange_log)
+        for receipt in found.receipts:
+            print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=slug, time=receipt.timestamp))
+        for problem in found.skipped:
+            print(t("grade.cli.skipped", lang, reason=problem))
+        print(t("grade.cli.submissions", lang, slug=slug, count=len(course.students(slug))), flush=True)
+    return 0
+
+
+def _autograde(args: argparse.Namespace) -> int:
+    from .autograde import autograde
+
+    course, lang, failed = _course(args), _lang(args), 0
+    for slug in _slugs(args):
+        if not course.release_notebook(slug).exists():
+            print(t("grade.cli.not_released", lang, slug=slug), flush=True)
+            failed += 1
+            continue
+        outcomes = autograde(course, slug, students=args.student or None, workers=args.workers,
+                             timeout=args.timeout, progress=not args.quiet)
+        for o in outcomes:
+            score = "-" if o.score is None else f"{o.score:g}/{o.max_score:g}"
+            print(f"{slug}\t{o.student}\t{score}\t{o.status}\t{'; '.join(o.flags)}")
+        failed += sum(o.status == "error" for o in outcomes)
+        if args.json:
+            print(json.dumps([o.to_dict() for o in outcomes], ensure_ascii=False))
+    return 1 if failed else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import gradebook_frame, write_export
+
+    course, lang = _course(args), _lang(args)
+    frame = gradebook_frame(course, args.slug or None)
+    for out in args.output:
+        path = write_export(frame, Path(out))
+        print(t("grade.cli.exported", lang, rows=len(frame), path=str(path)), flush=True)
+    return 0
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    from .feedback import write_feedback
+
+    course, lang = _course(args), _lang(args)
+    for slug in _slugs(args):
+        written = write_feedback(course, slug, lang, args.student or None)
+        print(t("grade.cli.feedback", lang, slug=slug, count=len(written), path=str(course.root / "feedback")))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``grade`` command and its subcommands."""
+    grade = subparsers.add_parser("grade", help="release, collect, autograde, export and give feedback on exercises")
+    steps = grade.add_subparsers(dest="grade_command", required=True)
+
+    def step(name: str, run, help_text: str, slugs: bool = True) -> argparse.ArgumentParser:
+        parser = steps.add_parser(name, help=help_text)
+        if slugs:
+            parser.add_argument("slug", nargs="*", help="exercise slugs (default: all in exercises/)")
+        parser.add_argument("--course-dir", default=os.environ.get("COACHLAB_GRADER"),
+                            help="nbgrader course root (default: grader/)")
+        parser.add_argument("--lang", choices=[*LANGS, "zh"], help="language of the messages")
+        parser.set_defaults(run=run)
+        return parser
+
+    release = step("release", _release, "generate the learners' copies of the exercises")
+    release.add_argument("--due", help="due date, e.g. '2026-06-30 18:00:00 Asia/Shanghai'")
+    collect = step("collect", _collect, "gather submissions (Voila forms are already in place)")
+    collect.add_argument("--from", dest="from_dir", help="folder of JupyterLab notebooks: <learner>/<nb>.ipynb")
+    collect.add_argument("--exchange", action="store_true", help="also run `nbgrader collect` from the exchange")
+    auto = step("autograde", _autograde, "grade submissions, several learners at once")
+    auto.add_argument("--workers", type=int, default=None, help="parallel nbgrader workers (default: cores)")
+    auto.add_argument("--timeout", type=float, default=60.0, help="seconds a notebook cell may run")
+    auto.add_argument("--student", action="append", help="only this student (repeatable)")
+    auto.add_argument("--quiet", action="store_true", help="no progress bar")
+    auto.add_argument("--json", action="store_true", help="also print the outcomes as JSON")
+    export = step("export", _export, "write the gradebook as CSV and/or XLSX")
+    export.add_argument("-o", "--output", action="append", required=True, help="grades.csv or grades.xlsx")
+    feedback = step("feedback", _feedback, "write per-learner HTML feedback pages")
+    feedback.add_argument("--student", action="append", help="only this student (repeatable)")

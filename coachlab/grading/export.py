@@ -1,0 +1,94 @@
+"""The gradebook as a table: one row per learner and assignment, scores per question and per skill.
+
+Rows come from nbgrader's gradebook; status and flags come from the autograde records beside each
+autograded notebook. CSV and XLSX are written from the same pandas frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .autograde import read_status
+from .course import Course, Exercise, load_exercise
+
+BASE_COLUMNS = ["learner", "assignment", "timestamp", "late", "seconds_late", "score", "max_score", "percent",
+                "status", "flags", "needs_manual_grade"]
+
+
+def question_of(grade_name: str, exercise: Exercise) -> str:
+    """Return the question key (the answer cell without ``answer_``) a grade cell belongs to."""
+    keys = sorted({q["cell"].removeprefix("answer_") for q in exercise.questions}, key=len, reverse=True)
+    for key in keys:
+        if grade_name == f"answer_{key}" or grade_name == key or grade_name.startswith(f"{key}_"):
+            return key
+    return grade_name
+
+
+def skill_of(question: str, exercise: Exercise) -> str:
+    """Return the skill a question key counts towards."""
+    for q in exercise.questions:
+        if q["cell"].removeprefix("answer_") == question:
+            return str(q.get("skill") or exercise.slug)
+    return exercise.slug
+
+
+def gradebook_records(course: Course, slugs: list[str] | None = None) -> list[dict]:
+    """Return one record per learner and assignment, with per-question and per-skill points."""
+    from nbgrader.api import Gradebook
+
+    if not (course.root / "gradebook.db").exists():
+        return []
+    records = []
+    with Gradebook(course.db_url) as gb:
+        for assignment in gb.assignments:
+            if slugs and assignment.name not in slugs:
+                continue
+            try:
+                exercise = load_exercise(assignment.name)
+            except (OSError, ValueError):
+                continue
+            for submission in gb.assignment_submissions(assignment.name):
+                status = read_status(course, submission.student_id, assignment.name) or {}
+                row = {
+                    "learner": submission.student_id, "assignment": assignment.name,
+                    "timestamp": submission.timestamp.isoformat(sep=" ") if submission.timestamp else None,
+                    "seconds_late": float(submission.total_seconds_late),
+                    "late": submission.total_seconds_late > 0,
+                    "score": float(submission.score), "max_score": float(submission.max_score),
+                    "status": status.get("status", "ok"), "flags": "; ".join(status.get("flags", [])),
+                    "needs_manual_grade": bool(submission.needs_manual_grade),
+                }
+                row["percent"] = round(100 * row["score"] / row["max_score"], 1) if row["max_score"] else None
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        question = question_of(grade.name, exercise)
+                        skill = skill_of(question, exercise)
+                        for key in (f"q:{question}", f"skill:{skill}"):
+                            row[key] = row.get(key, 0.0) + float(grade.score or 0.0)
+                            row[f"{key}:max"] = row.get(f"{key}:max", 0.0) + float(grade.max_score or 0.0)
+                records.append(row)
+    return sorted(records, key=lambda r: (r["assignment"], r["learner"]))
+
+
+def gradebook_frame(course: Course, slugs: list[str] | None = None) -> pd.DataFrame:
+    """Return the export table; question and skill columns follow the fixed ones, sorted."""
+    records = gradebook_records(course, slugs)
+    frame = pd.DataFrame.from_records(records)
+    if frame.empty:
+        return pd.DataFrame(columns=BASE_COLUMNS)
+    extra = sorted(c for c in frame.columns if c not in BASE_COLUMNS)
+    return frame[BASE_COLUMNS + extra]
+
+
+def write_export(frame: pd.DataFrame, path: Path) -> Path:
+    """Write ``frame`` as CSV or XLSX, chosen by the file suffix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() == ".xlsx":
+        frame.to_excel(path, index=False, sheet_name="grades")
+    elif path.suffix.lower() == ".csv":
+        frame.to_csv(path, index=False, encoding="utf-8-sig")  # the BOM lets Excel read Chinese names
+    else:
+        raise ValueError(f"export to .csv or .xlsx, not {path.suffix or 'no suffix'}")
+    return path

@@ -1,0 +1,26 @@
+"""nbgrader settings for the coachlab course root (this folder).
+
+`coachlab grade release` copies ../exercises/<slug>/ into source/ (git-ignored) and runs nbgrader here,
+so the facilitator never edits this file.
+"""
+
+c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
+
+c.CourseDirectory.course_id = "coachlab"
+c.CourseDirectory.root = "."
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.db_url = "sqlite:///gradebook.db"
+
+# Answer cells hold one literal in brackets per name; the release leaves empty triple quotes to fill in,
+# instead of nbgrader's default `raise NotImplementedError()` stub that managers would not understand.
+c.ClearSolutions.code_stub = {"python": "\"\"\"\n\n\"\"\""}
+c.ClearSolutions.text_stub = "✎"
+
+# Grading runs the checks, never a learner's code (answer cells are sanitised first); a notebook that
+# still takes longer than this is stopped and reported.
+c.ExecutePreprocessor.timeout = 60
+c.Execute.timeout = 60
+c.Execute.interrupt_on_timeout = True
+# Learner output is irrelevant to the score; cap it so a flood cannot fill the disk.
+c.LimitOutput.max_lines = 200
+c.LimitOutput.max_traceback = 50
