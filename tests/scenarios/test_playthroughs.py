@@ -53,3 +53,25 @@ def test_playthrough(path, play, lang):
     assert scenario is not None, problems
     result = run_play(scenario, play, lang)
     assert result.ok, "\n".join(result.failures)
+
+
+def _free_turns():
+    for path in FILES:
+        scenario, _ = validate_file(path)
+        for node_id, node in (scenario.nodes.items() if scenario else ()):
+            if "free" in node:
+                for lang in LANGS:
+                    yield pytest.param(scenario, node_id, lang, id=f"{path.stem}-{node_id}-{lang}")
+
+
+@pytest.mark.parametrize("scenario, node_id, lang", list(_free_turns()))
+def test_the_better_answer_we_show_passes_its_own_turn(scenario, node_id, lang):
+    """The 'stronger answer' in the debrief is read by the real checks as the best-scoring intent."""
+    from coachlab.scenarios.engine import Session, answer
+
+    free = scenario.nodes[node_id]["free"]
+    best = max(free["intents"], key=lambda intent: sum((intent.get("scores") or {}).values()))
+    at_node = Session(scenario.id, node_id, None, {k: v["start"] for k, v in scenario.data["state"].items()},
+                      (), {s: 0 for s in scenario.skills})
+    _, event = answer(scenario, at_node, free["better"][lang])
+    assert event.matched == best["id"], f"{free['better'][lang]!r} matched {event.matched!r}"
