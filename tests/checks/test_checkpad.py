@@ -1,0 +1,70 @@
+"""CheckPad without a browser: what it shows for a text, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coachlab.checks import KINDS
+from coachlab.i18n import t
+from coachlab.widgets import CheckPad
+from coachlab.widgets.checkpad import CHECKLIST, label
+
+BID = ("Yesterday at 3 pm you read the order number back to Mr Li, so he did not have to repeat it. "
+       "Next time, also confirm the postcode before you transfer.")
+
+
+def test_bid_text_is_marked_by_element() -> None:
+    """Behaviour, impact and development each get their own coloured mark."""
+    pad = CheckPad("feedback", "en", debounce=0)
+    pad.text.value = BID
+    html = pad.result.value
+    marks = dict(re.findall(r'data-element="(\w+)"[^>]*style="background:(#[0-9a-f]+)"', html))
+    assert {"behavior", "impact", "development"} <= set(marks)
+    assert len({marks["behavior"], marks["impact"], marks["development"]}) == 3
+    assert 'data-found="true"' in html and "Score: 100/100" in html
+
+
+def test_pitfall_is_listed_with_its_reason_in_chinese() -> None:
+    """A pitfall shows its name and one-line reason in the pad's language."""
+    pad = CheckPad("feedback", "zh-CN", debounce=0)
+    pad.text.value = "你总是迟到，太懒了。"
+    html = pad.result.value
+    assert 'data-pitfall="absolute"' in html and 'data-pitfall="label"' in html
+    assert t("checkpad.pitfall.absolute", "zh-CN") in html and "cp-pitfall" in html
+
+
+def test_language_switch_relabels() -> None:
+    """Switching the language changes the title, button and report language."""
+    pad = CheckPad("goal", "en", debounce=0)
+    pad.text.value = "Raise FCR from 64% to 70% by the end of Q3."
+    pad.switch.value = "zh-CN"
+    assert pad.button.description == t("checkpad.check", "zh-CN")
+    assert t("checkpad.kind.goal", "zh-CN") in pad.title.value
+    assert t("checkpad.checklist", "zh-CN") in pad.result.value
+
+
+def test_empty_pad_invites_typing() -> None:
+    """An empty pad says what to do instead of showing a zero score."""
+    pad = CheckPad("star", "en", debounce=0)
+    assert t("checkpad.empty", "en") in pad.result.value
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_every_label_exists_in_both_languages(lang: str) -> None:
+    """Every checklist item, pitfall, form and stage the pad can show has a translated label."""
+    from coachlab.checks.engine import rulebook
+
+    names = {n for kind in KINDS for n in CHECKLIST[kind]}
+    names |= {r.target for kind in KINDS for r in rulebook(kind).rules if r.role == "pitfall"}
+    names |= {"vague_praise", "unrealistic", "advice", "we_not_i", "closed", "statement", "goal", "reality",
+              "options", "will", "baseline"}
+    missing = [n for n in names if label(n, lang) == n]
+    assert not missing
+
+
+def test_unknown_kind_is_refused() -> None:
+    """A pad for an unknown kind is a clear error for the notebook author."""
+    with pytest.raises(ValueError):
+        CheckPad("poem", "en")
