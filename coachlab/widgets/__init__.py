@@ -25,3 +25,5 @@ __all__ += ["feedback_drills", "golden_circle", "grow_planner", "interview_prep"
 __all__ += ["ScenarioList", "ScenarioPlayer", "roleplay_page", "scenario_list_page"]
 from .checkpad import CheckPad, practice_pad
 __all__ += ["CheckPad", "practice_pad"]
+from .exercise_form import ExerciseForm, exercise_form
+__all__ += ["ExerciseForm", "exercise_form"]
