@@ -40,10 +40,12 @@ class Analysis:
         """Return evidence for ``targets``, in text order, without repeating the same span."""
         out: list[Evidence] = []
         for target in targets:
-            # Longest first, so a span inside one already shown for the same element is dropped.
-            for span in sorted(self.spans(target), key=lambda s: (s.start - s.end, s.start)):
-                if not any(e.element == target and e.start <= span.start and span.end <= e.end for e in out):
+            # By start, longest first: a span ending inside one already shown for this element is dropped.
+            reach = -1
+            for span in sorted(self.spans(target), key=lambda s: (s.start, -s.end)):
+                if span.end > reach:
                     out.append(Evidence(target, span.start, span.end, span.text))
+                    reach = span.end
         return tuple(sorted(out, key=lambda e: (e.start, e.end)))
 
     def pitfall(self, target: str) -> Pitfall:

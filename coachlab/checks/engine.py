@@ -22,6 +22,7 @@ Patterns may name a shared word list with ``<<name>>``; the lists live in coachl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -29,7 +30,7 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
-from coachlab.text import (Quantity, Span, find_deadlines, find_quantities, has_cjk, segment,
+from coachlab.text import (Quantity, Span, SpanSet, find_deadlines, find_quantities, has_cjk, segment,
                            split_sentences)
 from coachlab.text.lang import CJK
 
@@ -79,11 +80,20 @@ class Doc:
         """Return every offset where a jieba word starts or ends."""
         return frozenset(p for w in self.words for p in (w.start, w.end))
 
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
+    @cached_property
+    def deadline_set(self) -> SpanSet:
+        """Return the deadlines indexed for overlap tests."""
+        return SpanSet(self.deadlines)
+
     def sentence_of(self, pos: int) -> Span:
-        """Return the sentence holding offset ``pos``."""
-        for s in self.sentences:
-            if pos < s.end:  # a position in the blank between sentences belongs to the next one
-                return s
+        """Return the sentence holding offset ``pos``; a blank between sentences belongs to the next one."""
+        i = bisect_right(self._sentence_ends, pos)
+        if i < len(self.sentences):
+            return self.sentences[i]
         return Span(0, len(self.text), self.text)
 
 
@@ -121,6 +131,13 @@ def _compile(patterns: Any, lang: str, rule_id: str) -> tuple[re.Pattern[str], .
         except re.error as exc:
             raise RuleError(f"{rule_id}: bad pattern {p!r}: {exc}") from None
     return tuple(out)
+
+
+def _combined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """Return the patterns as one alternation, so long texts are scanned once per rule, not once per row."""
+    if len(patterns) < 2:
+        return patterns
+    return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
 
 
 @dataclass(frozen=True)
@@ -177,7 +194,7 @@ def _match_regex(rule: Rule, doc: Doc) -> list[Span]:
         hits = [s for sentence in doc.sentences for p in rule.patterns for s in _spans(p, sentence.text, sentence.start)]
     else:
         hits = [s for p in rule.patterns for s in _spans(p, doc.text)]
-    if rule.options.get("tokens") and has_cjk(doc.text):
+    if hits and rule.options.get("tokens") and has_cjk(doc.text):
         # Chinese words must start and end on jieba boundaries: 不错 is praise, 不错过 is not.
         bounds = doc.boundaries
         hits = [h for h in hits if h.start in bounds and h.end in bounds]
@@ -230,10 +247,9 @@ def _match_clause(rule: Rule, doc: Doc) -> list[Span]:
 
 def _match_quantity(rule: Rule, doc: Doc) -> list[Span]:
     units = set(rule.options.get("units", ("percent", "count", "duration", "plain")))
-    deadlines = doc.deadlines
     hits = []
     for q in doc.quantities:
-        if q.unit not in units or any(q.span.overlaps(d) for d in deadlines):
+        if q.unit not in units or doc.deadline_set.overlaps(q.span):
             continue
         if rule.patterns:
             sentence = doc.sentence_of(q.span.start)
@@ -280,8 +296,8 @@ def _rule_from(raw: Mapping[str, Any], kind: str, path: str) -> Rule:
         why={code: str(why[code]).strip() for code in LANGS},
         should_pass=tuple(str(x) for x in raw.get("should_pass") or ()),
         should_fail=tuple(str(x) for x in raw.get("should_fail") or ()),
-        patterns=_compile(patterns, lang, rule_id),
-        groups=tuple(_compile(g, lang, rule_id) for g in raw.get("groups") or ()),
+        patterns=_combined(_compile(patterns, lang, rule_id)),
+        groups=tuple(_combined(_compile(g, lang, rule_id)) for g in raw.get("groups") or ()),
         unless=_compile(raw.get("unless"), lang, rule_id),
         ignore=(re.compile("|".join(p.pattern for p in _compile(ignore, lang, rule_id)), re.IGNORECASE)
                 if ignore else None),

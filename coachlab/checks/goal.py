@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from coachlab.text import Quantity
 
 from .base import Analysis, analyse, clamp, clean, is_empty
@@ -12,11 +14,12 @@ CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
 def _baseline_and_target(a: Analysis) -> tuple[Quantity | None, Quantity | None]:
     """Return the baseline and target numbers: the two numbers after "from"/"从", else the first number."""
-    numbers = [q for q in a.doc.quantities if not any(q.span.overlaps(d) for d in a.doc.deadlines)]
+    numbers = [q for q in a.doc.quantities if not a.doc.deadline_set.overlaps(q.span)]
+    starts = [q.span.start for q in numbers]
     for cue in a.spans("baseline"):
-        after = [q for q in numbers if q.span.start >= cue.start]
-        if len(after) >= 2:
-            return after[0], after[1]
+        i = bisect_left(starts, cue.start)
+        if len(numbers) - i >= 2:
+            return numbers[i], numbers[i + 1]
     return None, (numbers[0] if numbers else None)
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-from .span import Span
+from .span import Span, SpanSet
 
 
 @lru_cache(maxsize=None)
@@ -23,16 +23,16 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[
 def find_deadlines(text: str, lang: str) -> list[Span]:
     """Return deadline spans in ``text``; frequencies and service-level thresholds are not deadlines."""
     spans: list[Span] = []
+    taken = bytearray(len(text) + 1)  # per-character mask: long texts stay linear
     # Mixed text: an English deadline inside Chinese text still counts, and the reverse.
     for code in (lang, "en" if lang == "zh-CN" else "zh-CN"):
         deadline, not_deadline = _patterns(code)
-        excluded = [Span(m.start(), m.end(), m.group(0)) for p in not_deadline for m in p.finditer(text)]
+        excluded = SpanSet([Span(m.start(), m.end(), m.group(0)) for p in not_deadline for m in p.finditer(text)])
         for pattern in deadline:
             for m in pattern.finditer(text):
                 span = Span(m.start(), m.end(), m.group(0))
-                if not span.text.strip() or any(span.overlaps(x) for x in excluded):
-                    continue
-                if any(span.overlaps(s) for s in spans):
+                if not span.text.strip() or excluded.overlaps(span) or any(taken[span.start:span.end]):
                     continue
                 spans.append(span)
+                taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     return sorted(spans, key=lambda s: s.start)

@@ -91,11 +91,11 @@ def _value(raw: str) -> float | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Return the quantities in ``text`` in order, each counted once (longest reading wins)."""
     found: list[Quantity] = []
-    taken: list[Span] = []
+    taken = bytearray(len(text) + 1)  # 1 where a number was already read: a per-character mask stays linear
     for pattern, fixed in _PATTERNS:
         for m in pattern.finditer(text):
             span = Span(m.start(), m.end(), m.group(0))
-            if any(span.overlaps(t) for t in taken):
+            if any(taken[span.start:span.end]):
                 continue
             value = _value(m.group("n"))
             if value is None:
@@ -112,5 +112,5 @@ def find_quantities(text: str) -> list[Quantity]:
                 if u == "分" and not re.search(r"[分]$", m.group(0)):
                     unit = "plain"
             found.append(Quantity(span, value, unit))
-            taken.append(span)
+            taken[span.start:span.end] = b"\x01" * (span.end - span.start)
     return sorted(found, key=lambda q: q.span.start)
