@@ -45,7 +45,7 @@ def wait_pool_filled(server: VoilaServer, page: str, at_least: int, timeout: flo
     """Wait until the server log says the page's pool was (re)filled ``at_least`` times."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if server.log().count(f"Kernel pool of {page} is filled") >= at_least:
+        if server.log(tail=None).count(f"Kernel pool of {page} is filled") >= at_least:
             return
         time.sleep(0.25)
 

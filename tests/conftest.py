@@ -53,6 +53,8 @@ class VoilaServer:
         self.proc = subprocess.Popen(cmd, cwd=REPO, env=full_env, stdout=self._log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         self._wait_ready()
+        if pool:
+            self._wait_pools_filled(len(list((root / "notebooks").rglob("*.ipynb"))))
 
     def _wait_ready(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
@@ -67,10 +69,17 @@ class VoilaServer:
         self.close()
         raise RuntimeError(f"voila did not answer on {self.url} within {timeout:.0f}s:\n{self.log()}")
 
-    def log(self) -> str:
-        """Return what the server printed so far."""
+    def _wait_pools_filled(self, pages: int, timeout: float = 240.0) -> None:
+        # Every page gets its preheated kernels at start-up; tests measure pages, not that burst.
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.log(tail=None).count("Kernel pool of ") < pages:
+            time.sleep(0.5)
+
+    def log(self, tail: int | None = 6000) -> str:
+        """Return what the server printed so far (its last ``tail`` characters; None for all)."""
         self._log.flush()
-        return self.log_path.read_text(errors="replace")[-6000:]
+        text = self.log_path.read_text(errors="replace")
+        return text[-tail:] if tail else text
 
     def close(self) -> None:
         """Stop the server and every kernel it started."""
