@@ -27,3 +27,5 @@ from .checkpad import CheckPad, practice_pad
 __all__ += ["CheckPad", "practice_pad"]
 from .exercise_form import ExerciseForm, exercise_form
 __all__ += ["ExerciseForm", "exercise_form"]
+from .dashboard import Dashboard, dashboard
+__all__ += ["Dashboard", "dashboard"]
