@@ -119,9 +119,14 @@ class LearnerField(widgets.VBox):
         return learner
 
 
-def query_param(name: str) -> str | None:
-    """Return the last value of ``name`` in the page URL's query string, or None."""
+def query_param(name: str, query: str | None = None) -> str | None:
+    """Return the last value of ``name`` in ``query`` (default: the page URL's query string), or None.
+
+    In a preheated Voila kernel the URL can be awaited only once per page: a second
+    ``_query_string()`` waits forever. Pages that also need the language should read the query
+    string once and pass it here.
+    """
     from urllib.parse import parse_qs
 
-    values = parse_qs((_query_string() or "").lstrip("?")).get(name)
+    values = parse_qs(((_query_string() if query is None else query) or "").lstrip("?")).get(name)
     return values[-1] if values else None

@@ -386,11 +386,13 @@ class ScenarioPlayer(widgets.VBox):
                 button.add_class("coachlab-option")
                 button.on_click(safe(lambda _b, oid=option["id"]: self.pick(oid), lambda: self.lang, self.out))
                 buttons.append(button)
-            self.turn.children = [widgets.HTML(f'<b class="coachlab-turn" data-node="{_e(shown["node"])}">'
+            self.turn.children = [widgets.HTML(f'<b class="coachlab-turn" data-node="{_e(shown["node"])}" '
+                                               f'data-step="{len(self.session.turns)}">'
                                                f'{_e(t("player.choose", lang))}</b>{notice}'), *buttons]
         else:
             tries = shown["tries_left"]
-            self.prompt.value = (f'<b class="coachlab-turn" data-node="{_e(shown["node"])}">{_e(shown["prompt"])}</b> '
+            self.prompt.value = (f'<b class="coachlab-turn" data-node="{_e(shown["node"])}" '
+                                 f'data-step="{len(self.session.turns)}">{_e(shown["prompt"])}</b> '
                                  f'<span class="cl-note">'
                                  f'{_e(t("player.tries_left", lang, count=tries))}</span>{notice}')
             self.text.placeholder = shown["placeholder"] or t("player.placeholder", lang)
@@ -402,8 +404,13 @@ def roleplay_page(lang: str | None = None, scenario_id: str | None = None) -> wi
     from coachlab.paths import course_root
     from coachlab.scenarios import load_scenario
 
-    lang = setup_page(lang)
-    scenario_id = scenario_id or query_param("scenario") or ""
+    from coachlab.i18n import resolve_lang
+
+    from .page import _query_string
+
+    query = _query_string()  # awaited once: a preheated kernel cannot be asked twice
+    lang = setup_page(lang or resolve_lang(query))
+    scenario_id = scenario_id or query_param("scenario", query) or ""
     switch = LanguageSwitch(lang)
     message = widgets.HTML()
     scenario, problems = load_scenario(course_root(), scenario_id)
