@@ -298,11 +298,10 @@ def better_line(scenario: Scenario, node_id: str) -> Mapping[str, str] | None:
 
 
 def best_choice(scenario: Scenario, node_id: str) -> str | None:
-    """Return the id of the best-scoring option at a choice turn (None for free text)."""
+    """Return the id of the best-scoring option, or of the best-scoring intent at a free-text turn."""
     node = scenario.nodes[node_id]
-    if "choices" not in node:
-        return None
-    return max(node["choices"], key=lambda o: sum((o.get("scores") or {}).values()))["id"]
+    ways = node["choices"] if "choices" in node else node["free"]["intents"]
+    return max(ways, key=lambda o: sum((o.get("scores") or {}).values()))["id"]
 
 
 def debrief(scenario: Scenario, session: Session) -> dict[str, Any]:
@@ -321,7 +320,7 @@ def debrief(scenario: Scenario, session: Session) -> dict[str, Any]:
         chosen = turn.get("option") or turn.get("intent")
         best = best_choice(scenario, node_id)
         turns.append({**turn, "better": dict(better_line(scenario, node_id)),
-                      "was_best": bool(best and chosen == best)})
+                      "was_best": bool(best and chosen == best and not turn.get("retry"))})
     ending = scenario.endings.get(session.ending) if session.ending else None
     return {"scenario": scenario.id, "finished": session.finished, "ending": session.ending,
             "ending_title": dict(ending["title"]) if ending else None,

@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 
-from coachlab.i18n import t
+from coachlab.i18n import MissingMessage, t
 from coachlab.scenarios import engine
 from coachlab.scenarios.model import Scenario
 
@@ -135,6 +135,21 @@ def _highlight(text: str, evidence: list[Mapping[str, Any]]) -> str:
     return "".join(out)
 
 
+def element_label(element: str, lang: str) -> str:
+    """Return the learner-facing name of a check element (behavior, feeling...), shared with the practice pad."""
+    try:
+        return t(f"checkpad.element.{element}", lang)
+    except MissingMessage:  # an element the catalog does not name yet: show the report's own word
+        return element
+
+
+def _stage_of(scenario: Scenario, step: str, lang: str) -> str:
+    node_id, _, picked = step.partition(":")
+    node = scenario.nodes.get(node_id, {})
+    label = (node.get("stage") or {}).get(lang, node_id)
+    return f"{label} ↺" if picked.endswith("~retry") else label
+
+
 def history_by_skill(attempt_scores: list[Mapping[str, float]], skills: list[str]) -> dict[str, dict[str, float]]:
     """Return first, best, latest and lift (best minus first) per skill over a learner's attempts."""
     result: dict[str, dict[str, float]] = {}
@@ -164,7 +179,10 @@ def render_debrief(scenario: Scenario, session: engine.Session, lang: str,
             f'<td><span class="cl-band-{skill["band"]}">{_e(t("player.band." + skill["band"], lang))}</span><br>'
             f'<small>{_e(skill["advice"][lang])}</small></td><td>{fmt(past.get("first", 0))}</td>'
             f'<td>{fmt(past.get("best", 0))}</td><td>{lift}</td></tr>')
-    path = " → ".join(_e(step) for step in report["path"])
+    path = " → ".join(
+        f'<span title="{_e(step)}">{_e(_stage_of(scenario, step, lang))}</span>' for step in (report["path"][:-1] if report["finished"] else report["path"]))
+    if report["ending_title"]:
+        path += f' → <b title="{_e(report["path"][-1])}">{_e(report["ending_title"][lang])}</b>'
     turns = []
     for turn in report["turns"]:
         node = scenario.nodes[turn["node"]]
@@ -172,10 +190,10 @@ def render_debrief(scenario: Scenario, session: engine.Session, lang: str,
         evidence = turn.get("evidence") or []
         said = _said(turn, lang)
         said_html = _highlight(said, evidence) if turn["kind"] == "free" else _e(said)
-        ev = ", ".join(f'{_e(s.get("element", ""))}: “{_e(s.get("text", ""))}”' for s in evidence)
+        ev = "; ".join(f'{_e(element_label(s.get("element", ""), lang))}: “{_e(s.get("text", ""))}”' for s in evidence)
         ev_row = (f'<div class="cl-evidence">{_e(t("player.debrief.evidence", lang))}: {ev}</div>' if ev else
                   (f'<div class="cl-note">{_e(t("player.debrief.no_evidence", lang))}</div>'
-                   if turn["kind"] == "free" else ""))
+                   if turn["kind"] == "free" and not turn.get("intent") else ""))
         better = "" if turn.get("was_best") else (
             f'<div>{_e(t("player.debrief.better", lang))}: <i>{_e(turn["better"][lang])}</i></div>')
         retry = f' <small>({_e(t("player.debrief.retry", lang))})</small>' if turn.get("retry") else ""
@@ -190,7 +208,7 @@ def render_debrief(scenario: Scenario, session: engine.Session, lang: str,
     title = report["ending_title"][lang] if report["ending_title"] else ""
     return (f'<div class="cl-debrief coachlab-debrief"><h3>{_e(t("player.debrief.heading", lang))}: {_e(title)}</h3>'
             f'<table>{head}{"".join(rows)}</table>{note}'
-            f'<h3>{_e(t("player.debrief.path", lang))}</h3><p><code>{path}</code></p>'
+            f'<h3>{_e(t("player.debrief.path", lang))}</h3><p class="coachlab-path">{path}</p>'
             f'<h3>{_e(t("player.debrief.turns", lang))}</h3><ol>{"".join(turns)}</ol></div>')
 
 
