@@ -22,6 +22,8 @@ STYLE = """
 .coachlab-scenarios .skill { display: inline-block; background: #eef2f7; border-radius: 10px; padding: 0 8px;
   margin: 2px; font-size: 13px; }
 .coachlab-scenarios .summary { color: #52606d; font-size: 14px; }
+.coachlab-scenarios a { color: #1c5fb8; font-weight: 600; text-decoration: none; }
+.coachlab-scenarios td.minutes { white-space: nowrap; }
 </style>
 """
 
@@ -46,7 +48,7 @@ def render_scenario_list(scenarios: dict[str, Scenario], problems: list[Problem]
             parts.append(
                 f'<tr data-slug="{_e(slug)}"><td><a href="{link}">{_e(scenario.text("title", lang))}</a>'
                 f'<div class="summary">{_e(scenario.text("summary", lang))}</div></td><td>{skills}</td>'
-                f'<td>{_e(t("scenarios.minutes", lang, minutes=scenario.data["minutes"]))}</td></tr>')
+                f'<td class="minutes">{_e(t("scenarios.minutes", lang, minutes=scenario.data["minutes"]))}</td></tr>')
         parts.append("</table>")
     else:
         parts.append(f'<p class="empty">{_e(t("scenarios.empty", lang))}</p>')
