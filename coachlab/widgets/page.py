@@ -17,13 +17,24 @@ from coachlab.i18n import LANGS, resolve_lang, t
 SWITCH_LABELS = {"en": "English", "zh-CN": "中文"}
 
 
+_UNSET = object()
+_query_cache: object = _UNSET
+
+
 def _query_string() -> str | None:
-    """Return the page URL's query string, waiting for the request when the kernel was preheated."""
-    try:
-        from voila.utils import get_query_string
-    except ImportError:  # pragma: no cover - voila is a dependency
-        return os.environ.get("QUERY_STRING")
-    return get_query_string()
+    """Return the page URL's query string, waiting for the request when the kernel was preheated.
+
+    A preheated Voila kernel receives the request once; asking again would wait forever, so the
+    first answer is kept for the life of the kernel (one kernel serves one page view).
+    """
+    global _query_cache
+    if _query_cache is _UNSET:
+        try:
+            from voila.utils import get_query_string
+        except ImportError:  # pragma: no cover - voila is a dependency
+            return os.environ.get("QUERY_STRING")
+        _query_cache = get_query_string()
+    return _query_cache  # type: ignore[return-value]
 
 
 def page_lang() -> str:
@@ -122,9 +133,7 @@ class LearnerField(widgets.VBox):
 def query_param(name: str, query: str | None = None) -> str | None:
     """Return the last value of ``name`` in ``query`` (default: the page URL's query string), or None.
 
-    In a preheated Voila kernel the URL can be awaited only once per page: a second
-    ``_query_string()`` waits forever. Pages that also need the language should read the query
-    string once and pass it here.
+    The query string is read once per kernel (see ``_query_string``), so this may be called freely.
     """
     from urllib.parse import parse_qs
 

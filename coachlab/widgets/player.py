@@ -426,7 +426,7 @@ def roleplay_page(lang: str | None = None, scenario_id: str | None = None) -> wi
 
     from .page import _query_string
 
-    query = _query_string()  # awaited once: a preheated kernel cannot be asked twice
+    query = _query_string()
     lang = setup_page(lang or resolve_lang(query))
     scenario_id = scenario_id or query_param("scenario", query) or ""
     switch = LanguageSwitch(lang)
