@@ -72,7 +72,7 @@ def test_every_lesson_runs_top_to_bottom(folder, tmp_path, monkeypatch):
     monkeypatch.setenv("MPLBACKEND", "Agg")
     for slug in SLUGS:
         nb = nbformat.read(REPO / "notebooks" / folder / f"{slug}.ipynb", as_version=4)
-        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(REPO / "notebooks" / folder)}}).execute()
+        NotebookClient(nb, timeout=180, startup_timeout=180, kernel_name="python3", resources={"metadata": {"path": str(REPO / "notebooks" / folder)}}).execute()
         for cell in nb.cells:
             for output in cell.get("outputs", []):
                 assert output.get("output_type") != "error", f"{slug}: {output.get('ename')}: {output.get('evalue')}"
