@@ -29,7 +29,7 @@ class Item:
     titles: dict[str, str]
     links: dict[str, str] = field(default_factory=dict)  # language -> page path, where a page exists
     minutes: int | None = None
-    skills: tuple[str, ...] = ()
+    skills: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> skill labels
 
     def title(self, lang: str) -> str:
         """Return the title in ``lang`` (falling back to the slug when the content lacks one)."""
@@ -76,23 +76,19 @@ def _lessons(root: Path, problems: list[str]) -> tuple[Item, ...]:
 
 
 def _scenarios(root: Path, problems: list[str]) -> tuple[Item, ...]:
-    found = []
+    # The scenario loader validates each file; an invalid one is reported and left off the list.
+    from coachlab.scenarios import load_all
+
+    scenarios, issues = load_all(root)
+    problems.extend(str(issue) for issue in issues)
     player = (root / "notebooks" / "roleplay.ipynb").exists()
-    for path in sorted((root / "scenarios").glob("*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("not a mapping")
-            slug = str(data.get("id") or path.stem)
-            title = data.get("title") or {}
-            titles = {lang: str(title[lang]) for lang in LANGS if isinstance(title, dict) and title.get(lang)}
-        except (OSError, ValueError, yaml.YAMLError) as exc:
-            problems.append(f"{path.relative_to(root)}: {exc}")
-            continue
+    found = []
+    for slug, scenario in sorted(scenarios.items()):
+        titles = {lang: scenario.text("title", lang) for lang in LANGS}
+        skills = {lang: tuple(scenario.data["debrief"][skill]["label"][lang] for skill in scenario.skills)
+                  for lang in LANGS}
         links = {lang: f"roleplay.ipynb?scenario={slug}" for lang in LANGS} if player else {}
-        minutes = data.get("minutes")
-        skills = tuple(str(s) for s in data.get("skills") or ())
-        found.append(Item("scenario", slug, titles, links, int(minutes) if minutes else None, skills))
+        found.append(Item("scenario", slug, titles, links, scenario.data.get("minutes"), skills))
     return tuple(found)
 
 

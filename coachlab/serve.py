@@ -6,6 +6,7 @@ kernels are started ahead of the first visit (a pool per page) so that a lesson 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tornado.web import RedirectHandler
@@ -14,13 +15,29 @@ from voila.app import Voila
 from jupyter_server.utils import url_path_join
 
 LANDING = "index.ipynb"
+LANDING_POOL = 2
+# Exercise forms are opened once per workshop and submitted; a kernel waiting for each of them
+# is not worth its memory and start-up CPU. Every other page gets a preheated kernel.
+NOT_PREHEATED = (r"^exercises/",)
 CELL_TIMEOUT_S = 60
 CULL_IDLE_S = 30 * 60
 # Shown by Voila itself only when a page fails before coachlab's own friendly handler is in place.
 CELL_ERROR_NOTICE = "Please reload the page or tell your facilitator. 请刷新页面，或告诉培训师。"
 
 
-def voila_config(*, pool: bool = True, pool_size: int = 1, landing_pool: int = 2) -> Config:
+def preheated_pages(notebooks: Path, pool: bool = True) -> dict[str, int]:
+    """Return the pages (relative to ``notebooks``) that get preheated kernels, with the pool size."""
+    if not pool:
+        return {}
+    pages = {}
+    for path in sorted(notebooks.rglob("*.ipynb")):
+        name = path.relative_to(notebooks).as_posix()
+        if ".ipynb_checkpoints" not in name and not any(re.match(rx, name) for rx in NOT_PREHEATED):
+            pages[name] = LANDING_POOL if name == LANDING else 1
+    return pages
+
+
+def voila_config(*, pool: bool = True, pool_size: int = 1, landing_pool: int = LANDING_POOL) -> Config:
     """Return the learner-facing Voila configuration.
 
     Pooled kernels run a page before anyone asks for it; pages wait for the request's query
@@ -45,6 +62,7 @@ def voila_config(*, pool: bool = True, pool_size: int = 1, landing_pool: int = 2
             "cull_connected": False,
         },
         "VoilaKernelManager": {
+            "preheat_denylist": list(NOT_PREHEATED),
             "kernel_pools_config": {
                 "default": {"pool_size": pool_size if pool else 0},
                 LANDING: {"pool_size": landing_pool if pool else 0},

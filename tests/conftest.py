@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from coachlab.serve import preheated_pages
+
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "artifacts" / "screenshots"
 CHROMIUM = Path(os.environ.get("COACHLAB_CHROMIUM", "/usr/bin/chromium"))
@@ -54,7 +56,7 @@ class VoilaServer:
                                      start_new_session=True)
         self._wait_ready()
         if pool:
-            self._wait_pools_filled(len(list((root / "notebooks").rglob("*.ipynb"))))
+            self._wait_pools_filled(len(preheated_pages(root / "notebooks")))
 
     def _wait_ready(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout

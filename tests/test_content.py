@@ -1,6 +1,7 @@
 """Discovery of lessons, role-plays and exercises, and the landing page built from them."""
 
 import json
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -8,7 +9,10 @@ import pytest
 
 from coachlab.content import discover
 from coachlab.i18n import t
+from coachlab.scenarios import load_scenario
 from coachlab.widgets.landing import Landing, render_landing
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def write_lesson(root: Path, folder: str, slug: str, title: str) -> None:
@@ -27,9 +31,8 @@ def course(tmp_path: Path) -> Path:
     write_lesson(tmp_path, "en", "00-first-line-manager", "The first-line manager")
     write_lesson(tmp_path, "zh", "00-first-line-manager", "一线经理")
     (tmp_path / "scenarios").mkdir()
-    (tmp_path / "scenarios" / "bid-late-logins.yaml").write_text(
-        "id: bid-late-logins\ntitle: {en: Late log-ins, zh-CN: 迟到登录}\nminutes: 12\nskills: [bid]\n",
-        encoding="utf-8")
+    shutil.copy(REPO / "scenarios" / "bid-late-logins.yaml", tmp_path / "scenarios")
+    shutil.copy(REPO / "scenarios" / "bid-late-logins.testplan.yaml", tmp_path / "scenarios")
     (tmp_path / "scenarios" / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     (tmp_path / "exercises" / "a05-feedback").mkdir(parents=True)
     (tmp_path / "exercises" / "a05-feedback" / "exercise.yaml").write_text(
@@ -47,11 +50,14 @@ def test_discover_lists_by_slug_with_titles_per_language(course):
 
 
 def test_broken_scenario_is_reported_and_others_still_listed(course):
-    """One broken file never hides the rest."""
+    """One broken file never hides the rest; test plans are not role-plays."""
     found = discover(course)
+    scenario, _ = load_scenario(REPO, "bid-late-logins")
     assert [s.slug for s in found.scenarios] == ["bid-late-logins"]
-    assert found.scenarios[0].minutes == 12 and found.scenarios[0].title("zh-CN") == "迟到登录"
-    assert len(found.problems) == 1 and "broken.yaml" in found.problems[0]
+    assert found.scenarios[0].minutes == scenario.data["minutes"]
+    assert found.scenarios[0].title("zh-CN") == scenario.text("title", "zh-CN")
+    assert len(found.scenarios[0].skills["zh-CN"]) == len(scenario.skills)
+    assert found.problems and all("broken.yaml" in p for p in found.problems)
     assert [e.title("en") for e in found.exercises] == ["Rewrite the feedback"]
 
 

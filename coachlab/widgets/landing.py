@@ -41,8 +41,8 @@ def _item_html(item: Item, lang: str) -> str:
     meta = []
     if item.minutes:
         meta.append(t("landing.minutes", lang, minutes=item.minutes))
-    if item.skills:
-        meta.append(" · ".join(html.escape(s) for s in item.skills))
+    if item.skills.get(lang):
+        meta.append(" · ".join(html.escape(s) for s in item.skills[lang]))
     suffix = f' <span class="meta">({"; ".join(meta)})</span>' if meta else ""
     return f'<li data-slug="{html.escape(item.slug)}">{label}{suffix}</li>'
 

@@ -10,6 +10,7 @@ import pytest
 from coachlab.i18n import t
 
 pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -90,3 +91,16 @@ def test_error_shows_friendly_message_not_traceback(small_course, page, screensh
     assert "Error" not in page.inner_text("body")
     screenshot(page, "friendly-error-zh-CN")
     assert "ZeroDivisionError" in small_course.log()  # the facilitator still finds it in the server log
+
+
+def test_pool_preheats_pages_but_not_exercise_forms(voila_server):
+    """Every lesson has a preheated kernel waiting; exercise forms start theirs on request."""
+    from coachlab.serve import preheated_pages
+
+    pages = preheated_pages(REPO / "notebooks")
+    assert "index.ipynb" in pages and "zh/05-communication-feedback.ipynb" in pages
+    assert not [name for name in pages if name.startswith("exercises/")]
+    log = voila_server.log(tail=None)
+    for name, size in pages.items():
+        assert f"Kernel pool of {name} is filled with {size} kernel(s)" in log
+    assert "Kernel pool of exercises/" not in log
