@@ -125,7 +125,8 @@ def _merge(course: Course, work: Path, slug: str, student: str, flags: list[str]
             ours = main.find_submission(slug, student)
             ours.timestamp, ours.extension = theirs.timestamp, theirs.extension
         except MissingEntry:
-            ours = main.add_submission(slug, student, timestamp=theirs.timestamp, extension=theirs.extension)
+            with main.db.no_autoflush:  # nbgrader walks relationships before the new row is flushed
+                ours = main.add_submission(slug, student, timestamp=theirs.timestamp, extension=theirs.extension)
         for their_nb in theirs.notebooks:
             our_nb = main.find_submission_notebook(their_nb.name, slug, student)
             our_nb.flagged = bool(flags)
@@ -192,6 +193,7 @@ def autograde(course: Course, slug: str, students: list[str] | None = None, work
     lock = threading.Lock()
     bar = tqdm(total=len(students), desc=f"autograde {slug}", unit="learner", disable=not progress)
     counter = iter(range(10**9))
+    finished: list[str] = []
 
     def finish(work: Path, student: str) -> None:
         outcome = outcomes[student]
@@ -207,7 +209,7 @@ def autograde(course: Course, slug: str, students: list[str] | None = None, work
             except Exception as exc:  # noqa: BLE001 - reported per learner, the batch goes on
                 outcome.status, outcome.message = "error", str(exc)[:500]
             _write_status(course, outcome)
-            bar.update(1)
+            finished.append(student)
         if on_done:
             on_done(outcome)
 
@@ -233,7 +235,17 @@ def autograde(course: Course, slug: str, students: list[str] | None = None, work
 
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(grade, _chunks(students, workers)))
+            futures = [pool.submit(grade, chunk) for chunk in _chunks(students, workers)]
+            while not all(f.done() for f in futures):
+                # nbgrader reports nothing per notebook, so count the autograded notebooks as they appear.
+                graded = {p.parts[-3] for p in scratch_root.glob(f"w*/autograded/*/{slug}/{nb_name}")}
+                bar.n = len(graded | set(finished))
+                bar.refresh()
+                time.sleep(0.5)
+            for future in futures:
+                future.result()
+            bar.n = len(students)
+            bar.refresh()
     finally:
         bar.close()
         shutil.rmtree(scratch_root, ignore_errors=True)
