@@ -78,3 +78,18 @@ def test_any_typed_text_round_trips_as_a_literal(text, number):
     cell = sanitize_answer(source, NAMES)
     assert not cell.flags
     assert cell.values == {"feedback_bia": text, "feedback_bid": number}
+
+
+def test_the_trick_is_real_without_the_sanitiser():
+    """In a plain IPython shell the trick makes a failing assert pass; sanitised, the assert fails again."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell()
+    try:
+        assert shell.run_cell(TRICK, silent=True).success
+        assert shell.run_cell("assert len(feedback_bia) > 50", silent=True).success, "trick had no effect"
+    finally:
+        shell.input_transformers_post.clear()
+    clean = InteractiveShell()
+    clean.run_cell(sanitize_answer(TRICK, NAMES).source, silent=True)
+    assert not clean.run_cell("assert len(feedback_bia) > 50", silent=True).success
