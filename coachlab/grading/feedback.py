@@ -78,7 +78,7 @@ def answers_of(nb: nbformat.NotebookNode) -> dict[str, object]:
 
 
 def _hint_in(lang: str, hint: str) -> str:
-    """Pick the learner's half of a bilingual "English · 中文" message."""
+    """Pick the learner's half of a bilingual "English · 中文" message (test docstrings and asserts)."""
     if " · " not in hint:
         return hint
     en, zh = hint.split(" · ", 1)
@@ -118,7 +118,7 @@ def feedback_html(exercise: Exercise, learner: str, nb: nbformat.NotebookNode, s
                     label = t("grade.feedback.passed" if mark == "ok" else "grade.feedback.failed", lang)
                     hint = f" — {html.escape(_hint_in(lang, r.hint))}" if r.hint and mark == "todo" else ""
                     parts.append(f'<li class="{mark}"><b>{html.escape(label)}</b> ({r.earned:g}/{r.points:g}) '
-                                 f"{html.escape(r.behaviour)}{hint}</li>")
+                                 f"{html.escape(_hint_in(lang, r.behaviour))}{hint}</li>")
                 parts.append("</ul>")
             elif not any(r.grade_id.startswith(key) for r in results):
                 parts.append(f"<p><i>{html.escape(t('grade.feedback.manual', lang))}</i></p>")

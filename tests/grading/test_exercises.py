@@ -65,6 +65,8 @@ def test_test_cells_are_locked_documented_and_uniquely_named(exercise):
         meta = nbgrader_meta(cell)
         assert meta["locked"] and meta["points"] > 0
         assert cell.source.startswith('"""') and len(meta["grade_id"]) > 6
+        doc = cell.source.split('"""')[1]
+        assert " · " in doc, f"{meta['grade_id']}: the docstring needs English · 中文 (the feedback page shows it)"
     if any(not nbgrader_meta(c).get("grade") for c in nb.cells if is_answer(c)):
         assert any("### BEGIN HIDDEN TESTS" in c.source for c in tests), "substance needs hidden tests"
 

@@ -73,3 +73,22 @@ def test_fill_answers_refuses_unknown_names_and_leaves_the_template_alone():
     assert filled.cells[1].source == "a = 'say \"hi\"\\n'\n" and original == before
     with pytest.raises(KeyError):
         fill_answers(original, {"b": "x"})
+
+
+def test_feedback_page_speaks_the_learners_language():
+    """Each check shows its behaviour and, when missed, the hint, in the chosen half of "English · 中文"."""
+    from coachlab.grading.course import Exercise
+    from coachlab.grading.feedback import feedback_html
+
+    nb = template()
+    nb.cells[1].source = "a = ''\n"
+    nb.cells[2].source = '"""A is long. · A 足够长。"""\nassert len(a) > 3, "Say more. · 多写一点。"'
+    nb.cells[2].outputs = [nbformat.v4.new_output("error", ename="AssertionError", evalue="Say more. · 多写一点。",
+                                                  traceback=[])]
+    exercise = Exercise("t-one", None, {"title": {"en": "One", "zh-CN": "一"}, "questions": [
+        {"name": "a", "cell": "answer_a", "prompt": {"en": "Write A", "zh-CN": "写 A"}}]})
+    zh = feedback_html(exercise, "li", nb, {"status": "neutralised"}, "zh-CN")
+    en = feedback_html(exercise, "li", nb, None, "en")
+    assert "A 足够长。" in zh and "多写一点。" in zh and "A is long." not in zh and "0 / 1" in zh
+    assert "Say more." in en and "多写一点" not in en and "(no answer)" in en
+    assert "纯文字或数字以外" in zh
