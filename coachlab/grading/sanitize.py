@@ -9,6 +9,7 @@ the reason is kept as a flag for the gradebook export.
 from __future__ import annotations
 
 import ast
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,8 @@ def render_answers(values: dict[str, Any]) -> str:
             raise ValueError(f"{name!r} is not a valid answer name")
         if value is not None and not isinstance(value, (str, int, float, bool)):
             raise TypeError(f"answer {name!r} must be text or a number, not {type(value).__name__}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"answer {name!r} must be a finite number")  # repr would be the name `inf`
         # repr() of str/int/float/bool is always a literal that ast.literal_eval reads back unchanged.
         lines.append(f"{name} = {value!r}")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ what the learner typed, turns numbers into numbers, and shows the receipt.
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 import ipywidgets as widgets
@@ -64,6 +65,8 @@ def parse_answers(questions: list[dict], raw: dict[str, str], lang: str) -> tupl
         if q.get("type") == "number" and text:
             try:
                 number = float(text.replace("，", ".").replace(",", ".").replace("−", "-"))
+                if not math.isfinite(number):
+                    raise ValueError(text)
                 values[q["name"]] = int(number) if number.is_integer() and "." not in text else number
             except ValueError:
                 label = (q.get("label") or q.get("prompt") or {}).get(lang, q["name"])

@@ -77,3 +77,9 @@ def test_parse_answers_keeps_integers_and_text():
     questions = [{"name": "n", "type": "number"}, {"name": "x", "type": "number"}, {"name": "s"}]
     values, problems = parse_answers(questions, {"n": "7", "x": "-3,5", "s": "  hi "}, "en")
     assert values == {"n": 7, "x": -3.5, "s": "hi"} and problems == []
+
+
+def test_parse_answers_refuses_infinity():
+    """"inf" is not a number a learner can submit."""
+    values, problems = parse_answers([{"name": "n", "type": "number", "label": {"en": "N"}}], {"n": "inf"}, "en")
+    assert problems and "N" in problems[0]

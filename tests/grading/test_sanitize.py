@@ -69,7 +69,7 @@ def test_expected_names_come_from_the_template_in_order():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(max_size=300), st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), st.booleans()))
+@given(st.text(max_size=300), st.one_of(st.none(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.booleans()))
 def test_any_typed_text_round_trips_as_a_literal(text, number):
     """Whatever a learner types, the written cell is literals only and reads back to the same values."""
     source = render_answers({"feedback_bia": text, "feedback_bid": number})
@@ -93,3 +93,10 @@ def test_the_trick_is_real_without_the_sanitiser():
     clean = InteractiveShell()
     clean.run_cell(sanitize_answer(TRICK, NAMES).source, silent=True)
     assert not clean.run_cell("assert len(feedback_bia) > 50", silent=True).success
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_non_finite_numbers_are_refused(value):
+    """inf and nan have no literal form (their repr is a name), so they are never written."""
+    with pytest.raises(ValueError):
+        render_answers({"feedback_bia": value})
