@@ -7,6 +7,7 @@ through the CLI, exported and given feedback; a second run must give the same gr
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 import re
 import subprocess
 import sys
@@ -75,7 +76,12 @@ def cohort(released_course, grading_root, tmp_path_factory):
         good = solutions(grading_root)
         first = write_submission(course, "alice", SLUG, {})                    # Voilà form, nothing typed yet
         second = write_submission(course, "alice", SLUG, good)                 # resubmission keeps the first
-        write_submission(course, "bo", SLUG, {})
+        from nbgrader.api import Gradebook
+
+        due = datetime.now(timezone.utc) + timedelta(hours=1)
+        with Gradebook(course.db_url) as gb:  # what `coachlab grade release --due` records
+            gb.update_or_create_assignment(SLUG, duedate=due.replace(tzinfo=None))
+        write_submission(course, "bo", SLUG, {}, moment=due + timedelta(hours=2))   # two hours late
         write_submission(course, "王芳", SLUG, {"feedback_bia": good["feedback_bia"]})
         lab = tmp_path_factory.mktemp("jupyterlab")
         files = {
@@ -190,3 +196,10 @@ def test_a_check_that_runs_forever_is_stopped(released_course, in_course):
     outcomes = {o.student: o for o in autograde(released_course, "t-slow", workers=1, timeout=4, progress=False)}
     assert outcomes["sleeper"].status == "timeout" and outcomes["sleeper"].score == 0
     assert outcomes["patient"].status == "ok" and outcomes["patient"].score == 1
+
+
+def test_late_status_comes_from_the_due_date(cohort):
+    """Only the submission stamped after the due date is late, by about two hours."""
+    frame = cohort["second"].set_index("learner")
+    assert frame.loc["bo", "late"] and 7000 < frame.loc["bo", "seconds_late"] < 7400
+    assert not frame.drop(index="bo")["late"].any()
