@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8866
+DASHBOARD_PORT ?= 8867
 
-.PHONY: serve test install system-deps benchmark doctor clean
+.PHONY: serve test install system-deps benchmark dashboard doctor clean
 
 serve: $(STAMP)
 	$(BIN)/coachlab serve --port $(PORT)
@@ -25,8 +26,17 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash .ci/system-deps
 
+# Speed and accuracy figures, printed as JSON (not part of `make test`: these machines are shared).
 benchmark: $(STAMP) system-deps
+	$(BIN)/python benchmarks/checks_accuracy.py
+	$(BIN)/python benchmarks/checks_speed.py
+	$(BIN)/python benchmarks/scenarios_speed.py
+	$(BIN)/python benchmarks/autograde.py
 	$(BIN)/python benchmarks/page_speed.py
+
+# The facilitator dashboard (cohort, questions, role-play paths) on its own port.
+dashboard: $(STAMP)
+	$(BIN)/voila grader/dashboard.ipynb --port=$(DASHBOARD_PORT) --no-browser --Voila.ip=127.0.0.1
 
 doctor: $(STAMP)
 	$(BIN)/coachlab doctor

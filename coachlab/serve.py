@@ -18,7 +18,8 @@ LANDING = "index.ipynb"
 LANDING_POOL = 2
 # Exercise forms are opened once per workshop and submitted; a kernel waiting for each of them
 # is not worth its memory and start-up CPU. Every other page gets a preheated kernel.
-NOT_PREHEATED = (r"^exercises/",)
+# Voila matches these against each notebook's absolute path.
+NOT_PREHEATED = (r".*/exercises/[^/]+\.ipynb$",)
 CELL_TIMEOUT_S = 60
 CULL_IDLE_S = 30 * 60
 # Shown by Voila itself only when a page fails before coachlab's own friendly handler is in place.
@@ -32,7 +33,7 @@ def preheated_pages(notebooks: Path, pool: bool = True) -> dict[str, int]:
     pages = {}
     for path in sorted(notebooks.rglob("*.ipynb")):
         name = path.relative_to(notebooks).as_posix()
-        if ".ipynb_checkpoints" not in name and not any(re.match(rx, name) for rx in NOT_PREHEATED):
+        if ".ipynb_checkpoints" not in name and not any(re.match(rx, path.as_posix()) for rx in NOT_PREHEATED):
             pages[name] = LANDING_POOL if name == LANDING else 1
     return pages
 
