@@ -46,3 +46,16 @@ def test_learner_field_explains_a_bad_id_in_the_learners_language(monkeypatch):
     assert field.learner_id is None and "连续两个点" in field.problem.value
     field.text.value = "王芳"
     assert field.learner_id == "王芳" and field.problem.value == ""
+
+
+def test_safe_callback_shows_friendly_message_not_traceback():
+    """A failing button shows the learner's-language message; the traceback goes to the server log."""
+    import ipywidgets as widgets
+
+    def boom(_):
+        raise ZeroDivisionError("secret detail")
+
+    out = widgets.HTML()
+    page.safe(boom, lambda: "zh-CN", out)(None)
+    assert page.t("error.friendly", "zh-CN") in out.value and "secret detail" not in out.value
+    page.safe(boom, lambda: "en", widgets.Output())(None)  # an Output area never lets it escape either

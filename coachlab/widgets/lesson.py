@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from coachlab.i18n import t
 
-from .page import LearnerField, _log_traceback, friendly_error_html, page_lang
+from .page import LearnerField, page_lang, safe
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
              "SimHei", "PingFang SC", "DejaVu Sans"]
@@ -35,21 +35,8 @@ def resolve_lang(lang: str | None) -> str:
 
 
 def guarded(callback: Callable[..., None], lang: str, out: widgets.Output | widgets.HTML) -> Callable[..., None]:
-    """Wrap a callback so an error shows the friendly message, never a traceback."""
-    def wrapped(*args: Any, **kwargs: Any) -> None:
-        try:
-            callback(*args, **kwargs)
-        except Exception:
-            import sys
-            _log_traceback(*sys.exc_info())
-            if isinstance(out, widgets.HTML):
-                out.value = friendly_error_html(lang)
-            else:
-                from IPython.display import HTML, display
-                out.clear_output()
-                with out:
-                    display(HTML(friendly_error_html(lang)))
-    return wrapped
+    """Wrap a callback so an error shows the friendly message in ``lang``, never a traceback."""
+    return safe(callback, lambda: lang, out)
 
 
 class Keeper(widgets.VBox):

@@ -67,13 +67,17 @@ def setup_page(lang: str | None = None) -> str:
     return chosen
 
 
-def safe(callback: Callable[..., None], lang_of: Callable[[], str], out: widgets.Output) -> Callable[..., None]:
+def safe(callback: Callable[..., None], lang_of: Callable[[], str],
+         out: widgets.Output | widgets.HTML) -> Callable[..., None]:
     """Wrap a widget callback so an exception shows the friendly message in ``out``, not a traceback."""
     def wrapped(*args, **kwargs):
         try:
             callback(*args, **kwargs)
         except Exception:
             _log_traceback(*sys.exc_info())
+            if isinstance(out, widgets.HTML):
+                out.value = friendly_error_html(lang_of())
+                return
             out.clear_output()
             with out:
                 display(HTML(friendly_error_html(lang_of())))
