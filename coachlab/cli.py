@@ -29,7 +29,8 @@ def _serve(args: argparse.Namespace) -> int:
     lang = _lang(args.lang)
     print(t("serve.starting", lang, url=f"http://{args.ip}:{args.port}/?lang={'zh' if lang == 'zh-CN' else 'en'}"),
           flush=True)
-    serve(course_root(), port=args.port, ip=args.ip, pool=not args.no_pool, open_browser=args.open)
+    serve(course_root(), port=args.port, ip=args.ip, pool=not args.no_pool, open_browser=args.open,
+          cell_timeout_s=args.cell_timeout)
     return 0
 
 
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--ip", default="127.0.0.1")
     serve.add_argument("--no-pool", action="store_true", help="do not preheat kernels")
     serve.add_argument("--open", action="store_true", help="open a browser tab")
+    serve.add_argument("--cell-timeout", type=int, default=60, metavar="SECONDS",
+                       help="time limit for each cell of a page after the request arrives")
     serve.add_argument("--lang", choices=[*LANGS, "zh"], help="language of the start-up message")
     serve.set_defaults(run=_serve)
     from coachlab.scenarios.cli import register as register_scenario

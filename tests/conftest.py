@@ -40,7 +40,8 @@ def free_port() -> int:
 class VoilaServer:
     """``coachlab serve`` run as a learner's server would be, on a free port, stopped on close."""
 
-    def __init__(self, root: Path, data: Path, *, pool: bool = True, env: dict[str, str] | None = None):
+    def __init__(self, root: Path, data: Path, *, pool: bool = True, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()):
         self.root, self.data, self.port = root, data, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = data / f"voila-{self.port}.log"
@@ -48,6 +49,7 @@ class VoilaServer:
         cmd = [sys.executable, "-m", "coachlab.cli", "serve", "--port", str(self.port)]
         if not pool:
             cmd.append("--no-pool")
+        cmd.extend(args)
         full_env = {**os.environ, "COACHLAB_ROOT": str(root), "COACHLAB_DATA": str(data), **(env or {})}
         if "COACHLAB_LANG" not in (env or {}):
             full_env.pop("COACHLAB_LANG", None)  # the page's own ?lang= decides in tests
@@ -100,8 +102,9 @@ def start_voila(tmp_path_factory):
     """Return a factory that starts a Voila server on a course root; all are stopped at the end."""
     servers: list[VoilaServer] = []
 
-    def start(root: Path = REPO, *, pool: bool = True, env: dict[str, str] | None = None) -> VoilaServer:
-        server = VoilaServer(root, tmp_path_factory.mktemp("coachlab-data"), pool=pool, env=env)
+    def start(root: Path = REPO, *, pool: bool = True, env: dict[str, str] | None = None,
+              args: tuple[str, ...] = ()) -> VoilaServer:
+        server = VoilaServer(root, tmp_path_factory.mktemp("coachlab-data"), pool=pool, env=env, args=args)
         servers.append(server)
         return server
 

@@ -59,3 +59,13 @@ def test_safe_callback_shows_friendly_message_not_traceback():
     page.safe(boom, lambda: "zh-CN", out)(None)
     assert page.t("error.friendly", "zh-CN") in out.value and "secret detail" not in out.value
     page.safe(boom, lambda: "en", widgets.Output())(None)  # an Output area never lets it escape either
+
+
+def test_preheated_kernel_retries_when_voila_could_not_connect(monkeypatch):
+    """Voila gives up connecting after 5 s on a busy server; the page asks again instead of losing ?lang=."""
+    monkeypatch.setattr(page, "_query_cache", page._UNSET)
+    monkeypatch.setattr(page.time, "sleep", lambda s: None)
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    answers = iter([None, None, "lang=en"])
+    monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: next(answers))
+    assert page.page_lang() == "en"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import sys
+import time
 import traceback
 from typing import Callable
 
@@ -17,6 +18,7 @@ from coachlab.i18n import LANGS, resolve_lang, t
 SWITCH_LABELS = {"en": "English", "zh-CN": "中文"}
 
 
+QUERY_ATTEMPTS = 30
 _UNSET = object()
 _query_cache: object = _UNSET
 
@@ -25,7 +27,8 @@ def _query_string() -> str | None:
     """Return the page URL's query string, waiting for the request when the kernel was preheated.
 
     A preheated Voila kernel receives the request once; asking again would wait forever, so the
-    first answer is kept for the life of the kernel (one kernel serves one page view).
+    first answer is kept for the life of the kernel (one kernel serves one page view). Voila gives
+    up connecting for the request after 5 s, which a busy server can exceed: try again then.
     """
     global _query_cache
     if _query_cache is _UNSET:
@@ -33,7 +36,12 @@ def _query_string() -> str | None:
             from voila.utils import get_query_string
         except ImportError:  # pragma: no cover - voila is a dependency
             return os.environ.get("QUERY_STRING")
-        _query_cache = get_query_string()
+        query = get_query_string()
+        attempts = 1
+        while query is None and os.environ.get("VOILA_PREHEAT") == "True" and attempts < QUERY_ATTEMPTS:
+            time.sleep(1)
+            query, attempts = get_query_string(), attempts + 1
+        _query_cache = query
     return _query_cache  # type: ignore[return-value]
 
 

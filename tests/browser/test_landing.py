@@ -1,6 +1,7 @@
 """The landing page in a real browser: both languages, live widgets, Chinese shown as Chinese."""
 
 import re
+import time
 import urllib.request
 from pathlib import Path
 
@@ -104,3 +105,16 @@ def test_pool_preheats_pages_but_not_exercise_forms(voila_server):
     for name, size in pages.items():
         assert f"Kernel pool of {name} is filled with {size} kernel(s)" in log
     assert "Kernel pool of exercises/" not in log
+
+
+def test_preheated_page_outlives_the_cell_time_limit(start_voila, tmp_path_factory, page):
+    """A kernel kept in the pool longer than the cell time limit still gets ?lang= and is not restarted."""
+    root = tmp_path_factory.mktemp("pooled")
+    (root / "notebooks").mkdir()
+    (root / "notebooks" / "index.ipynb").write_bytes((REPO / "notebooks" / "index.ipynb").read_bytes())
+    server = start_voila(root, args=("--cell-timeout", "2"))
+    time.sleep(4)  # the point of the test: the preheated kernel waits past the 2 s cell limit
+    page.goto(f"{server.url}/?lang=en")
+    page.wait_for_selector(".coachlab-landing h1")
+    assert page.inner_text(".coachlab-landing h1") == t("landing.title", "en")
+    assert "restarting kernel" not in server.log(tail=None)
