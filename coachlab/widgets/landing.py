@@ -26,6 +26,8 @@ STYLE = """
 .coachlab-landing li { margin: 6px 0; line-height: 1.5; }
 .coachlab-landing .meta { color: #7b8794; font-size: 13px; }
 .coachlab-landing .empty { color: #7b8794; font-style: italic; }
+.coachlab-landing a { color: #1c5fb8; font-weight: 600; text-decoration: none; }
+.coachlab-landing a:hover { text-decoration: underline; }
 </style>
 """
 
