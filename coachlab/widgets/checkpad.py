@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from coachlab.checks import KINDS, Report, run
 from coachlab.i18n import t
 
-from .page import LanguageSwitch, _query_string, safe, setup_page
+from .page import LanguageSwitch, query_param, safe, setup_page
 
 DEBOUNCE_SECONDS = 0.4
 CHECKLIST = {
@@ -227,10 +227,8 @@ class CheckPad(widgets.VBox):
 
 def practice_pad(kind: str | None = None, lang: str | None = None) -> CheckPad:
     """Return a CheckPad for the page: ``?kind=`` and ``?lang=`` in its URL choose the check and language."""
-    from urllib.parse import parse_qs
-
     chosen_lang = setup_page(lang)
     if kind is None:
-        values = parse_qs((_query_string() or "").lstrip("?")).get("kind")
-        kind = values[-1] if values and values[-1] in KINDS else "feedback"
+        asked = query_param("kind")
+        kind = asked if asked in KINDS else "feedback"
     return CheckPad(kind, chosen_lang)

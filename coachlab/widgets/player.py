@@ -422,13 +422,8 @@ def roleplay_page(lang: str | None = None, scenario_id: str | None = None) -> wi
     from coachlab.paths import course_root
     from coachlab.scenarios import load_scenario
 
-    from coachlab.i18n import resolve_lang
-
-    from .page import _query_string
-
-    query = _query_string()
-    lang = setup_page(lang or resolve_lang(query))
-    scenario_id = scenario_id or query_param("scenario", query) or ""
+    lang = setup_page(lang)
+    scenario_id = scenario_id or query_param("scenario") or ""
     switch = LanguageSwitch(lang)
     message = widgets.HTML()
     scenario, problems = load_scenario(course_root(), scenario_id)
