@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from coachlab.i18n import normalize_lang
+
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -26,11 +28,9 @@ def detect_lang(text: str) -> str:
 
 def normalize_lang_arg(value: str | None, text: str) -> str:
     """Return "en" or "zh-CN" for a --lang value (zh, en, auto, zh-CN, None), detecting when auto."""
-    key = (value or "auto").strip().lower()
-    if key in ("zh", "zh-cn", "zh_cn", "cn", "zh-hans"):
-        return "zh-CN"
-    if key in ("en", "en-us", "en-gb"):
-        return "en"
-    if key == "auto":
+    if (value or "auto").strip().lower() == "auto":
         return detect_lang(text)
+    code = normalize_lang(value)  # the course's one table of language aliases
+    if code:
+        return code
     raise ValueError(f"unknown language {value!r}; use zh, en or auto")
