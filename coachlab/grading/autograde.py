@@ -6,10 +6,14 @@ notebook.py), then a few workers each run nbgrader on their share of learners in
 with its own gradebook copy (SQLite does not like concurrent writers), and the parent alone writes the results
 into ``gradebook.db``, one learner at a time. A worker that fails or overruns is retried one learner at a time,
 so one bad notebook costs only its own grade.
+
+Each worker's kernels come from a fork server that has already imported the kernel and whatever the exercise's
+locked cells import (forkkernel.py): a fresh process per notebook, without paying Python's start-up each time.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -25,6 +29,7 @@ from typing import Callable
 import nbformat
 
 from .course import Course, run_nbgrader
+from .forkserver import PRELOAD_ENV
 from .notebook import Rebuilt, read_submitted, rebuild
 
 STATUS_FILE = "coachlab-status.json"
@@ -86,21 +91,53 @@ def _prepare(course: Course, slug: str, student: str, template: nbformat.Noteboo
     return rebuilt
 
 
+FORK_CONFIG = """
+
+# Added by coachlab grade autograde for this scratch copy: kernels come from a warm fork server.
+from coachlab.grading.forkkernel import autograde_preprocessors
+c.Autograde.autograde_preprocessors = autograde_preprocessors()
+"""
+
+
 def _scratch_course(course: Course, root: Path) -> Path:
     root.mkdir(parents=True)
-    shutil.copy2(course.config_source, root / "nbgrader_config.py")
+    config = course.config_source.read_text(encoding="utf-8")
+    (root / "nbgrader_config.py").write_text(config + FORK_CONFIG, encoding="utf-8")
     shutil.copy2(course.root / "gradebook.db", root / "gradebook.db")
     return root
 
 
-def _run_worker(work: Path, slug: str, students: list[str], timeout: float) -> tuple[bool, str]:
+def imported_modules(template: nbformat.NotebookNode) -> list[str]:
+    """Return the modules the notebook's locked code cells import, in order (what the fork server preloads)."""
+    modules: list[str] = []
+    for cell in template.cells:
+        grading = cell.metadata.get("nbgrader") or {}
+        if cell.cell_type != "code" or grading.get("solution") or not grading.get("locked"):
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            else:
+                continue
+            modules += [name for name in names if name not in modules]
+    return modules
+
+
+def _run_worker(work: Path, slug: str, students: list[str], timeout: float,
+                preload: list[str]) -> tuple[bool, str]:
     args = ["autograde", slug, "--force", f"--Execute.timeout={int(timeout)}",
             f"--ExecutePreprocessor.timeout={int(timeout)}"]
     if len(students) == 1:
         args += ["--student", students[0]]
     budget = STARTUP_S + len(students) * (timeout + 20.0)
     try:
-        done = run_nbgrader(args, work, timeout=budget)
+        done = run_nbgrader(args, work, timeout=budget, env={PRELOAD_ENV: ",".join(preload)})
     except subprocess.TimeoutExpired:
         return False, f"stopped after {budget:.0f} s"
     return done.returncode == 0, done.stdout[-4000:]
@@ -114,33 +151,32 @@ def _timed_out(notebook: Path) -> bool:
     return any(out.get("ename") == "CellTimeoutError" for cell in nb.cells for out in cell.get("outputs", []))
 
 
-def _merge(course: Course, work: Path, slug: str, student: str, flags: list[str]) -> tuple[float, float]:
+def _merge(scratch, main, slug: str, student: str, flags: list[str]) -> tuple[float, float]:
     """Copy one learner's submission and grades from a scratch gradebook into the course gradebook."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
-    with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as scratch, Gradebook(course.db_url) as main:
-        theirs = scratch.find_submission(slug, student)
-        main.update_or_create_student(student)
-        try:
-            ours = main.find_submission(slug, student)
-            ours.timestamp, ours.extension = theirs.timestamp, theirs.extension
-        except MissingEntry:
-            with main.db.no_autoflush:  # nbgrader walks relationships before the new row is flushed
-                ours = main.add_submission(slug, student, timestamp=theirs.timestamp, extension=theirs.extension)
-        for their_nb in theirs.notebooks:
-            our_nb = main.find_submission_notebook(their_nb.name, slug, student)
-            our_nb.flagged = bool(flags)
-            our_nb.late_submission_penalty = their_nb.late_submission_penalty
-            for grade in their_nb.grades:
-                mine = main.find_grade(grade.name, their_nb.name, slug, student)
-                # Like nbgrader: a facilitator's manual score survives a re-run of the autograder.
-                mine.auto_score = grade.auto_score
-                if mine.manual_score is None:
-                    mine.needs_manual_grade = grade.needs_manual_grade
-            for comment in their_nb.comments:
-                main.find_comment(comment.name, their_nb.name, slug, student).auto_comment = comment.auto_comment
-        main.db.commit()
-        return float(ours.score), float(ours.max_score)
+    theirs = scratch.find_submission(slug, student)
+    main.update_or_create_student(student)
+    try:
+        ours = main.find_submission(slug, student)
+        ours.timestamp, ours.extension = theirs.timestamp, theirs.extension
+    except MissingEntry:
+        with main.db.no_autoflush:  # nbgrader walks relationships before the new row is flushed
+            ours = main.add_submission(slug, student, timestamp=theirs.timestamp, extension=theirs.extension)
+    for their_nb in theirs.notebooks:
+        our_nb = main.find_submission_notebook(their_nb.name, slug, student)
+        our_nb.flagged = bool(flags)
+        our_nb.late_submission_penalty = their_nb.late_submission_penalty
+        for grade in their_nb.grades:
+            mine = main.find_grade(grade.name, their_nb.name, slug, student)
+            # Like nbgrader: a facilitator's manual score survives a re-run of the autograder.
+            mine.auto_score = grade.auto_score
+            if mine.manual_score is None:
+                mine.needs_manual_grade = grade.needs_manual_grade
+        for comment in their_nb.comments:
+            main.find_comment(comment.name, their_nb.name, slug, student).auto_comment = comment.auto_comment
+    main.db.commit()
+    return float(ours.score), float(ours.max_score)
 
 
 def _publish(course: Course, work: Path, slug: str, student: str) -> Path:
@@ -180,6 +216,7 @@ def autograde(course: Course, slug: str, students: list[str] | None = None, work
     from tqdm import tqdm
 
     template = course.template(slug)
+    preload = imported_modules(template)
     nb_name = course.release_notebook(slug).name
     students = sorted(students if students is not None else course.students(slug))
     if not students:
@@ -195,23 +232,40 @@ def autograde(course: Course, slug: str, students: list[str] | None = None, work
     counter = iter(range(10**9))
     finished: list[str] = []
 
-    def finish(work: Path, student: str) -> None:
-        outcome = outcomes[student]
-        graded = work / "autograded" / student / slug / nb_name
+    def finish(work: Path, group: list[str]) -> None:
+        """Merge a worker's learners into the course gradebook (opened once per group: it is slow to open)."""
+        if not group:
+            return
         with lock:  # the course gradebook has one writer at a time
             try:
-                if not graded.exists():
-                    raise FileNotFoundError("nbgrader wrote no autograded notebook")
-                outcome.score, outcome.max_score = _merge(course, work, slug, student, outcome.flags)
-                _publish(course, work, slug, student)
-                if _timed_out(graded):
-                    outcome.status = _worst(outcome.status, "timeout")
-            except Exception as exc:  # noqa: BLE001 - reported per learner, the batch goes on
-                outcome.status, outcome.message = "error", str(exc)[:500]
-            _write_status(course, outcome)
-            finished.append(student)
-        if on_done:
-            on_done(outcome)
+                with Gradebook(f"sqlite:///{work / 'gradebook.db'}") as scratch, Gradebook(course.db_url) as main:
+                    for student in group:
+                        finish_one(work, student, scratch, main)
+            except Exception as exc:  # noqa: BLE001 - a gradebook that cannot be opened fails its learners only
+                for student in group:
+                    if student not in finished:
+                        outcomes[student].status, outcomes[student].message = "error", str(exc)[:500]
+                        _write_status(course, outcomes[student])
+                        finished.append(student)
+        for student in group:
+            if on_done:
+                on_done(outcomes[student])
+
+    def finish_one(work: Path, student: str, scratch, main) -> None:  # noqa: ANN001 - nbgrader Gradebooks
+        outcome = outcomes[student]
+        graded = work / "autograded" / student / slug / nb_name
+        try:
+            if not graded.exists():
+                raise FileNotFoundError("nbgrader wrote no autograded notebook")
+            outcome.score, outcome.max_score = _merge(scratch, main, slug, student, outcome.flags)
+            _publish(course, work, slug, student)
+            if _timed_out(graded):
+                outcome.status = _worst(outcome.status, "timeout")
+        except Exception as exc:  # noqa: BLE001 - reported per learner, the batch goes on
+            main.db.rollback()
+            outcome.status, outcome.message = "error", str(exc)[:500]
+        _write_status(course, outcome)
+        finished.append(student)
 
     def grade(group: list[str]) -> None:
         work = _scratch_course(course, scratch_root / f"w{next(counter)}")
@@ -219,10 +273,9 @@ def autograde(course: Course, slug: str, students: list[str] | None = None, work
             rebuilt = _prepare(course, slug, student, template, nb_name, work)
             outcomes[student].flags = list(rebuilt.flags)
             outcomes[student].status = status_of(rebuilt.flags)
-        ok, log = _run_worker(work, slug, group, timeout)
+        ok, log = _run_worker(work, slug, group, timeout, preload)
         done = [s for s in group if (work / "autograded" / s / slug / nb_name).exists()]
-        for student in done:
-            finish(work, student)
+        finish(work, done)
         missing = [s for s in group if s not in done]
         if missing and len(group) > 1:
             # Something in this share broke nbgrader: grade the rest one by one so only the culprit suffers.
@@ -231,7 +284,7 @@ def autograde(course: Course, slug: str, students: list[str] | None = None, work
             return
         for student in missing:
             outcomes[student].message = log[-500:]
-            finish(work, student)
+        finish(work, missing)
 
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:

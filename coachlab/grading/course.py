@@ -156,10 +156,12 @@ def nbgrader_env() -> dict[str, str]:
     return env
 
 
-def run_nbgrader(args: list[str], cwd: Path, timeout: float | None = None) -> subprocess.CompletedProcess:
+def run_nbgrader(args: list[str], cwd: Path, timeout: float | None = None,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run nbgrader in its own process group; on timeout kill the group (kernels too) and re-raise."""
     cmd = [sys.executable, "-m", "nbgrader", *args]
-    proc = subprocess.Popen(cmd, cwd=cwd, env=nbgrader_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**nbgrader_env(), **(env or {})}, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT,
                             start_new_session=True)
     try:
         out, _ = proc.communicate(timeout=timeout)

@@ -1,0 +1,132 @@
+"""Kernels from the fork server (forkserver.py), plugged into jupyter_client and nbgrader's Execute step.
+
+- ``ForkProvisioner`` is jupyter_client's local provisioner with the launch swapped: an IPython kernel of this
+  interpreter comes from the fork server, anything else is started the usual way;
+- ``ForkKernelClient`` waits for a new kernel without jupyter_client's fixed 0.2 s pause after it is ready;
+- ``ForkKernelManager`` uses both; ``ForkExecute`` is nbgrader's Execute preprocessor with that manager, and
+  stops a kernel at once when its notebook is done (nothing in a grading kernel needs a graceful goodbye);
+- ``autograde_preprocessors()`` is nbgrader's autograde pipeline with ``ForkExecute`` in place of ``Execute``;
+  autograde.py writes it into each worker's scratch ``nbgrader_config.py``, so grading is otherwise nbgrader's.
+
+This module imports jupyter_client and nbgrader; only the nbgrader process that grades should import it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+import uuid
+from queue import Empty
+from typing import Any
+
+import zmq
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
+from jupyter_core.utils import ensure_async
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute
+from traitlets import Type
+
+from .forkserver import ForkedProcess, ForkServer, forkable
+
+
+class ForkProvisioner(LocalProvisioner):
+    """The local provisioner, launching through the fork server where it can."""
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any):  # noqa: ANN201 - jupyter_client's type
+        """Fork the kernel from the warm server; fall back to a normal launch if that cannot be done."""
+        if not forkable(cmd):
+            return await super().launch_kernel(cmd, **kwargs)
+        cwd = str(kwargs.get("cwd") or os.getcwd())
+        env = {str(k): str(v) for k, v in (kwargs.get("env") or os.environ).items()}
+        try:
+            self.process = ForkServer.shared().spawn(cmd, cwd, env)
+        except (OSError, RuntimeError, ValueError) as exc:
+            self.log.warning("Kernel fork server unavailable (%s); starting the kernel the usual way.", exc)
+            return await super().launch_kernel(cmd, **kwargs)
+        self.pid = self.pgid = self.process.pid  # the child called setsid(): its pid is its group
+        self.cwd = cwd
+        return self.connection_info
+
+    async def wait(self) -> int | None:
+        """Wait for the kernel to exit: woken by its pidfd instead of polling every 0.1 s."""
+        process = self.process
+        if isinstance(process, ForkedProcess) and process.pidfd is not None and process.poll() is None:
+            loop = asyncio.get_running_loop()
+            exited = loop.create_future()
+            loop.add_reader(process.pidfd, lambda: exited.done() or exited.set_result(None))
+            try:
+                await exited
+            finally:
+                if process.pidfd is not None:
+                    loop.remove_reader(process.pidfd)
+        return await super().wait()
+
+
+class ForkKernelClient(AsyncKernelClient):
+    """An async client that reaches a new kernel as soon as it listens, and stops waiting once it has answered."""
+
+    def _create_connected_socket(self, channel: str, identity: bytes | None = None):  # noqa: ANN202
+        # A forked kernel is asked for before it has bound its ports; ZeroMQ then retries the connection after
+        # its default 100 ms. Retry every 5 ms instead (only this client's sockets are concerned).
+        self.context.setsockopt(zmq.RECONNECT_IVL, 5)
+        return super()._create_connected_socket(channel, identity)
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        """Wait until the kernel answers on shell and IOPub (RuntimeError if it dies or ``timeout`` passes)."""
+        # jupyter_client's version ends by draining IOPub until 0.2 s pass in silence; per notebook that pause is
+        # a large share of grading time. Messages left on IOPub carry another parent id, which nbclient ignores.
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = await ensure_async(self.shell_channel.get_msg(timeout=1))
+            except Empty:
+                msg = None
+            if msg is not None and msg["msg_type"] == "kernel_info_reply":
+                try:  # IOPub is connected once a message reaches us there; start over otherwise
+                    await ensure_async(self.iopub_channel.get_msg(timeout=0.2))
+                except Empty:
+                    pass
+                else:
+                    self._handle_kernel_info_reply(msg)
+                    break
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+        while True:
+            try:
+                await ensure_async(self.iopub_channel.get_msg(timeout=0.01))
+            except Empty:
+                break
+
+
+class ForkKernelManager(AsyncKernelManager):
+    """An async kernel manager whose kernels come from the fork server."""
+
+    client_class = "coachlab.grading.forkkernel.ForkKernelClient"
+    client_factory = Type(ForkKernelClient, klass=AsyncKernelClient)
+
+    async def _async_pre_start_kernel(self, **kw: Any):  # noqa: ANN202 - jupyter_client's signature
+        self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
+        if self.provisioner is None:
+            self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+        return await super()._async_pre_start_kernel(**kw)
+
+
+class ForkExecute(Execute):
+    """nbgrader's Execute preprocessor, with kernels from the fork server, stopped at once when done."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("kernel_manager_class", ForkKernelManager)
+        kwargs.setdefault("shutdown_kernel", "immediate")
+        super().__init__(*args, **kwargs)
+
+
+def autograde_preprocessors() -> list[type]:
+    """Return nbgrader's autograde preprocessors with ``ForkExecute`` in place of ``Execute``."""
+    default = Autograde.class_traits()["autograde_preprocessors"].default()
+    return [ForkExecute if step is Execute else step for step in default]
