@@ -4,12 +4,19 @@
 so the facilitator never edits this file.
 """
 
+import os
+
 c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
 
 c.CourseDirectory.course_id = "coachlab"
 c.CourseDirectory.root = "."
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.db_url = "sqlite:///gradebook.db"
+
+# nbgrader's exchange, for learners who work in JupyterLab and hand in with its Assignments tab
+# (`coachlab grade release --exchange`, `coachlab grade collect --exchange`). Voilà learners do not need it.
+if os.environ.get("COACHLAB_EXCHANGE"):
+    c.Exchange.root = os.environ["COACHLAB_EXCHANGE"]
 
 # Answer cells hold one literal in brackets per name; the release leaves empty triple quotes to fill in,
 # instead of nbgrader's default `raise NotImplementedError()` stub that managers would not understand.

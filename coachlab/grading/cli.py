@@ -32,7 +32,7 @@ def _release(args: argparse.Namespace) -> int:
     course, lang, status = _course(args), _lang(args), 0
     for slug in _slugs(args):
         try:
-            path = release(course, slug, args.due)
+            path = release(course, slug, args.due, exchange=args.exchange)
             print(t("grade.cli.released", lang, slug=slug, path=str(path)), flush=True)
         except (GradingError, OSError, ValueError) as exc:
             print(t("grade.cli.failed", lang, slug=slug, reason=str(exc)[-800:]), flush=True)
@@ -41,19 +41,22 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _collect(args: argparse.Namespace) -> int:
-    from .release import collect
+    from .release import GradingError, collect
 
-    course, lang = _course(args), _lang(args)
+    course, lang, status = _course(args), _lang(args), 0
     for slug in _slugs(args):
-        found = collect(course, slug, Path(args.from_dir) if args.from_dir else None, args.exchange)
-        if found.exchange_log:
-            print(found.exchange_log)
+        try:
+            found = collect(course, slug, Path(args.from_dir) if args.from_dir else None, args.exchange)
+        except (GradingError, OSError) as exc:
+            print(t("grade.cli.collect_failed", lang, slug=slug, reason=str(exc)[-800:]), flush=True)
+            status = 1
+            continue
         for receipt in found.receipts:
             print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=slug, time=receipt.timestamp))
         for problem in found.skipped:
             print(t("grade.cli.skipped", lang, reason=problem))
         print(t("grade.cli.submissions", lang, slug=slug, count=len(course.students(slug))), flush=True)
-    return 0
+    return status
 
 
 def _autograde(args: argparse.Namespace) -> int:
@@ -114,9 +117,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     release = step("release", _release, "generate the learners' copies of the exercises")
     release.add_argument("--due", help="due date, e.g. '2026-06-30 18:00:00 Asia/Shanghai'")
+    release.add_argument("--exchange", action="store_true",
+                         help="also publish to nbgrader's exchange for JupyterLab learners (root: $COACHLAB_EXCHANGE)")
     collect = step("collect", _collect, "gather submissions (Voila forms are already in place)")
     collect.add_argument("--from", dest="from_dir", help="folder of JupyterLab notebooks: <learner>/<nb>.ipynb")
-    collect.add_argument("--exchange", action="store_true", help="also run `nbgrader collect` from the exchange")
+    collect.add_argument("--exchange", action="store_true",
+                         help="also collect what JupyterLab learners submitted to nbgrader's exchange")
     auto = step("autograde", _autograde, "grade submissions, several learners at once")
     auto.add_argument("--workers", type=int, default=None, help="parallel nbgrader workers (default: cores)")
     auto.add_argument("--timeout", type=float, default=60.0, help="seconds a notebook cell may run")

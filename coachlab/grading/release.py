@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .course import Course, load_exercise, student_id
-from .submission import Receipt, store_notebook
+from .submission import Receipt, keep_previous, store_notebook
 
 
 class GradingError(RuntimeError):
     """An nbgrader step failed; the message carries nbgrader's own words."""
 
 
-def release(course: Course, slug: str, duedate: str | None = None) -> Path:
-    """Copy ``exercises/<slug>`` into the course source, register it and generate the student copy."""
+def release(course: Course, slug: str, duedate: str | None = None, exchange: bool = False) -> Path:
+    """Copy ``exercises/<slug>`` into the course source, register it and generate the student copy.
+
+    With ``exchange``, also publish it to nbgrader's exchange (``COACHLAB_EXCHANGE``, else nbgrader's default
+    ``/srv/nbgrader/exchange``), where JupyterLab learners fetch it with nbgrader's Assignments tab.
+    """
     exercise = load_exercise(slug)
     course.ensure_config()
     target = course.root / "source" / slug
@@ -30,6 +36,10 @@ def release(course: Course, slug: str, duedate: str | None = None) -> Path:
     done = course.nbgrader("generate_assignment", slug, "--force")
     if done.returncode != 0 or not course.release_notebook(slug).exists():
         raise GradingError(done.stdout[-2000:])
+    if exchange:
+        done = course.nbgrader("release_assignment", slug, "--force")
+        if done.returncode != 0:
+            raise GradingError(done.stdout[-2000:])
     return course.release_notebook(slug)
 
 
@@ -56,7 +66,8 @@ def collect(course: Course, slug: str, from_dir: Path | None = None, exchange: b
     """Gather submissions of ``slug``: JupyterLab notebooks in ``from_dir`` and, if asked, nbgrader's exchange.
 
     ``from_dir`` holds ``<learner>/<notebook>.ipynb`` or ``<learner>.ipynb``; each becomes a genuine nbgrader
-    submission stamped with the file's modification time. Voilà submissions are already in place.
+    submission stamped with the file's modification time. Voilà submissions are already in place. Whatever the
+    source, a learner's earlier submission moves to the history folder instead of being overwritten.
     """
     from coachlab.progress import LearnerIdError
 
@@ -64,8 +75,9 @@ def collect(course: Course, slug: str, from_dir: Path | None = None, exchange: b
     skipped: list[str] = []
     log = ""
     if exchange:
-        done = course.nbgrader("collect", slug, "--update")
-        log = done.stdout[-2000:]
+        found, skipped_exchange, log = _collect_exchange(course, slug)
+        receipts += found
+        skipped += skipped_exchange
     if from_dir is not None:
         nb_name = load_exercise(slug).notebook_name
         for learner, path in _learner_files(from_dir, nb_name):
@@ -79,3 +91,39 @@ def collect(course: Course, slug: str, from_dir: Path | None = None, exchange: b
             except (LearnerIdError, OSError) as exc:
                 skipped.append(f"{path}: {exc}")
     return Collected(tuple(receipts), tuple(skipped), log)
+
+
+def _collect_exchange(course: Course, slug: str) -> tuple[list[Receipt], list[str], str]:
+    """Run ``nbgrader collect`` into a scratch folder, then file each new submission like any other.
+
+    nbgrader's own ``--update`` would overwrite a learner's earlier submission; going through a scratch folder
+    lets the earlier one move to the history first. A submission already collected (same timestamp) is skipped.
+    """
+    from coachlab.progress import LearnerIdError, validate_learner_id
+
+    receipts: list[Receipt] = []
+    skipped: list[str] = []
+    nb_name = load_exercise(slug).notebook_name
+    with tempfile.TemporaryDirectory(prefix="coachlab-collect-") as scratch:
+        done = course.nbgrader("collect", slug, f"--CourseDirectory.submitted_directory={scratch}")
+        if done.returncode != 0:
+            raise GradingError(done.stdout[-2000:])
+        for folder in sorted(Path(scratch).glob(f"*/{slug}")):
+            learner = folder.parent.name
+            stamp_file = folder / "timestamp.txt"
+            try:
+                validate_learner_id(learner)
+                stamp = stamp_file.read_text(encoding="utf-8").strip()
+                current = course.submitted_dir(student_id(learner), slug)
+                current_stamp = current / "timestamp.txt"
+                if current_stamp.exists() and current_stamp.read_text(encoding="utf-8").strip() == stamp:
+                    continue  # collected before
+                previous = keep_previous(course, student_id(learner), slug)
+                shutil.copytree(folder, current)
+                text = (current / nb_name).read_bytes()
+            except (LearnerIdError, OSError) as exc:
+                skipped.append(f"{learner}: {exc}")
+                continue
+            receipts.append(Receipt(learner, student_id(learner), slug, stamp, current / nb_name,
+                                    hashlib.sha256(text).hexdigest()[:12], previous))
+    return receipts, skipped, done.stdout[-2000:]
