@@ -328,6 +328,12 @@ def debrief(scenario: Scenario, session: Session) -> dict[str, Any]:
             "path": path(session), "turns": turns}
 
 
+def attempt_answers(session: Session) -> dict[str, Any]:
+    """Return what a learner record keeps of a played session: ending, path, seed and transcript."""
+    return {"ending": session.ending, "path": path(session), "seed": session.seed,
+            "transcript": [dict(turn) for turn in session.turns]}
+
+
 def path(session: Session) -> list[str]:
     """Return the path taken as ``node:choice-or-intent`` steps (retries included)."""
     steps = []

@@ -6,7 +6,7 @@ All numbers come from coachlab.grading.analytics; this module only lays them out
 from __future__ import annotations
 
 import html
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import ipywidgets as widgets
 import pandas as pd
@@ -28,8 +28,12 @@ STYLE = """
 """
 
 
-def _table(frame: pd.DataFrame, columns: dict[str, str], lang: str, bar: str | None = None, scale: float = 1.0) -> str:
-    """Return ``frame`` as an HTML table with translated headers; ``bar`` draws a bar for that column."""
+def _table(frame: pd.DataFrame, columns: dict[str, str], lang: str, bar: str | None = None, scale: float = 1.0,
+           labels: dict[str, Callable[[Any], str]] | None = None) -> str:
+    """Return ``frame`` as an HTML table with translated headers; ``bar`` draws a bar for that column.
+
+    ``labels`` maps a column to a function that turns its values (slugs, status words) into words for people.
+    """
     head = "".join(f"<th>{html.escape(t(f'dashboard.col.{key}', lang))}</th>" for key in columns.values())
     rows = []
     for record in frame.to_dict("records"):
@@ -37,8 +41,8 @@ def _table(frame: pd.DataFrame, columns: dict[str, str], lang: str, bar: str | N
         for column in columns:
             value = record.get(column)
             text = f"{value:g}" if isinstance(value, float) else str(value)
-            if column == "reason":
-                text = t(f"dashboard.reason.{value}", lang)
+            if labels and column in labels:
+                text = labels[column](value)
             if column == bar and isinstance(value, (int, float)):
                 text = f'<span class="bar" style="width:{max(2, int(value * scale))}px"></span> {html.escape(text)}'
             else:
@@ -46,6 +50,18 @@ def _table(frame: pd.DataFrame, columns: dict[str, str], lang: str, bar: str | N
             cells.append(f"<td>{text}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def _scenario_skill_labels(lang: str) -> Callable[[Any], str]:
+    """Return a function naming a role-play skill as its scenarios' debriefs name it (the slug if none does)."""
+    from coachlab.paths import course_root
+    from coachlab.scenarios import load_all
+
+    names: dict[str, str] = {}
+    for scenario in load_all(course_root())[0].values():
+        for skill, spec in (scenario.data.get("debrief") or {}).items():
+            names.setdefault(skill, (spec.get("label") or {}).get(lang) or skill)
+    return lambda value: names.get(str(value), str(value))
 
 
 def _section(key: str, body: str, lang: str) -> str:
@@ -57,6 +73,9 @@ def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> 
     from coachlab.grading import analytics
 
     attempts = list(attempts)
+    exercise_skill = lambda v: t(f"skill.{v}", lang)  # noqa: E731 - one-line label functions
+    state = lambda v: t(f"dashboard.state.{v}", lang)  # noqa: E731
+    reason = lambda v: t(f"dashboard.reason.{v}", lang)  # noqa: E731
     parts = [STYLE, f"<h1>{html.escape(t('dashboard.title', lang))}</h1>",
              f"<p>{html.escape(t('dashboard.lead', lang))}</p>"]
     if grades.empty:
@@ -64,7 +83,8 @@ def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> 
     else:
         skills = analytics.skill_summary(grades)
         parts.append(_section("dashboard.skills", _table(skills, {"skill": "skill", "learners": "learners",
-                              "mean_percent": "mean", "below_threshold": "below"}, lang, bar="mean_percent", scale=3),
+                              "mean_percent": "mean", "below_threshold": "below"}, lang, bar="mean_percent", scale=3,
+                              labels={"skill": exercise_skill}),
                               lang))
         questions = analytics.question_difficulty(grades)
         parts.append(_section("dashboard.questions", _table(questions, {"assignment": "assignment",
@@ -75,7 +95,8 @@ def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> 
                               "learners": "learners"}, lang, bar="learners", scale=12), lang))
         helpers = analytics.needs_help(grades)
         parts.append(_section("dashboard.help", _table(helpers, {"learner": "learner", "assignment": "assignment",
-                              "percent": "percent", "status": "status", "reason": "reason"}, lang), lang))
+                              "percent": "percent", "status": "status", "reason": "reason"}, lang,
+                              labels={"status": state, "reason": reason}), lang))
     paths = analytics.path_counts(attempts)
     progress = analytics.skill_progress([a for a in attempts if (a.answers or {}).get("path") is not None])
     if paths.empty:
@@ -85,7 +106,8 @@ def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> 
         parts.append(_section("dashboard.paths", _table(paths, {"scenario": "scenario", "step": "step",
                               "attempts": "attempts"}, lang, bar="attempts", scale=12), lang))
         parts.append(_section("dashboard.progress", _table(progress, {"learner": "learner", "scenario": "scenario",
-                              "skill": "skill", "first": "first", "best": "best", "lift": "lift"}, lang), lang))
+                              "skill": "skill", "first": "first", "best": "best", "lift": "lift"}, lang,
+                              labels={"skill": _scenario_skill_labels(lang)}), lang))
     return "".join(parts)
 
 

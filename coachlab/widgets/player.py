@@ -307,11 +307,8 @@ class ScenarioPlayer(widgets.VBox):
             self.saved = False
             return
         try:
-            report = engine.debrief(self.scenario, self.session)
-            answers = {"ending": self.session.ending, "path": report["path"], "seed": self.session.seed,
-                       "transcript": [dict(turn) for turn in self.session.turns]}
-            store.record(Attempt(learner, self.scenario.id, answers, engine.percentages(self.scenario, self.session),
-                                 lang=self.lang))
+            store.record(Attempt(learner, self.scenario.id, engine.attempt_answers(self.session),
+                                 engine.percentages(self.scenario, self.session), lang=self.lang))
             store.save_state(learner, self.scenario.id, self.session.to_dict())
             self.history = history_by_skill([a.scores for a in store.attempts(learner, self.scenario.id)],
                                             self.scenario.skills)

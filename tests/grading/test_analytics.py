@@ -82,3 +82,21 @@ def test_dashboard_says_when_there_is_nothing_yet():
     """An empty gradebook and no role-plays give plain messages, not errors."""
     page = dashboard_html(pd.DataFrame(), [], "en")
     assert "No graded submissions yet" in page and "No role-play attempts" in page
+
+
+def test_every_exercise_skill_and_grading_status_has_words_in_both_languages():
+    """The dashboard names skills and statuses in words; a new skill or status without them is a bug."""
+    from pathlib import Path
+
+    from coachlab.grading.autograde import STATUS_ORDER
+    from coachlab.grading.course import list_exercises
+    from coachlab.i18n import t
+
+    repo = Path(__file__).resolve().parents[2]
+    skills = {s for e in list_exercises(repo / "exercises") for s in e.meta["skills"]}
+    skills |= {q["skill"] for e in list_exercises(repo / "exercises") for q in e.questions if q.get("skill")}
+    for lang in ("en", "zh-CN"):
+        assert all(t(f"skill.{s}", lang) for s in skills)
+        assert all(t(f"dashboard.state.{s}", lang) for s in STATUS_ORDER)
+    page = dashboard_html(grades(), attempts(), "zh-CN")
+    assert "反馈（BIA/BID）" in page and "答案已清空" in page and ">neutralised<" not in page
