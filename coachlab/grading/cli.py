@@ -79,13 +79,44 @@ def _autograde(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _bad_outputs(outputs: list[str], lang: str) -> bool:
+    """Say which output names are neither .csv nor .xlsx (before any work is done); return whether any was."""
+    bad = [out for out in outputs if Path(out).suffix.lower() not in (".csv", ".xlsx")]
+    for out in bad:
+        print(t("grade.cli.bad_output", lang, path=out), flush=True)
+    return bool(bad)
+
+
 def _export(args: argparse.Namespace) -> int:
     from .export import gradebook_frame, write_export
 
     course, lang = _course(args), _lang(args)
+    if _bad_outputs(args.output, lang):
+        return 2
     frame = gradebook_frame(course, args.slug or None)
     for out in args.output:
         path = write_export(frame, Path(out))
+        print(t("grade.cli.exported", lang, rows=len(frame), path=str(path)), flush=True)
+    return 0
+
+
+def _roleplays(args: argparse.Namespace) -> int:
+    from coachlab.progress import open_store
+
+    from .export import roleplay_frame, write_export
+
+    lang = _lang(args)
+    if _bad_outputs(args.output, lang):
+        return 2
+    store = open_store(Path(args.data_dir) / "progress.sqlite3" if args.data_dir else None)
+    try:
+        frame = roleplay_frame(store.attempts())
+    finally:
+        store.close()
+    if args.scenario:
+        frame = frame[frame["scenario"].isin(args.scenario)]
+    for out in args.output:
+        path = write_export(frame, Path(out), sheet="roleplays")
         print(t("grade.cli.exported", lang, rows=len(frame), path=str(path)), flush=True)
     return 0
 
@@ -131,5 +162,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     auto.add_argument("--json", action="store_true", help="also print the outcomes as JSON")
     export = step("export", _export, "write the gradebook as CSV and/or XLSX")
     export.add_argument("-o", "--output", action="append", required=True, help="grades.csv or grades.xlsx")
+    roleplays = step("roleplays", _roleplays, "write every role-play attempt from the learner records as CSV/XLSX",
+                     slugs=False)
+    roleplays.add_argument("-o", "--output", action="append", required=True, help="attempts.csv or attempts.xlsx")
+    roleplays.add_argument("--scenario", action="append", help="only this scenario (repeatable)")
+    roleplays.add_argument("--data-dir", default=None,
+                           help="folder holding progress.sqlite3 (default: $COACHLAB_DATA, as the server uses)")
     feedback = step("feedback", _feedback, "write per-learner HTML feedback pages")
     feedback.add_argument("--student", action="append", help="only this student (repeatable)")

@@ -1,12 +1,15 @@
 """The gradebook as a table: one row per learner and assignment, scores per question and per skill.
 
 Rows come from nbgrader's gradebook; status and flags come from the autograde records beside each
-autograded notebook. CSV and XLSX are written from the same pandas frame.
+autograded notebook. Role-play attempts, from the learner records, make a second table: one row per attempt.
+CSV and XLSX are written from the same pandas frames.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -82,11 +85,43 @@ def gradebook_frame(course: Course, slugs: list[str] | None = None) -> pd.DataFr
     return frame[BASE_COLUMNS + extra]
 
 
-def write_export(frame: pd.DataFrame, path: Path) -> Path:
+ROLEPLAY_COLUMNS = ["learner", "scenario", "time", "lang", "attempt", "ending", "turns", "retries", "path"]
+
+
+def roleplay_frame(attempts: Iterable[Any]) -> pd.DataFrame:
+    """Return one row per role-play attempt: who, which scenario, when, the ending, the path and each skill's %.
+
+    ``attempts`` are learner-record attempts; those without a path (lesson tools, practice pads) are left out.
+    ``attempt`` counts a learner's tries at that scenario from 1.
+    """
+    rows, tries = [], {}
+    for attempt in sorted(attempts, key=lambda a: (a.created_at, a.id or 0)):
+        answers = attempt.answers if isinstance(attempt.answers, dict) else {}
+        path = answers.get("path")
+        if not isinstance(path, list):
+            continue
+        key = (attempt.learner_id, attempt.item_id)
+        tries[key] = tries.get(key, 0) + 1
+        steps = [str(step) for step in path]
+        row = {"learner": attempt.learner_id, "scenario": attempt.item_id,
+               "time": datetime.fromtimestamp(attempt.created_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
+               "lang": attempt.lang, "attempt": tries[key], "ending": answers.get("ending"),
+               "turns": sum(not s.startswith("end:") for s in steps), "retries": sum("~retry" in s for s in steps),
+               "path": " > ".join(steps)}
+        row.update({f"skill:{skill}": float(value) for skill, value in (attempt.scores or {}).items()})
+        rows.append(row)
+    frame = pd.DataFrame.from_records(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=ROLEPLAY_COLUMNS)
+    extra = sorted(c for c in frame.columns if c not in ROLEPLAY_COLUMNS)
+    return frame[ROLEPLAY_COLUMNS + extra].sort_values(["scenario", "learner", "attempt"], ignore_index=True)
+
+
+def write_export(frame: pd.DataFrame, path: Path, sheet: str = "grades") -> Path:
     """Write ``frame`` as CSV or XLSX, chosen by the file suffix."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".xlsx":
-        frame.to_excel(path, index=False, sheet_name="grades")
+        frame.to_excel(path, index=False, sheet_name=sheet)
     elif path.suffix.lower() == ".csv":
         frame.to_csv(path, index=False, encoding="utf-8-sig")  # the BOM lets Excel read Chinese names
     else:
