@@ -34,7 +34,9 @@ def _shared_runs(sentence: str, heard: str, stop: set[str]) -> set[str]:
         while i + length < len(sentence) and sentence[i:i + length + 1] in heard:
             length += 1
         piece = sentence[i:i + length]
-        if piece and any("\u4e00" <= ch <= "\u9fff" and ch not in stop for ch in piece):
+        # A lone character next to a number ("62分") is a unit, not something the agent said.
+        content = [ch for ch in piece if "\u4e00" <= ch <= "\u9fff" and ch not in stop]
+        if content and not (len(content) == 1 and any(ch.isdigit() for ch in piece)):
             runs.add(piece)
         i += max(length, 1)
     return runs

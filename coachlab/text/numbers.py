@@ -22,7 +22,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "percent": ("%", "％", "percent", "per cent", "pct", "个百分点", "percentage points", "points", "pts", "pp",
                 "分"),
     "duration": ("seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "hours", "hour",
-                 "hrs", "秒", "秒钟", "分钟", "小时"),
+                 "hrs", "days", "day", "years", "year", "秒", "秒钟", "分钟", "小时", "天"),
     "count": ("calls", "call", "tickets", "ticket", "sessions", "session", "complaints", "escalations", "agents",
               "people", "times", "cases", "recordings", "articles", "shadowing", "reviews", "one-to-ones",
               "1:1s", "books", "通", "次", "场", "本", "位", "件", "单", "名", "人", "篇", "份", "节", "轮", "遍", "条"),
@@ -44,7 +44,8 @@ _PATTERNS = [
     # "two of them", "three out of ten": a count without a unit word.
     (re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:of|out of)\b",
                 re.IGNORECASE), "count"),
-    (re.compile(rf"(?<![A-Za-z0-9_.])(?P<n>{ARABIC})(?![A-Za-z0-9_.%])"), "plain"),
+    # A full stop after a number ends the sentence ("under 50."); only a digit after it makes a decimal.
+    (re.compile(rf"(?<![A-Za-z0-9_.])(?P<n>{ARABIC})(?![A-Za-z0-9_%]|\.\d)"), "plain"),
 ]
 
 
