@@ -1,10 +1,12 @@
 """Per-label accuracy of coachlab.checks on the hand-labelled corpus in tests/corpus/, per language.
 
-    .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--set own|heldout|all]
+    .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--set own|heldout|blind|all]
 
 Prints one JSON object: {kind: {lang: {label: accuracy}}} plus the item counts for the corpus the rules
 were written with, and under "heldout" the same table for tests/corpus/heldout/ (text written after the
-rules and never tuned against, so it estimates accuracy on text we did not write); --misses also lists
+rules; the rules were later tuned against it, so it is now a regression guard), and under "blind" the
+same for tests/corpus/blind/ (written by someone who never read the rules, measured and never tuned
+against: the honest estimate of accuracy on unseen text); --misses also lists
 every wrong label with its text (on stderr) so a rule author can see where the checks go wrong.
 """
 
@@ -25,6 +27,7 @@ from coachlab.checks import KINDS, run  # noqa: E402
 
 CORPUS = REPO / "tests" / "corpus"
 HELDOUT = CORPUS / "heldout"
+BLIND = CORPUS / "blind"
 LANGS = ("en", "zh-CN")
 SHORT = {
     "feedback": {"b": "behavior", "i": "impact", "a": "appreciation", "d": "development"},
@@ -36,7 +39,7 @@ FEEDBACK_FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_p
 
 
 def load(kind: str, lang: str, corpus: Path = CORPUS) -> list[dict[str, Any]]:
-    """Return the corpus items of one kind and language (``corpus``: CORPUS or HELDOUT)."""
+    """Return the corpus items of one kind and language (``corpus``: CORPUS, HELDOUT or BLIND)."""
     return yaml.safe_load((corpus / f"{kind}.{lang}.yaml").read_text("utf-8")) or []
 
 
@@ -117,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list wrong labels on stderr")
     parser.add_argument("--kind", choices=KINDS, action="append")
-    parser.add_argument("--set", choices=("own", "heldout", "all"), default="all",
-                        help="which corpus to score: the rules' own, the held-out one, or both (default)")
+    parser.add_argument("--set", choices=("own", "heldout", "blind", "all"), default="all",
+                        help="which corpus to score: the rules' own, the held-out one, the blind one, or all (default)")
     args = parser.parse_args(argv)
     kinds = args.kind or KINDS
     table: dict[str, Any] = {}
@@ -126,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         table = table_for(CORPUS, kinds, args.misses)
     if args.set in ("heldout", "all") and HELDOUT.is_dir():
         table["heldout"] = table_for(HELDOUT, kinds, args.misses, tag="heldout ")
+    if args.set in ("blind", "all") and BLIND.is_dir():
+        table["blind"] = table_for(BLIND, kinds, args.misses, tag="blind ")
     print(json.dumps(table, ensure_ascii=False, indent=1))
     return 0
 
