@@ -200,7 +200,7 @@ class ForkServer:
     """One warm server per grading process, started on first use."""
 
     _instance: ForkServer | None = None
-    _lock = threading.Lock()
+    _lock = threading.Lock()  # guards _instance
 
     def __init__(self, preload: list[str]):
         env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -212,6 +212,7 @@ class ForkServer:
             self.close()
             raise RuntimeError("the kernel fork server did not start")
         self.failed = hello.get("failed", [])
+        self._io = threading.Lock()  # one request and its reply at a time on the pipes
         atexit.register(self.close)
 
     @classmethod
@@ -226,7 +227,7 @@ class ForkServer:
     def spawn(self, argv: list[str], cwd: str, env: dict[str, str]) -> ForkedProcess:
         """Fork a kernel running ``argv`` in ``cwd`` with ``env``."""
         request = json.dumps({"argv": argv, "cwd": cwd, "env": env}).encode() + b"\n"
-        with self._lock:
+        with self._io:
             self.process.stdin.write(request)  # type: ignore[union-attr]
             self.process.stdin.flush()  # type: ignore[union-attr]
             reply = json.loads(self.process.stdout.readline() or b"{}")  # type: ignore[union-attr]

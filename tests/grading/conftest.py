@@ -10,25 +10,30 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
+def nb_cell(grade_id: str, source: str, *, grade: bool = False, solution: bool = False, points: int = 0) -> dict:
+    """Return an nbgrader code cell: locked unless it is an answer cell, worth ``points`` if it is a test."""
+    meta = {"schema_version": 3, "grade": grade, "solution": solution, "locked": not solution,
+            "grade_id": grade_id}
+    if grade:
+        meta["points"] = points
+    return {"cell_type": "code", "execution_count": None, "id": grade_id.replace("_", "-"), "outputs": [],
+            "source": source, "metadata": {"nbgrader": meta}}
+
+
+def nb_notebook(*cells: dict) -> dict:
+    """Return a Python 3 notebook holding ``cells``."""
+    return {"cells": list(cells), "nbformat": 4, "nbformat_minor": 5,
+            "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}}
+
+
 # A tiny extra exercise whose check sleeps for as long as the (literal) answer says: the only honest way
 # to make a sanitised submission run forever, so the per-notebook timeout can be tested.
-SLOW_NOTEBOOK = {
-    "cells": [
-        {"cell_type": "code", "execution_count": None, "id": "setup", "outputs": [], "source": "import time",
-         "metadata": {"nbgrader": {"schema_version": 3, "grade": False, "solution": False, "locked": True,
-                                   "grade_id": "setup"}}},
-        {"cell_type": "code", "execution_count": None, "id": "answer", "outputs": [],
-         "source": "delay = (\n### BEGIN SOLUTION\n0\n### END SOLUTION\n)",
-         "metadata": {"nbgrader": {"schema_version": 3, "grade": False, "solution": True, "locked": False,
-                                   "grade_id": "answer_delay"}}},
-        {"cell_type": "code", "execution_count": None, "id": "test", "outputs": [],
-         "source": '"""The check waits for the answer, then accepts zero."""\ntime.sleep(float(delay or 0))\nassert delay == 0',
-         "metadata": {"nbgrader": {"schema_version": 3, "grade": True, "solution": False, "locked": True,
-                                   "points": 1, "grade_id": "delay_zero"}}},
-    ],
-    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-    "nbformat": 4, "nbformat_minor": 5,
-}
+SLOW_NOTEBOOK = nb_notebook(
+    nb_cell("setup", "import time"),
+    nb_cell("answer_delay", "delay = (\n### BEGIN SOLUTION\n0\n### END SOLUTION\n)", solution=True),
+    nb_cell("delay_zero", '"""The check waits for the answer, then accepts zero."""\n'
+                          "time.sleep(float(delay or 0))\nassert delay == 0", grade=True, points=1),
+)
 SLOW_META = """title: {en: Slow check, zh-CN: 慢速检查}
 skills: [testing]
 notebook: t-slow.ipynb

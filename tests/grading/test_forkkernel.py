@@ -9,12 +9,14 @@ import shutil
 import signal
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from coachlab.grading.forkkernel import ForkExecute, ForkKernelManager, autograde_preprocessors
 from coachlab.grading.forkserver import ForkServer, forkable
+from tests.grading.conftest import nb_cell, nb_notebook
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,6 +34,25 @@ async def _run(km: ForkKernelManager, code: str, timeout: float = 30) -> dict:
         return {**reply["content"], "printed": "".join(printed)}
     finally:
         kc.stop_channels()
+
+
+def _arun(coro):  # noqa: ANN001, ANN202 - any coroutine, its result
+    """Run ``coro`` to completion in a thread of its own: the browser tests' Playwright keeps an event loop
+    running in the main thread for the whole session, where ``asyncio.run`` refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def _gone(pid: int, within: float) -> bool:
+    """Return whether process ``pid`` has ended within ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 async def _kernel(cwd: Path, env: dict | None = None) -> ForkKernelManager:
@@ -78,7 +99,7 @@ def test_each_kernel_is_a_fresh_child_of_the_server_with_its_own_folder_and_envi
             assert not km.has_kernel
         return lines
 
-    first, second = asyncio.run(scenario())
+    first, second = _arun(scenario())
     for fields, name in ((first, "a"), (second, "b")):
         pid, ppid, cwd, probe_env, preloaded, leftover, touched = fields
         assert int(ppid) == server.process.pid  # forked by the server, not started by us
@@ -108,17 +129,9 @@ def test_a_busy_kernel_can_be_interrupted_and_a_killed_one_is_gone(server, tmp_p
         await km.shutdown_kernel(now=True)
         return reply["content"], pid
 
-    content, pid = asyncio.run(scenario())
+    content, pid = _arun(scenario())
     assert content["status"] == "error" and content["ename"] == "KeyboardInterrupt"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail(f"kernel {pid} still running after shutdown")
+    assert _gone(pid, within=10), f"kernel {pid} still running after shutdown"
 
 
 def test_kernels_exit_when_the_server_goes(server, tmp_path):
@@ -130,17 +143,10 @@ def test_kernels_exit_when_the_server_goes(server, tmp_path):
         assert reply["printed"].strip() == "up"
         return km.provisioner.pid
 
-    pid = asyncio.run(start())
+    pid = _arun(start())
     os.kill(server.process.pid, signal.SIGKILL)
     server.process.wait()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.1)
-    pytest.fail(f"kernel {pid} outlived its fork server")
+    assert _gone(pid, within=20), f"kernel {pid} outlived its fork server"
 
 
 def test_a_dead_server_is_replaced_on_the_next_kernel(server, tmp_path):
@@ -155,7 +161,7 @@ def test_a_dead_server_is_replaced_on_the_next_kernel(server, tmp_path):
         finally:
             await km.shutdown_kernel(now=True)
 
-    ppid = int(asyncio.run(scenario()))
+    ppid = int(_arun(scenario()))
     assert ppid == ForkServer._instance.process.pid != old
 
 
@@ -179,29 +185,14 @@ def test_the_autograde_pipeline_is_nbgraders_with_one_step_swapped():
 
 
 # An exercise whose tests look at the kernel they run in, graded by `coachlab grade autograde`.
-PROBE_NOTEBOOK = {
-    "cells": [
-        {"cell_type": "code", "execution_count": None, "id": "setup", "outputs": [],
-         "source": "import os, sys\npreloaded = 'coachlab.checks' in sys.modules\nimport coachlab.checks as cc",
-         "metadata": {"nbgrader": {"schema_version": 3, "grade": False, "solution": False, "locked": True,
-                                   "grade_id": "setup"}}},
-        {"cell_type": "code", "execution_count": None, "id": "answer", "outputs": [],
-         "source": "name = (\n### BEGIN SOLUTION\n\"someone\"\n### END SOLUTION\n)",
-         "metadata": {"nbgrader": {"schema_version": 3, "grade": False, "solution": True, "locked": False,
-                                   "grade_id": "answer_name"}}},
-        {"cell_type": "code", "execution_count": None, "id": "t1", "outputs": [],
-         "source": "with open(f'/proc/{os.getppid()}/cmdline', 'rb') as f:\n"
-                   "    assert b'coachlab.grading.forkserver' in f.read()\nassert preloaded",
-         "metadata": {"nbgrader": {"schema_version": 3, "grade": True, "solution": False, "locked": True,
-                                   "points": 1, "grade_id": "kernel_from_fork_server"}}},
-        {"cell_type": "code", "execution_count": None, "id": "t2", "outputs": [],
-         "source": "seen = getattr(cc, 'seen_by', None)\ncc.seen_by = name\nassert seen is None, seen",
-         "metadata": {"nbgrader": {"schema_version": 3, "grade": True, "solution": False, "locked": True,
-                                   "points": 1, "grade_id": "nothing_from_other_learners"}}},
-    ],
-    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-    "nbformat": 4, "nbformat_minor": 5,
-}
+PROBE_NOTEBOOK = nb_notebook(
+    nb_cell("setup", "import os, sys\npreloaded = 'coachlab.checks' in sys.modules\nimport coachlab.checks as cc"),
+    nb_cell("answer_name", "name = (\n### BEGIN SOLUTION\n\"someone\"\n### END SOLUTION\n)", solution=True),
+    nb_cell("kernel_from_fork_server", "with open(f'/proc/{os.getppid()}/cmdline', 'rb') as f:\n"
+            "    assert b'coachlab.grading.forkserver' in f.read()\nassert preloaded", grade=True, points=1),
+    nb_cell("nothing_from_other_learners", "seen = getattr(cc, 'seen_by', None)\ncc.seen_by = name\n"
+            "assert seen is None, seen", grade=True, points=1),
+)
 PROBE_META = """title: {en: Kernel probe, zh-CN: 内核探测}
 skills: [testing]
 notebook: t-probe.ipynb
