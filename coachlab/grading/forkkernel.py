@@ -70,7 +70,7 @@ class ForkKernelClient(AsyncKernelClient):
 
     def _create_connected_socket(self, channel: str, identity: bytes | None = None):  # noqa: ANN202
         # A forked kernel is asked for before it has bound its ports; ZeroMQ then retries the connection after
-        # its default 100 ms. Retry every 5 ms instead (only this client's sockets are concerned).
+        # its default 100 ms. Retry every 5 ms instead (a default of this kernel manager's own ZeroMQ context).
         self.context.setsockopt(zmq.RECONNECT_IVL, 5)
         return super()._create_connected_socket(channel, identity)
 
