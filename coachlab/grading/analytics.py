@@ -69,14 +69,22 @@ def needs_help(frame: pd.DataFrame, threshold: float = HELP_THRESHOLD) -> pd.Dat
         ["percent", "learner"]).reset_index(drop=True)
 
 
+def roleplay_path(attempt: Any) -> list[str] | None:
+    """Return the steps of a role-play attempt, or None for any other attempt (lesson tools, practice pads)."""
+    path = attempt.answers.get("path") if isinstance(attempt.answers, dict) else None
+    return [str(step) for step in path] if isinstance(path, list) else None
+
+
+def roleplay_attempts(attempts: Iterable[Any]) -> list[Any]:
+    """Return only the role-play attempts, in the order given."""
+    return [attempt for attempt in attempts if roleplay_path(attempt) is not None]
+
+
 def path_counts(attempts: Iterable[Any]) -> pd.DataFrame:
     """Return per scenario and step how many role-play attempts passed through it (where learners go)."""
     counts: Counter[tuple[str, str]] = Counter()
-    for attempt in attempts:
-        path = (attempt.answers or {}).get("path") if isinstance(attempt.answers, dict) else None
-        if not isinstance(path, list):
-            continue
-        for step in dict.fromkeys(str(s) for s in path):  # a retry of the same step counts once per attempt
+    for attempt in roleplay_attempts(attempts):
+        for step in dict.fromkeys(roleplay_path(attempt)):  # a retry of the same step counts once per attempt
             counts[(attempt.item_id, step)] += 1
     rows = [{"scenario": s, "step": step, "attempts": n} for (s, step), n in counts.items()]
     return pd.DataFrame(rows, columns=["scenario", "step", "attempts"]).sort_values(

@@ -94,18 +94,16 @@ def roleplay_frame(attempts: Iterable[Any]) -> pd.DataFrame:
     ``attempts`` are learner-record attempts; those without a path (lesson tools, practice pads) are left out.
     ``attempt`` counts a learner's tries at that scenario from 1.
     """
+    from .analytics import roleplay_attempts, roleplay_path
+
     rows, tries = [], {}
-    for attempt in sorted(attempts, key=lambda a: (a.created_at, a.id or 0)):
-        answers = attempt.answers if isinstance(attempt.answers, dict) else {}
-        path = answers.get("path")
-        if not isinstance(path, list):
-            continue
+    for attempt in sorted(roleplay_attempts(attempts), key=lambda a: (a.created_at, a.id or 0)):
         key = (attempt.learner_id, attempt.item_id)
         tries[key] = tries.get(key, 0) + 1
-        steps = [str(step) for step in path]
+        steps = roleplay_path(attempt)
         row = {"learner": attempt.learner_id, "scenario": attempt.item_id,
                "time": datetime.fromtimestamp(attempt.created_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
-               "lang": attempt.lang, "attempt": tries[key], "ending": answers.get("ending"),
+               "lang": attempt.lang, "attempt": tries[key], "ending": attempt.answers.get("ending"),
                "turns": sum(not s.startswith("end:") for s in steps), "retries": sum("~retry" in s for s in steps),
                "path": " > ".join(steps)}
         row.update({f"skill:{skill}": float(value) for skill, value in (attempt.scores or {}).items()})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .course import Course, load_exercise, student_id
-from .submission import Receipt, keep_previous, store_notebook
+from .submission import Receipt, fingerprint, keep_previous, store_notebook
 
 
 class GradingError(RuntimeError):
@@ -120,10 +119,9 @@ def _collect_exchange(course: Course, slug: str) -> tuple[list[Receipt], list[st
                     continue  # collected before
                 previous = keep_previous(course, student_id(learner), slug)
                 shutil.copytree(folder, current)
-                text = (current / nb_name).read_bytes()
+                digest = fingerprint((current / nb_name).read_bytes())
             except (LearnerIdError, OSError) as exc:
                 skipped.append(f"{learner}: {exc}")
                 continue
-            receipts.append(Receipt(learner, student_id(learner), slug, stamp, current / nb_name,
-                                    hashlib.sha256(text).hexdigest()[:12], previous))
+            receipts.append(Receipt(learner, student_id(learner), slug, stamp, current / nb_name, digest, previous))
     return receipts, skipped, done.stdout[-2000:]

@@ -36,6 +36,11 @@ class Receipt:
     previous: Path | None = None
 
 
+def fingerprint(data: bytes) -> str:
+    """Return the short fingerprint a receipt shows for a submitted notebook's bytes."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
 def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -73,8 +78,7 @@ def store_notebook(course: Course, learner_id: str, slug: str, notebook_text: st
     _atomic_write(path, notebook_text)
     stamp = utc_timestamp(moment)
     _atomic_write(folder / "timestamp.txt", stamp)
-    digest = hashlib.sha256(notebook_text.encode("utf-8")).hexdigest()[:12]
-    return Receipt(learner_id, student, slug, stamp, path, digest, previous)
+    return Receipt(learner_id, student, slug, stamp, path, fingerprint(notebook_text.encode("utf-8")), previous)
 
 
 def write_submission(course: Course, learner_id: str, slug: str, answers: dict[str, Any],

@@ -98,7 +98,7 @@ def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> 
                               "percent": "percent", "status": "status", "reason": "reason"}, lang,
                               labels={"status": state, "reason": reason}), lang))
     paths = analytics.path_counts(attempts)
-    progress = analytics.skill_progress([a for a in attempts if (a.answers or {}).get("path") is not None])
+    progress = analytics.skill_progress(analytics.roleplay_attempts(attempts))
     if paths.empty:
         parts.append(_section("dashboard.paths", f'<p class="empty">{html.escape(t("dashboard.no_roleplays", lang))}</p>',
                               lang))
