@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+
+def coachlab_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 900) -> subprocess.CompletedProcess:
+    """Run the ``coachlab`` command as a facilitator would, with ``env`` over this process's environment."""
+    return subprocess.run([sys.executable, "-m", "coachlab.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=timeout)
+
 
 def nb_cell(grade_id: str, source: str, *, grade: bool = False, solution: bool = False, points: int = 0) -> dict:
     """Return an nbgrader code cell: locked unless it is an answer cell, worth ``points`` if it is a test."""

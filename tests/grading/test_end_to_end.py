@@ -21,6 +21,7 @@ from coachlab.grading.autograde import autograde
 from coachlab.grading.export import gradebook_frame
 from coachlab.grading.notebook import grade_id
 from coachlab.grading.submission import write_submission
+from tests.grading.conftest import coachlab_cli
 
 SLUG = "a05-feedback"
 DELIMS = re.compile(r"^### (BEGIN|END) SOLUTION\n?", re.M)
@@ -61,10 +62,8 @@ def hostile(course, answer_source: dict[str, str], drop_tests: bool = False, edi
 
 def coachlab(*args: str, root: Path) -> subprocess.CompletedProcess:
     """Run the coachlab command as a facilitator would, against the scratch course."""
-    env = {"COACHLAB_ROOT": str(root), "COACHLAB_GRADER": str(root / "grader"), "PATH": str(Path(sys.executable).parent)}
-    import os
-    return subprocess.run([sys.executable, "-m", "coachlab.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=900)
+    return coachlab_cli(*args, env={"COACHLAB_ROOT": str(root), "COACHLAB_GRADER": str(root / "grader"),
+                                    "PATH": str(Path(sys.executable).parent)})
 
 
 @pytest.fixture(scope="module")

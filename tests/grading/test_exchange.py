@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from coachlab.grading.course import nbgrader_env
+from coachlab.grading.course import run_nbgrader
+from tests.grading.conftest import coachlab_cli
 
 SLUG = "a05-feedback"
 GOOD_BIA = ("On Tuesday's call about the lost parcel you stayed calm and rang the courier while the customer "
@@ -19,15 +18,9 @@ GOOD_BIA = ("On Tuesday's call about the lost parcel you stayed calm and rang th
 
 
 def _nbgrader(*args: str, cwd: Path, exchange: Path) -> subprocess.CompletedProcess:
-    env = {**nbgrader_env(), "COACHLAB_EXCHANGE": str(exchange)}
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args, "--course", "coachlab",
-                           f"--Exchange.root={exchange}"], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=600)
-
-
-def _coachlab(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "coachlab.cli", *args], env={**os.environ, **env},
-                          capture_output=True, text=True, timeout=900)
+    """Run nbgrader as a JupyterLab learner's Assignments tab would, against the private exchange."""
+    return run_nbgrader([*args, "--course", "coachlab", f"--Exchange.root={exchange}"], cwd, timeout=600,
+                        env={"COACHLAB_EXCHANGE": str(exchange)})
 
 
 def _answer_in_jupyterlab(notebook: Path, text: str) -> None:
@@ -51,14 +44,14 @@ def exchange_course(grading_root, tmp_path):
     course_dir.mkdir()
     env = {"COACHLAB_ROOT": str(grading_root), "COACHLAB_GRADER": str(course_dir),
            "COACHLAB_EXCHANGE": str(exchange)}
-    done = _coachlab("grade", "release", SLUG, "--exchange", env=env)
+    done = coachlab_cli("grade", "release", SLUG, "--exchange", env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     homes = {}
     for learner in ("alice", "bo"):
         home = tmp_path / "home" / learner
         home.mkdir(parents=True)
         fetched = _nbgrader("fetch_assignment", SLUG, cwd=home, exchange=exchange)
-        assert fetched.returncode == 0, fetched.stderr[-2000:]
+        assert fetched.returncode == 0, fetched.stdout[-2000:]
         homes[learner] = home / SLUG / f"{SLUG}.ipynb"
         assert homes[learner].exists()
     return {"course": Course(course_dir), "env": env, "exchange": exchange, "homes": homes}
@@ -70,27 +63,27 @@ def test_exchange_submissions_are_collected_kept_and_graded(exchange_course):
     _answer_in_jupyterlab(homes["alice"], GOOD_BIA)
     for learner, notebook in homes.items():
         done = _nbgrader("submit", SLUG, "--student", learner, cwd=notebook.parent.parent, exchange=exchange)
-        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.returncode == 0, done.stdout[-2000:]
 
-    first = _coachlab("grade", "collect", SLUG, "--exchange", "--lang", "en", env=env)
+    first = coachlab_cli("grade", "collect", SLUG, "--exchange", "--lang", "en", env=env)
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Collected alice's" in first.stdout and "Collected bo's" in first.stdout
     assert course.students(SLUG) == ["alice", "bo"]
 
-    again = _coachlab("grade", "collect", SLUG, "--exchange", "--lang", "en", env=env)
+    again = coachlab_cli("grade", "collect", SLUG, "--exchange", "--lang", "en", env=env)
     assert again.returncode == 0 and "Collected" not in again.stdout  # nothing new: nothing filed twice
     assert not course.history_dir("bo", SLUG).exists()
 
     _answer_in_jupyterlab(homes["bo"], GOOD_BIA)
     done = _nbgrader("submit", SLUG, "--student", "bo", cwd=homes["bo"].parent.parent, exchange=exchange)
-    assert done.returncode == 0, done.stderr[-2000:]
-    third = _coachlab("grade", "collect", SLUG, "--exchange", "--lang", "zh-CN", env=env)
+    assert done.returncode == 0, done.stdout[-2000:]
+    third = coachlab_cli("grade", "collect", SLUG, "--exchange", "--lang", "zh-CN", env=env)
     assert third.returncode == 0 and "已收取 bo 的" in third.stdout and "alice" not in third.stdout
     kept = list(course.history_dir("bo", SLUG).iterdir())
     assert len(kept) == 1 and GOOD_BIA not in (kept[0] / f"{SLUG}.ipynb").read_text(encoding="utf-8")
     assert GOOD_BIA in (course.submitted_dir("bo", SLUG) / f"{SLUG}.ipynb").read_text(encoding="utf-8")
 
-    graded = _coachlab("grade", "autograde", SLUG, "--quiet", "--json", env=env)
+    graded = coachlab_cli("grade", "autograde", SLUG, "--quiet", "--json", env=env)
     assert graded.returncode == 0, graded.stdout + graded.stderr
     scores = {o["student"]: o["score"] for o in json.loads(graded.stdout[graded.stdout.index("["):])}
     assert scores["alice"] == scores["bo"] >= 5  # the BIA half is right, the BID half untouched
@@ -101,7 +94,7 @@ def test_collect_without_a_reachable_exchange_says_so(grading_root, tmp_path):
     course_dir = tmp_path / "grader"
     env = {"COACHLAB_ROOT": str(grading_root), "COACHLAB_GRADER": str(course_dir),
            "COACHLAB_EXCHANGE": str(tmp_path / "nowhere")}
-    assert _coachlab("grade", "release", SLUG, env=env).returncode == 0
-    done = _coachlab("grade", "collect", SLUG, "--exchange", "--lang", "zh-CN", env=env)
+    assert coachlab_cli("grade", "release", SLUG, env=env).returncode == 0
+    done = coachlab_cli("grade", "collect", SLUG, "--exchange", "--lang", "zh-CN", env=env)
     assert done.returncode == 1
     assert f"无法从 nbgrader 交换目录收取 {SLUG}" in done.stdout and "Traceback" not in done.stdout + done.stderr

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +11,7 @@ from coachlab.grading.export import roleplay_frame
 from coachlab.progress import Attempt, open_store
 from coachlab.scenarios import engine, load_all
 from coachlab.scenarios.testplan import load_plan, plan_path, run_play
+from tests.grading.conftest import coachlab_cli
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIO = "bid-late-logins"
@@ -54,10 +52,8 @@ def test_one_row_per_role_play_attempt_with_path_ending_and_skill_percentages(re
 
 def test_the_command_writes_csv_and_xlsx_that_read_back_the_same(records, tmp_path):
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "coachlab.cli", "grade", "roleplays", "--lang", "zh-CN",
-                           "-o", str(out / "attempts.csv"), "-o", str(out / "attempts.xlsx")],
-                          env={**os.environ, "COACHLAB_DATA": str(records)}, capture_output=True, text=True,
-                          timeout=300)
+    done = coachlab_cli("grade", "roleplays", "--lang", "zh-CN", "-o", str(out / "attempts.csv"),
+                        "-o", str(out / "attempts.xlsx"), env={"COACHLAB_DATA": str(records)}, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count("已写入 3 行") == 2
     csv = pd.read_csv(out / "attempts.csv", encoding="utf-8-sig")
@@ -67,8 +63,7 @@ def test_the_command_writes_csv_and_xlsx_that_read_back_the_same(records, tmp_pa
 
 
 def test_a_wrong_file_name_is_refused_before_anything_is_written(records, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "coachlab.cli", "grade", "roleplays", "--lang", "zh-CN",
-                           "--data-dir", str(records), "-o", str(tmp_path / "a.csv"), "-o", str(tmp_path / "a.pdf")],
-                          capture_output=True, text=True, timeout=300)
+    done = coachlab_cli("grade", "roleplays", "--lang", "zh-CN", "--data-dir", str(records),
+                        "-o", str(tmp_path / "a.csv"), "-o", str(tmp_path / "a.pdf"), timeout=300)
     assert done.returncode == 2 and "文件名请以 .csv 或 .xlsx 结尾" in done.stdout
     assert not (tmp_path / "a.csv").exists() and "Traceback" not in done.stderr
