@@ -140,3 +140,84 @@ def test_concurrent_writers_lose_nothing(tmp_path):
             mine = [a.answers["i"] for a in rows if a.learner_id == f"learner-{w}"]
             assert sorted(mine) == list(range(PER_WRITER))
             assert store.load_state(f"learner-{w}", "tool") == {"i": 140}
+
+
+# --- disputes -------------------------------------------------------------------------------------------
+from coachlab.progress.store import MAX_NOTE, Dispute, DisputeError  # noqa: E402
+
+IMPACT_MISSED = {"elements": {"behavior": True, "impact": False, "appreciation": True, "development": False},
+                 "model": "BIA", "flags": [], "lang": "zh-CN", "score": 60, "evidence": [], "pitfalls": [],
+                 "suggestions": [], "empty": False}
+SAID = "今天早上你七点五十五就登录了，少你一个人那一刻钟服务水平就掉到71%。谢谢你。"
+
+
+def test_migration_from_previous_schema_keeps_rows_and_adds_disputes(tmp_path):
+    """A file at the schema before disputes keeps its attempts and tool state, and gains the disputes table."""
+    path = tmp_path / "prev.sqlite3"
+    conn = sqlite3.connect(path)
+    for step in MIGRATIONS[:-1]:
+        conn.executescript(step)
+    conn.execute("INSERT INTO attempts (learner_id, item_id, created_at, answers, scores, lang)"
+                 " VALUES ('王芳', 'bid-late-logins', 1.0, '{\"a\": 1}', '{\"bid\": 80}', 'zh-CN')")
+    conn.execute("INSERT INTO tool_state VALUES ('王芳', '02-swot', '{\"s\": [1]}', 2.0)")
+    conn.execute(f"PRAGMA user_version={len(MIGRATIONS) - 1}")
+    conn.commit()
+    conn.close()
+    with ProgressStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == len(MIGRATIONS)
+        assert [(a.answers, a.scores, a.lang) for a in store.attempts("王芳")] == [({"a": 1}, {"bid": 80}, "zh-CN")]
+        assert store.load_state("王芳", "02-swot") == {"s": [1]}
+        assert store.disputes() == []
+        store.add_dispute(Dispute("王芳", "feedback", "feedback", SAID, IMPACT_MISSED, "有影响", "impact"))
+        assert len(store.disputes()) == 1
+
+
+def test_dispute_round_trip_and_resolution(tmp_path):
+    """A dispute comes back whole; a learner sees only their own; an overturn keeps the facilitator's labels."""
+    with open_store(tmp_path / "p.sqlite3") as store:
+        mine = store.add_dispute(Dispute("王芳", "bid-late-logins", "feedback", SAID, IMPACT_MISSED,
+                                         "“服务水平掉到71%”就是影响", "impact", place="impact-turn", lang="zh-CN",
+                                         context="我就迟到了一会儿，至于吗？"))
+        store.add_dispute(Dispute("li-lei", "feedback", "feedback", "Thanks for staying late.", IMPACT_MISSED,
+                                  "It has an impact"))
+        got = store.disputes(learner_id="王芳")
+        assert [d.id for d in got] == [mine]
+        d = got[0]
+        assert (d.item_id, d.place, d.kind, d.lang, d.text, d.label, d.status) == (
+            "bid-late-logins", "impact-turn", "feedback", "zh-CN", SAID, "impact", "open")
+        assert d.verdict == IMPACT_MISSED and d.context == "我就迟到了一会儿，至于吗？"
+        assert d.note == "“服务水平掉到71%”就是影响"
+        assert [x.learner_id for x in store.disputes(status="open")] == ["王芳", "li-lei"]
+        done = store.resolve_dispute(mine, "overturned", "coach-zhang", {"impact": True})
+        assert (done.status, done.resolved_by, done.corrected) == ("overturned", "coach-zhang", {"impact": True})
+        assert done.resolved_at is not None
+        assert [x.id for x in store.disputes(status="open")] != [mine]
+        with pytest.raises(DisputeError) as again:
+            store.resolve_dispute(mine, "confirmed", "coach-zhang")
+        assert again.value.reason == "already_resolved"
+        assert store.dispute(mine).status == "overturned"
+
+
+@pytest.mark.parametrize(("note", "label", "reason"), [
+    ("", None, "note_empty"),
+    ("   ", None, "note_empty"),
+    ("太长" * (MAX_NOTE // 2 + 1), "impact", "note_too_long"),
+])
+def test_bad_disputes_save_nothing_and_say_why_in_both_languages(tmp_path, note, label, reason):
+    """An empty note without a picked verdict, or a note over the limit, is refused; earlier disputes stay."""
+    with open_store(tmp_path / "p.sqlite3") as store:
+        store.add_dispute(Dispute("王芳", "feedback", "feedback", SAID, IMPACT_MISSED, "", "impact"))
+        with pytest.raises(DisputeError) as caught:
+            store.add_dispute(Dispute("王芳", "feedback", "feedback", SAID, IMPACT_MISSED, note, label))
+        assert caught.value.reason == reason
+        assert caught.value.message("en") != caught.value.message("zh-CN")
+        assert [(d.note, d.label) for d in store.disputes()] == [("", "impact")]
+
+
+def test_overturn_needs_labels(tmp_path):
+    """Overturning without saying what the labels should be is refused and the dispute stays open."""
+    with open_store(tmp_path / "p.sqlite3") as store:
+        row = store.add_dispute(Dispute("王芳", "feedback", "feedback", SAID, IMPACT_MISSED, "x"))
+        with pytest.raises(DisputeError):
+            store.resolve_dispute(row, "overturned", "coach", None)
+        assert store.dispute(row).status == "open"

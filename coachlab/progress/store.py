@@ -47,6 +47,29 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (learner_id, item_id)
     );
     """,
+    # A learner's "I think this is wrong" about one check verdict, and the facilitator's decision on it.
+    """
+    CREATE TABLE disputes (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        learner_id   TEXT NOT NULL,
+        item_id      TEXT NOT NULL,
+        place        TEXT NOT NULL DEFAULT '',
+        kind         TEXT NOT NULL,
+        lang         TEXT,
+        text         TEXT NOT NULL,
+        context      TEXT,
+        verdict      TEXT NOT NULL,
+        label        TEXT,
+        note         TEXT NOT NULL DEFAULT '',
+        created_at   REAL NOT NULL,
+        status       TEXT NOT NULL DEFAULT 'open',
+        resolved_by  TEXT,
+        resolved_at  REAL,
+        corrected    TEXT
+    );
+    CREATE INDEX disputes_by_learner ON disputes (learner_id, created_at);
+    CREATE INDEX disputes_by_status ON disputes (status, created_at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -62,6 +85,79 @@ class Attempt:
     created_at: float = field(default_factory=time.time)
     lang: str | None = None
     id: int | None = None
+
+
+DISPUTE_STATUSES = ("open", "confirmed", "overturned")
+MAX_NOTE = 1000  # characters of a learner's note on a dispute
+MAX_DISPUTED_TEXT = 4000  # the disputed text is kept whole up to this length (the player reads 2,000)
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A learner's "I think this is wrong" about a check verdict, and what the facilitator decided.
+
+    ``item_id`` names the content (lesson tool, practice pad kind, scenario id, exercise slug); ``place`` where
+    in it (an exercise question, a role-play node, empty for a pad). ``verdict`` is the report's ``to_dict()``;
+    ``label`` the one verdict disputed (None: the result as a whole); ``corrected`` the labels as the
+    facilitator says they should be (set when overturned).
+    """
+
+    learner_id: str
+    item_id: str
+    kind: str
+    text: str
+    verdict: dict[str, Any]
+    note: str = ""
+    label: str | None = None
+    place: str = ""
+    lang: str | None = None
+    context: str | None = None
+    created_at: float = field(default_factory=time.time)
+    status: str = "open"
+    resolved_by: str | None = None
+    resolved_at: float | None = None
+    corrected: dict[str, Any] | None = None
+    id: int | None = None
+
+
+class DisputeError(ValueError):
+    """A dispute that cannot be saved or resolved; ``message(lang)`` says why in the reader's language."""
+
+    def __init__(self, reason: str, **params: Any):
+        super().__init__(reason)
+        self.reason, self.params = reason, params
+
+    def message(self, lang: str) -> str:
+        """Return the explanation in ``lang``."""
+        from coachlab.i18n import t
+
+        return t(f"dispute.error.{self.reason}", lang, **self.params)
+
+
+def check_dispute(dispute: Dispute) -> None:
+    """Raise DisputeError (or LearnerIdError) when ``dispute`` cannot be saved as it is.
+
+    The note may be empty when the learner picked the verdict they disagree with (that already says what
+    is wrong); with no verdict picked it must say something, so the facilitator has something to judge.
+    """
+    validate_learner_id(dispute.learner_id)
+    from coachlab.checks.cli import KINDS  # the light copy: the store must not load the checks
+
+    if not dispute.item_id:
+        raise DisputeError("no_item")
+    if dispute.kind not in KINDS:
+        raise DisputeError("bad_kind", kind=dispute.kind)
+    if not dispute.text or not dispute.text.strip():
+        raise DisputeError("no_text")
+    if len(dispute.text) > MAX_DISPUTED_TEXT:
+        raise DisputeError("text_too_long", max=MAX_DISPUTED_TEXT)
+    note = dispute.note or ""
+    if len(note) > MAX_NOTE:
+        raise DisputeError("note_too_long", max=MAX_NOTE, count=len(note))
+    if not dispute.label and not note.strip():
+        raise DisputeError("note_empty")
+    if not isinstance(dispute.verdict, dict):
+        raise DisputeError("no_verdict")
 
 
 class SchemaTooNew(RuntimeError):
@@ -171,6 +267,63 @@ class ProgressStore:
         ).fetchone()
         return json.loads(row[0]) if row else None
 
+    # --- disputes ---------------------------------------------------------------------------
+    def add_dispute(self, dispute: Dispute) -> int:
+        """Save a learner's dispute (checked first: nothing is written when it is refused); return its id."""
+        check_dispute(dispute)
+        with self._transaction():
+            cursor = self._conn.execute(
+                "INSERT INTO disputes (learner_id, item_id, place, kind, lang, text, context, verdict, label, note,"
+                " created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+                (dispute.learner_id, dispute.item_id, dispute.place or "", dispute.kind, dispute.lang, dispute.text,
+                 dispute.context, json.dumps(dispute.verdict, ensure_ascii=False), dispute.label or None,
+                 (dispute.note or "").strip(), dispute.created_at),
+            )
+            return int(cursor.lastrowid)
+
+    def disputes(self, learner_id: str | None = None, status: str | None = None,
+                 item_id: str | None = None) -> list[Dispute]:
+        """Return disputes, oldest first; a learner's page always passes ``learner_id`` (their own only)."""
+        clauses, params = [], []
+        if learner_id is not None:
+            clauses.append("learner_id = ?")
+            params.append(validate_learner_id(learner_id))
+        if status is not None:
+            if status not in DISPUTE_STATUSES:
+                raise ValueError(f"unknown dispute status {status!r}")
+            clauses.append("status = ?")
+            params.append(status)
+        if item_id is not None:
+            clauses.append("item_id = ?")
+            params.append(item_id)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._conn.execute(f"SELECT {_DISPUTE_COLUMNS} FROM disputes{where} ORDER BY created_at, id", params)
+        return [_to_dispute(row) for row in rows]
+
+    def dispute(self, dispute_id: int) -> Dispute | None:
+        """Return one dispute by id, or None."""
+        row = self._conn.execute(f"SELECT {_DISPUTE_COLUMNS} FROM disputes WHERE id = ?", (int(dispute_id),)).fetchone()
+        return _to_dispute(row) if row else None
+
+    def resolve_dispute(self, dispute_id: int, status: str, resolved_by: str,
+                        corrected: dict[str, Any] | None = None) -> Dispute:
+        """Confirm or overturn an open dispute (``corrected``: the right labels, needed to overturn)."""
+        if status not in ("confirmed", "overturned"):
+            raise DisputeError("bad_status")
+        if status == "overturned" and not corrected:
+            raise DisputeError("no_labels")
+        with self._transaction():
+            row = self._conn.execute("SELECT status FROM disputes WHERE id = ?", (int(dispute_id),)).fetchone()
+            if row is None:
+                raise DisputeError("unknown", id=dispute_id)
+            if row[0] != "open":
+                raise DisputeError("already_resolved", id=dispute_id)
+            self._conn.execute(
+                "UPDATE disputes SET status = ?, resolved_by = ?, resolved_at = ?, corrected = ? WHERE id = ?",
+                (status, resolved_by or None, time.time(),
+                 json.dumps(corrected, ensure_ascii=False) if corrected else None, int(dispute_id)))
+        return self.dispute(dispute_id)  # type: ignore[return-value]
+
     def integrity_ok(self) -> bool:
         """Return True when SQLite's own integrity check passes."""
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -202,6 +355,17 @@ class _Immediate:
 def _to_attempts(rows: Iterator[tuple]) -> Iterator[Attempt]:
     for row_id, learner, item, created, answers, scores, lang in rows:
         yield Attempt(learner, item, json.loads(answers), json.loads(scores), created, lang, row_id)
+
+
+_DISPUTE_COLUMNS = ("id, learner_id, item_id, place, kind, lang, text, context, verdict, label, note, created_at,"
+                    " status, resolved_by, resolved_at, corrected")
+
+
+def _to_dispute(row: tuple) -> Dispute:
+    (row_id, learner, item, place, kind, lang, text, context, verdict, label, note, created, status, by, at,
+     corrected) = row
+    return Dispute(learner, item, kind, text, json.loads(verdict), note or "", label, place or "", lang, context,
+                   created, status, by, at, json.loads(corrected) if corrected else None, row_id)
 
 
 def open_store(path: Path | str | None = None) -> ProgressStore:
