@@ -1,5 +1,8 @@
 """`coachlab check KIND "TEXT"` and `coachlab check KIND --input FILE.jsonl|.csv`: reports as JSON lines.
 
+`coachlab check export-disputes -o FILE.yaml|FOLDER` writes the verdicts a facilitator overturned as
+labelled corpus items (tests/corpus/README.md), ready to join tests/corpus/train/.
+
 Bad input lines are reported on stderr with their line number; every good line is still answered and
 the exit status is 2 when any line was bad. An unknown kind or a missing file is one line on stderr.
 """
@@ -11,6 +14,7 @@ import csv
 import io
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -29,11 +33,16 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "check", help="check feedback, a goal, a question, a STAR answer or a listening reply",
         description="Check one text, or every line of a .jsonl/.csv file (fields: text, id, lang, context); "
                     "print one JSON report per text.")
-    parser.add_argument("kind", help=f"one of: {', '.join(KINDS)}")
+    parser.add_argument("kind", help=f"one of: {', '.join(KINDS)}; or export-disputes")
     parser.add_argument("text", nargs="?", help="the text to check (omit with --input)")
     parser.add_argument("--input", metavar="FILE", help=".jsonl or .csv file with a text column")
     parser.add_argument("--lang", default="auto", help="zh, en or auto (default: detect per text)")
     parser.add_argument("--context", help="for listening: the agent's line being answered")
+    parser.add_argument("-o", "--output", metavar="FILE.yaml|FOLDER",
+                        help="export-disputes: where to write the overturned disputes as corpus items; a folder gets "
+                             "one KIND.LANG.yaml per group, a file named KIND.LANG.yaml takes that group; items are "
+                             "added after what an existing file holds (its lines are kept)")
+    parser.add_argument("--data", metavar="FILE", help="export-disputes: the learner records (default: COACHLAB_DATA)")
     parser.set_defaults(run=main)
     return parser
 
@@ -101,9 +110,76 @@ def _check(kind: str, text: str, lang: str | None, context: str | None) -> dict[
     return run(kind, text, lang=lang or "auto", context=context).to_dict()
 
 
+EXPORT = "export-disputes"
+
+
+def _message_lang(value: str | None) -> str:
+    from coachlab.i18n import normalize_lang, resolve_lang
+
+    return normalize_lang(value if value != "auto" else None) or resolve_lang()
+
+
+def export_disputes(output: str, lang: str, data: str | None = None) -> int:
+    """Write overturned disputes from the learner records as corpus items; return the exit status."""
+    import yaml
+
+    from coachlab.i18n import t
+    from coachlab.progress import open_store
+    from coachlab.progress.disputes import corpus_groups
+
+    store = open_store(data)
+    try:
+        groups = corpus_groups(store.disputes(status="overturned"))
+    finally:
+        store.close()
+    out = Path(output)
+    folder = out.is_dir() or output.endswith(("/", "\\")) or not out.suffix
+    if not folder and out.suffix.lower() not in (".yaml", ".yml"):
+        print(t("export_disputes.bad_output", lang, path=out), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not folder:
+        named = tuple(out.name.rsplit(".", 1)[0].split(".", 1))  # feedback.zh-CN.yaml -> (feedback, zh-CN)
+        if named in groups or (len(named) == 2 and named[0] in KINDS):
+            groups = {named: groups[named]} if named in groups else {}
+        elif len(groups) > 1:
+            mixed = ", ".join(f"{kind}.{text_lang}" for kind, text_lang in sorted(groups))
+            print(t("export_disputes.mixed", lang, groups=mixed), file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if not groups:
+        print(t("export_disputes.none", lang))
+        return 0
+    for (kind, text_lang), pairs in sorted(groups.items()):
+        path = out / f"{kind}.{text_lang}.yaml" if folder else out
+        chunks = []
+        for dispute, item in pairs:
+            when = time.strftime("%Y-%m-%d", time.gmtime(dispute.resolved_at or 0))
+            chunks.append(f"# dispute {dispute.id}, overturned {when}\n"
+                          + yaml.safe_dump([item], allow_unicode=True, sort_keys=False, width=10_000,
+                                           default_flow_style=None))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            before = path.read_text("utf-8") if path.exists() else ""
+            if before and not before.endswith("\n"):
+                before += "\n"
+            path.write_text(before + "".join(chunks), encoding="utf-8")
+        except OSError as exc:
+            print(t("export_disputes.cannot_write", lang, path=path, error=exc.strerror or exc), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(t("export_disputes.written", lang, count=len(pairs), path=path))
+    return 0
+
+
 def main(args: argparse.Namespace) -> int:
     """Run ``coachlab check``; return the exit status."""
     _utf8_stdout()
+    if args.kind == EXPORT:
+        lang = _message_lang(args.lang)
+        if not args.output:
+            from coachlab.i18n import t
+
+            print(t("export_disputes.bad_output", lang, path="-o ?"), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return export_disputes(args.output, lang, args.data)
     if args.kind not in KINDS:
         return _fail(f"unknown kind {args.kind!r}; choose one of {', '.join(KINDS)}")
     if args.lang not in LANG_CHOICES:

@@ -142,3 +142,29 @@ def corpus_item(kind: str, text: str, labels: Mapping[str, Any], context: str | 
             if flags:
                 item["flags"] = flags
     return item
+
+
+def text_lang(dispute: Any) -> str:
+    """Return the language of a disputed text (the report's, else the page's) as a corpus file names it."""
+    from coachlab.i18n import normalize_lang
+
+    return normalize_lang(str((dispute.verdict or {}).get("lang") or "")) or normalize_lang(dispute.lang) or "zh-CN"
+
+
+def corpus_groups(disputes: list[Any]) -> dict[tuple[str, str], list[tuple[Any, dict[str, Any]]]]:
+    """Return the overturned disputes as corpus items grouped by (kind, language), each with its dispute.
+
+    The labels are the verdict's with the facilitator's corrections over them; a text seen twice is kept once.
+    """
+    groups: dict[tuple[str, str], list[tuple[Any, dict[str, Any]]]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for dispute in disputes:
+        if dispute.status != "overturned" or not dispute.corrected:
+            continue
+        key = (dispute.kind, text_lang(dispute))
+        if (*key, dispute.text) in seen:
+            continue
+        seen.add((*key, dispute.text))
+        labels = {**labels_of(dispute.kind, dispute.verdict), **dict(dispute.corrected)}
+        groups.setdefault(key, []).append((dispute, corpus_item(dispute.kind, dispute.text, labels, dispute.context)))
+    return groups

@@ -72,3 +72,84 @@ def test_usage_errors_are_one_line(args: tuple[str, ...]) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+# --- coachlab check export-disputes ---------------------------------------------------------------------
+def _accuracy_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("checks_accuracy", REPO / "benchmarks" / "checks_accuracy.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+ZH_IMPACT = "早上你七点五十五就登录了，少你一个人，那一刻钟服务水平就掉到71%，其他人排队压力也挺大的。"
+EN_LISTEN = "Three abusive callers before ten, and nobody checked on you. That's a rough morning."
+
+
+def _records(path: Path) -> None:
+    from coachlab.checks import run
+    from coachlab.progress import open_store
+    from coachlab.progress.store import Dispute
+
+    with open_store(path) as store:
+        fb = store.add_dispute(Dispute("王芳", "bid-late-logins", "feedback", ZH_IMPACT,
+                                       run("feedback", ZH_IMPACT, lang="zh").to_dict(), "这就是影响", "impact",
+                                       lang="zh-CN"))
+        ls = store.add_dispute(Dispute("li-lei", "listening", "listening", EN_LISTEN,
+                                       run("listening", EN_LISTEN, lang="en",
+                                           context="I've had three abusive callers this morning.").to_dict(),
+                                       "I did restate it", "fact", lang="en",
+                                       context="I've had three abusive callers this morning."))
+        kept = store.add_dispute(Dispute("li-lei", "feedback", "feedback", "Thanks!", run("feedback", "Thanks!").to_dict(),
+                                         "it is fine", None, lang="en"))
+        store.add_dispute(Dispute("li-lei", "goal", "goal", "Be better.", run("goal", "Be better.").to_dict(), "hm"))
+        store.resolve_dispute(fb, "overturned", "coach", {"behavior": True, "impact": True, "appreciation": False,
+                                                          "development": False, "label": False})
+        store.resolve_dispute(ls, "overturned", "coach", {"fact": True, "feeling": True, "focus": False})
+        store.resolve_dispute(kept, "confirmed", "coach")
+
+
+def test_export_disputes_writes_corpus_items_the_loader_reads(tmp_path: Path) -> None:
+    """Overturned disputes only, one KIND.LANG.yaml per group, labels as the facilitator set them."""
+    data = tmp_path / "progress.sqlite3"
+    _records(data)
+    out = tmp_path / "train"
+    done = coachlab("check", "export-disputes", "-o", f"{out}/", "--data", str(data), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["feedback.zh-CN.yaml", "listening.en.yaml"]
+    assert "1 overturned dispute(s) written" in done.stdout
+    accuracy = _accuracy_module()
+    [fb] = accuracy.load("feedback", "zh-CN", out)
+    assert fb["t"] == ZH_IMPACT and sorted(fb["has"]) == ["b", "i"]
+    gold = accuracy.expected("feedback", fb)
+    assert gold["impact"] and gold["behavior"] and not gold["appreciation"] and not gold["label"]
+    [ls] = accuracy.load("listening", "en", out)
+    assert ls["ctx"] == "I've had three abusive callers this morning."
+    assert accuracy.expected("listening", ls) == {"fact": True, "feeling": True, "focus": False}
+
+
+def test_export_disputes_appends_to_a_named_corpus_file_and_refuses_a_mixed_one(tmp_path: Path) -> None:
+    """A file named KIND.LANG.yaml keeps its lines and gains that group; a plain name with two groups is refused."""
+    data = tmp_path / "progress.sqlite3"
+    _records(data)
+    target = tmp_path / "feedback.zh-CN.yaml"
+    target.write_text('- t: "已经在语料里的一条。"\n  has: [b]\n', encoding="utf-8")
+    done = coachlab("check", "export-disputes", "-o", str(target), "--data", str(data), "--lang", "zh")
+    assert done.returncode == 0, done.stderr
+    assert "已把 1 条改判的申诉" in done.stdout
+    items = _accuracy_module().load("feedback", "zh-CN", tmp_path)
+    assert [i["t"] for i in items] == ["已经在语料里的一条。", ZH_IMPACT]
+    mixed = coachlab("check", "export-disputes", "-o", str(tmp_path / "all.yaml"), "--data", str(data), "--lang", "en")
+    assert mixed.returncode == 2 and "feedback.zh-CN, listening.en" in mixed.stderr
+    assert not (tmp_path / "all.yaml").exists()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "no overturned disputes"), ("zh", "还没有改判的申诉")])
+def test_export_disputes_says_so_when_there_are_none(tmp_path: Path, lang: str, words: str) -> None:
+    """Nothing overturned: a message in the facilitator's language, exit 0, no file."""
+    done = coachlab("check", "export-disputes", "-o", str(tmp_path / "x.yaml"), "--data",
+                    str(tmp_path / "p.sqlite3"), "--lang", lang)
+    assert done.returncode == 0 and words in done.stdout
+    assert not (tmp_path / "x.yaml").exists()
