@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from coachlab.checks import KINDS, Report, run
 from coachlab.i18n import t
 
+from .dispute import DisputeBox
 from .page import LanguageSwitch, query_param, safe, setup_page
 
 DEBOUNCE_SECONDS = 0.4
@@ -25,6 +26,8 @@ CHECKLIST = {
 COLOURS = ["#ffe08a", "#a8e6cf", "#ffc6d9", "#a0c4ff", "#d7b8f3", "#ffd6a5"]
 PITFALL_COLOUR = "#f5a3a3"
 LABEL_PREFIXES = ("checkpad.element.", "checkpad.pitfall.", "checkpad.form.", "checkpad.stage.")
+# A verdict named in the check contract (``report.unsure``) -> the checklist line it is shown on.
+CHECKLIST_OF = {"form": "open", "leading": "not_leading", "advice": "no_advice"}
 
 STYLE = """
 <style>
@@ -44,6 +47,10 @@ STYLE = """
 .coachlab-checkpad .cp-ok { color: #1e7b34; } .coachlab-checkpad .cp-missing { color: #9aa5b1; }
 .coachlab-checkpad .cp-why { color: #52606d; }
 .coachlab-checkpad h3 { font-size: 16px; margin: 10px 0 2px; }
+.coachlab-checkpad .cp-unsure { color: #8d5a00; }
+.coachlab-checkpad .cp-questions { background: #fff8e1; border-left: 4px solid #f0b429; padding: 6px 12px;
+  border-radius: 4px; margin: 6px 0; }
+.coachlab-checkpad .cp-questions li { list-style: none; }
 </style>
 """
 
@@ -98,11 +105,39 @@ def render_marked(text: str, report: Report, kind: str, lang: str) -> str:
     return "".join(parts)
 
 
+def unsure_lines(report: Report) -> set[str]:
+    """Return the checklist lines whose verdict the check is unsure of (``report.unsure``, by contract name)."""
+    return {CHECKLIST_OF.get(name, name) for name in getattr(report, "unsure", ()) or ()}
+
+
+def practice_percent(report: Report) -> int:
+    """Return the practice score: ``coachlab.checks.practice_score`` (an unsure element counts half)."""
+    try:
+        from coachlab.checks import practice_score
+    except ImportError:  # a checks package from before unsure verdicts: its own score
+        return int(report.score)
+    return int(round(practice_score(report)))
+
+
+def render_questions(report: Report) -> str:
+    """Return the check's questions to the learner (one per unsure verdict) as a list, or ''."""
+    questions = [q for q in getattr(report, "questions", ()) or () if q.get("text")]
+    if not questions:
+        return ""
+    items = "".join(f'<li class="cp-question" data-label="{html.escape(str(q.get("label", "")))}">'
+                    f'? {html.escape(q["text"])}</li>' for q in questions)
+    return f'<ul class="cp-questions">{items}</ul>'
+
+
 def render_report(text: str, report: Report, kind: str, lang: str) -> str:
-    """Return the whole feedback panel as HTML: marked text, legend, score, checklist, pitfalls, suggestions."""
+    """Return the whole feedback panel as HTML: marked text, legend, score, checklist, pitfalls, suggestions.
+
+    A verdict the check is unsure of is shown as a question to the learner, not as a miss.
+    """
     if report.empty:
         return f'<p class="cp-empty">{html.escape(t("checkpad.empty", lang))}</p>'
     found = report.found
+    unsure = unsure_lines(report)
     pitfalls = {p.id for p in report.pitfalls}
     shown = sorted({e.element for e in report.evidence}, key=lambda e: (e in pitfalls, e))
     legend = "".join(f'<span style="background:{_colour(kind, e, pitfalls)}">{html.escape(label(e, lang))}</span>'
@@ -110,11 +145,14 @@ def render_report(text: str, report: Report, kind: str, lang: str) -> str:
     items = []
     for name in CHECKLIST[kind]:
         value = found.get(name)
-        if value is None:
+        if name in unsure:
+            mark, cls, extra = "?", "cp-unsure", f' <span class="cp-why">({html.escape(t("checkpad.unsure", lang))})</span>'
+        elif value is None:
             mark, cls, extra = "–", "cp-missing", f' <span class="cp-why">({html.escape(t("checkpad.not_judged", lang))})</span>'
         else:
             mark, cls, extra = ("✓", "cp-ok", "") if value else ("○", "cp-missing", "")
-        items.append(f'<li class="{cls}" data-element="{name}" data-found="{str(bool(value)).lower()}">'
+        found_attr = "unsure" if name in unsure else str(bool(value)).lower()
+        items.append(f'<li class="{cls}" data-element="{name}" data-found="{found_attr}">'
                      f"{mark} {html.escape(label(name, lang))}{extra}</li>")
     details = _details(report, kind, lang)
     pitfall_items = "".join(f'<li data-pitfall="{html.escape(p.id)}"><b>{html.escape(label(p.id, lang))}</b> — '
@@ -122,13 +160,16 @@ def render_report(text: str, report: Report, kind: str, lang: str) -> str:
     pitfall_html = (f"<ul>{pitfall_items}</ul>" if pitfall_items
                     else f'<p class="cp-why">{html.escape(t("checkpad.no_pitfalls", lang))}</p>')
     suggestions = "".join(f"<li>{html.escape(s)}</li>" for s in report.suggestions)
+    practice = practice_percent(report)
     return (
         f'<h3>{html.escape(t("checkpad.your_text", lang))}</h3>'
         f'<div class="cp-marked">{render_marked(text, report, kind, lang)}</div>'
         f'<div class="cp-legend">{legend}</div>'
-        f'<div class="cp-score" data-score="{report.score}">{html.escape(t("checkpad.score", lang, score=report.score))}</div>'
+        f'<div class="cp-score" data-score="{report.score}" data-practice="{practice}">'
+        f'{html.escape(t("checkpad.practice_score", lang, percent=practice))}</div>'
         f'{details}'
         f'<h3>{html.escape(t("checkpad.checklist", lang))}</h3><ul class="cp-checklist">{"".join(items)}</ul>'
+        f'{render_questions(report)}'
         f'<h3>{html.escape(t("checkpad.pitfalls", lang))}</h3>{pitfall_html}'
         f'<h3>{html.escape(t("checkpad.suggestion", lang))}</h3><ul class="cp-suggestions">{suggestions}</ul>'
     )
@@ -156,7 +197,8 @@ class CheckPad(widgets.VBox):
     """A practice pad for one kind of check: text area, live (debounced) check, Check button, marked-up result."""
 
     def __init__(self, kind: str = "feedback", lang: str = "zh-CN", *, debounce: float = DEBOUNCE_SECONDS,
-                 checker: Callable[..., Report] = run):
+                 checker: Callable[..., Report] = run, item_id: str = "practice-pad",
+                 store_opener: Callable[[], Any] | None = None):
         if kind not in KINDS:
             raise ValueError(f"unknown check kind {kind!r}; expected one of {', '.join(KINDS)}")
         self.kind, self.debounce, self._checker = kind, debounce, checker
@@ -174,13 +216,15 @@ class CheckPad(widgets.VBox):
         self.result = widgets.HTML()
         self.result.add_class("coachlab-checkpad-result")
         self.errors = widgets.Output()
+        self.item_id = item_id
+        self.dispute = DisputeBox(lang, **({"store_opener": store_opener} if store_opener else {}))
         self.report: Report | None = None
         self.button.on_click(safe(lambda _: self.check(), lambda: self.lang, self.errors))
         self.text.observe(safe(self._typed, lambda: self.lang, self.errors), names="value")
         self.context.observe(safe(self._typed, lambda: self.lang, self.errors), names="value")
         self.switch.observe(safe(lambda _: self._relabel(), lambda: self.lang, self.errors), names="value")
         super().__init__([widgets.HTML(STYLE), self.switch, self.title, self.context, self.text, self.button,
-                          self.result, self.errors])
+                          self.result, self.dispute, self.errors])
         self.add_class("coachlab-checkpad")
         self._relabel()
 
@@ -196,6 +240,7 @@ class CheckPad(widgets.VBox):
         self.text.placeholder = t("checkpad.placeholder", lang)
         self.context.placeholder = t("checkpad.context", lang)
         self.button.description = t("checkpad.check", lang)
+        self.dispute.set_lang(lang)
         self.check()
 
     def _typed(self, _change: Any = None) -> None:
@@ -222,6 +267,8 @@ class CheckPad(widgets.VBox):
                                context=self.context.value or None)
         self.report = report
         self.result.value = render_report(text, report, self.kind, self.lang)
+        self.dispute.target(report.to_dict(), kind=self.kind, item_id=self.item_id, place=self.kind, text=text,
+                            context=self.context.value or None)
         return report
 
 

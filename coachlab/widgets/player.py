@@ -17,6 +17,7 @@ from coachlab.i18n import MissingMessage, t
 from coachlab.scenarios import engine
 from coachlab.scenarios.model import Scenario
 
+from .dispute import DisputeBox
 from .page import LanguageSwitch, LearnerField, query_param, safe, setup_page
 
 STYLE = """
@@ -45,6 +46,8 @@ STYLE = """
 .cl-ending { border-radius: 8px; padding: 10px 14px; margin: 8px 0; }
 .cl-outcome-good { background: #e3f9e5; } .cl-outcome-mixed { background: #fffbea; } .cl-outcome-poor { background: #ffe3e3; }
 .cl-notice { color: #b7791f; font-size: 14px; }
+.cl-ask { align-self: stretch; background: #fff3c4; border-left: 4px solid #de911d; border-radius: 4px; font-size: 14px; }
+.cl-asked { color: #8d5a00; font-size: 13px; }
 </style>
 """
 
@@ -99,6 +102,13 @@ def render_chat(scenario: Scenario, session: engine.Session, lang: str) -> str:
     elif session.node != last_node:
         node = scenario.nodes[session.node]
         parts.append(_line_html(node, engine.line_of(scenario, session.node, session.seed)[lang], name, lang))
+    pending = getattr(session, "pending", None)
+    if pending and not session.finished:
+        parts.append(f'<div class="cl-msg cl-me cl-pending"><span class="cl-who">{_e(t("player.you", lang))}</span>'
+                     f'{_e(pending.get("text", ""))}</div>')
+        question = engine.view(scenario, session, lang).get("question") or ""
+        parts.append(f'<div class="cl-msg cl-ask coachlab-ask"><span class="cl-who">{_e(t("player.ask.heading", lang))}'
+                     f'</span>{_e(question)}</div>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -197,8 +207,12 @@ def render_debrief(scenario: Scenario, session: engine.Session, lang: str,
         better = "" if turn.get("was_best") else (
             f'<div>{_e(t("player.debrief.better", lang))}: <i>{_e(turn["better"][lang])}</i></div>')
         retry = f' <small>({_e(t("player.debrief.retry", lang))})</small>' if turn.get("retry") else ""
+        asked = ""
+        if turn.get("confirmed") is not None:
+            answer = t("player.debrief.asked_yes" if turn["confirmed"] else "player.debrief.asked_no", lang)
+            asked = f'<div class="cl-asked coachlab-asked">{_e(t("player.debrief.asked", lang, answer=answer))}</div>'
         turns.append(f'<li class="cl-evidence"><b>{_e(stage)}</b>{retry}<div>{_e(t("player.debrief.you_said", lang))}: '
-                     f'{said_html}</div>{ev_row}<div>{_e(t("player.coach", lang))}: {_e(turn["feedback"][lang])}</div>'
+                     f'{said_html}</div>{asked}{ev_row}<div>{_e(t("player.coach", lang))}: {_e(turn["feedback"][lang])}</div>'
                      f'{better}</li>')
     note = ""
     if saved is True:
@@ -230,6 +244,7 @@ class ScenarioPlayer(widgets.VBox):
         self.scenario, self.lang, self.learner, self.checker = scenario, lang, learner, checker
         self.show_state, self.seed, self.store_opener = show_state, seed, store_opener
         self.session: engine.Session | None = None
+        self._latest_turn: str | None = None
         self.history: dict[str, dict[str, float]] = {}
         self.saved: bool | None = None
         self.notice = ""
@@ -251,13 +266,26 @@ class ScenarioPlayer(widgets.VBox):
         self.send = widgets.Button(button_style="primary")
         self.send.add_class("coachlab-send")
         self.prompt = widgets.HTML()
+        self.yes_button = widgets.Button(button_style="success", icon="check", layout=widgets.Layout(width="auto"))
+        self.yes_button.add_class("coachlab-ask-yes")
+        self.no_button = widgets.Button(icon="pencil", layout=widgets.Layout(width="auto"))
+        self.no_button.add_class("coachlab-ask-no")
+        self.ask_hint = widgets.HTML()
+        self.turn_pick = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="820px"))
+        self.turn_pick.add_class("coachlab-dispute-turn")
+        self.dispute = DisputeBox(lang, learner=learner, store_opener=store_opener, extra=(self.turn_pick,))
+        self.dispute_row = widgets.VBox([self.dispute])
+        self.dispute_row.add_class("coachlab-turn-dispute")
         lang_of = lambda: self.lang  # noqa: E731
+        self.yes_button.on_click(safe(lambda _: self.confirm(True), lang_of, self.out))
+        self.no_button.on_click(safe(lambda _: self.confirm(False), lang_of, self.out))
+        self.turn_pick.observe(safe(lambda _c: self._aim_dispute(), lang_of, self.out), names="value")
         self.start_button.on_click(safe(lambda _: self.begin(), lang_of, self.out))
         self.resume_button.on_click(safe(lambda _: self.resume(), lang_of, self.out))
         self.restart_button.on_click(safe(lambda _: self.begin(), lang_of, self.out))
         self.send.on_click(safe(lambda _: self.say(self.text.value), lang_of, self.out))
-        super().__init__([widgets.HTML(STYLE), self.head, self.card, self.chat, self.meters, self.turn,
-                          self.debrief_box, self.out])
+        super().__init__([widgets.HTML(STYLE), self.head, self.card, self.chat, self.meters, self.dispute_row,
+                          self.turn, self.debrief_box, self.out])
         self.add_class("coachlab-player")
         self.render()
 
@@ -340,14 +368,27 @@ class ScenarioPlayer(widgets.VBox):
         self._after_step()
 
     def say(self, text: str) -> None:
-        """Send free text at a free-text turn."""
+        """Send free text at a free-text turn (a new answer also replaces an open question)."""
         new, event = engine.answer(self.scenario, self.session, text, self.checker)
         if event.kind == "empty":
             self.notice = t("player.empty", self.lang)
             self.render()
             return
         self.session = new
+        if event.kind == "ask":  # the coach asks; the text stays in the box so the learner may edit it
+            self.text.value = text
+            self._keep()
+            self.notice = ""
+            self.render()
+            return
         self.text.value = ""
+        self._after_step()
+
+    def confirm(self, yes: bool) -> None:
+        """Answer the coach's question: yes, that is what I meant / no (the text comes back to rewrite)."""
+        pending = getattr(self.session, "pending", None) or {}
+        self.session, _ = engine.confirm(self.scenario, self.session, yes)
+        self.text.value = "" if yes else str(pending.get("text", ""))
         self._after_step()
 
     def _after_step(self) -> None:
@@ -361,7 +402,58 @@ class ScenarioPlayer(widgets.VBox):
     def set_lang(self, lang: str) -> None:
         """Show everything in another language (the conversation so far is kept)."""
         self.lang = lang
+        self.dispute.set_lang(lang)
         self.render()
+
+    # --- disputes --------------------------------------------------------------------------------
+    def free_turns(self) -> list[dict[str, Any]]:
+        """Return the free-text turns played so far (the ones a learner can dispute)."""
+        return [turn for turn in (self.session.turns if self.session else ()) if turn.get("kind") == "free"]
+
+    def turn_verdict(self, turn: Mapping[str, Any]) -> tuple[str, dict[str, Any], str | None]:
+        """Return the check kind, its report on what the learner said, and the line they answered."""
+        from coachlab.text import detect_lang
+
+        kind = self.scenario.nodes[turn["node"]]["free"]["check"]
+        said = _said(turn, self.lang)
+        context = (turn.get("line") or {}).get(detect_lang(said))
+        check = self.checker or engine.default_checker
+        try:
+            report = dict(check(kind, said, context))
+        except TypeError:  # a checker without context (tests pass their own)
+            report = dict(check(kind, said))
+        return kind, report, context
+
+    def _aim_dispute(self) -> None:
+        self.turn_pick.description = t("player.dispute.turn", self.lang)
+        turns = {str(turn["n"]): turn for turn in self.free_turns()}
+        turn = turns.get(str(self.turn_pick.value))
+        if turn is None:
+            self.dispute.target(None)
+            return
+        kind, report, context = self.turn_verdict(turn)
+        self.dispute.target(report, kind=kind, item_id=self.scenario.id, place=f'{turn["node"]}#{turn["n"]}',
+                            text=_said(turn, self.lang), context=context)
+
+    def _render_dispute(self) -> None:
+        turns = self.free_turns()
+        if not turns:
+            self.dispute_row.layout.display = "none"
+            self.dispute.target(None)
+            return
+        self.dispute_row.layout.display = ""
+        options = []
+        for turn in turns:
+            node = self.scenario.nodes[turn["node"]]
+            stage = (node.get("stage") or {}).get(self.lang) or turn["node"]
+            said = _said(turn, self.lang)
+            options.append((f'{turn["n"]}. {stage}: {said[:40]}{"…" if len(said) > 40 else ""}', str(turn["n"])))
+        keep = self.turn_pick.value
+        self.turn_pick.options = options
+        latest = options[-1][1]
+        self.turn_pick.value = keep if keep in {v for _, v in options} and keep != self._latest_turn else latest
+        self._latest_turn = latest
+        self._aim_dispute()
 
     # --- view ----------------------------------------------------------------------------
     def render(self) -> None:
@@ -376,11 +468,13 @@ class ScenarioPlayer(widgets.VBox):
         if self.session is None:
             self.card.value = render_persona(scenario, lang)
             self.chat.value = self.meters.value = self.debrief_box.value = ""
+            self.dispute_row.layout.display = "none"
             buttons = [self.start_button]
             if self._learner_id() and self.saved_session() is not None:
                 buttons.append(self.resume_button)
             self.turn.children = [widgets.HBox(buttons)]
             return
+        self._render_dispute()
         self.card.value = (f'<details class="cl-card"><summary>{_e(t("player.persona.heading", lang))}: '
                            f'{_e(scenario.data["persona"]["name"][lang])}</summary>'
                            f'{render_persona(scenario, lang)}</details>')
@@ -411,7 +505,14 @@ class ScenarioPlayer(widgets.VBox):
                                  f'<span class="cl-note">'
                                  f'{_e(t("player.tries_left", lang, count=tries))}</span>{notice}')
             self.text.placeholder = shown["placeholder"] or t("player.placeholder", lang)
-            self.turn.children = [self.prompt, self.text, self.send]
+            if getattr(self.session, "pending", None):
+                self.yes_button.description = t("player.ask.yes", lang)
+                self.no_button.description = t("player.ask.no", lang)
+                self.ask_hint.value = f'<span class="cl-note">{_e(t("player.ask.hint", lang))}</span>'
+                self.turn.children = [widgets.HBox([self.yes_button, self.no_button]), self.ask_hint, self.prompt,
+                                      self.text, self.send]
+            else:
+                self.turn.children = [self.prompt, self.text, self.send]
 
 
 def roleplay_page(lang: str | None = None, scenario_id: str | None = None) -> widgets.VBox:

@@ -23,7 +23,7 @@ def test_bid_text_is_marked_by_element() -> None:
     marks = dict(re.findall(r'data-element="(\w+)"[^>]*style="background:(#[0-9a-f]+)"', html))
     assert {"behavior", "impact", "development"} <= set(marks)
     assert len({marks["behavior"], marks["impact"], marks["development"]}) == 3
-    assert 'data-found="true"' in html and "Score: 100/100" in html
+    assert 'data-found="true"' in html and "Practice score: 100%" in html
 
 
 def test_pitfall_is_listed_with_its_reason_in_chinese() -> None:
