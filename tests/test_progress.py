@@ -221,3 +221,15 @@ def test_overturn_needs_labels(tmp_path):
         with pytest.raises(DisputeError):
             store.resolve_dispute(row, "overturned", "coach", None)
         assert store.dispute(row).status == "open"
+
+
+def test_overturn_that_changes_nothing_is_refused(tmp_path):
+    """Overturning with the check's own labels is no overturn: refused with a reason, the dispute stays open."""
+    with open_store(tmp_path / "p.sqlite3") as store:
+        row = store.add_dispute(Dispute("王芳", "feedback", "feedback", SAID, IMPACT_MISSED, "x", "impact"))
+        with pytest.raises(DisputeError) as caught:
+            store.resolve_dispute(row, "overturned", "coach", {"impact": False, "behavior": True})
+        assert caught.value.reason == "no_change" and "改判" in caught.value.message("zh-CN")
+        with pytest.raises(DisputeError):
+            store.resolve_dispute(row, "overturned", "coach", {"no_such_label": True})
+        assert store.dispute(row).status == "open"

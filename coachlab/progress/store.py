@@ -310,8 +310,21 @@ class ProgressStore:
         """Confirm or overturn an open dispute (``corrected``: the right labels, needed to overturn)."""
         if status not in ("confirmed", "overturned"):
             raise DisputeError("bad_status")
-        if status == "overturned" and not corrected:
-            raise DisputeError("no_labels")
+        current = self.dispute(dispute_id)
+        if current is None:
+            raise DisputeError("unknown", id=dispute_id)
+        if status == "overturned":
+            from .disputes import clean_labels, labels_of
+
+            try:
+                corrected = clean_labels(current.kind, corrected or {})
+            except ValueError:
+                raise DisputeError("no_labels") from None
+            verdict = labels_of(current.kind, current.verdict)
+            if not corrected:
+                raise DisputeError("no_labels")
+            if all(verdict.get(name) == value for name, value in corrected.items()):
+                raise DisputeError("no_change")
         with self._transaction():
             row = self._conn.execute("SELECT status FROM disputes WHERE id = ?", (int(dispute_id),)).fetchone()
             if row is None:

@@ -24,6 +24,19 @@ STYLE = """
 .coachlab-dashboard td, .coachlab-dashboard th { padding: 3px 10px; border-bottom: 1px solid #e4e7eb; text-align: left; }
 .coachlab-dashboard .bar { display: inline-block; height: 12px; background: #3f7cac; vertical-align: middle; }
 .coachlab-dashboard .empty { color: #7b8794; font-style: italic; }
+.coachlab-disputes { max-width: 1000px; }
+.coachlab-disputes h2 { font-size: 18px; margin: 18px 0 6px; }
+.coachlab-disputes .lead { color: #52606d; font-size: 13px; line-height: 1.5; margin: 0 0 6px; }
+.coachlab-dispute-card { border: 1px solid #d9e2ec; border-left: 4px solid #f0b429; border-radius: 6px;
+  padding: 8px 12px; margin: 8px 0; background: #fff; max-width: 960px; }
+.coachlab-dispute-card .meta { color: #52606d; font-size: 13px; }
+.coachlab-dispute-card dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 12px; margin: 6px 0;
+  font-size: 14px; line-height: 1.5; }
+.coachlab-dispute-card dt { color: #52606d; } .coachlab-dispute-card dd { margin: 0; }
+.coachlab-dispute-card .said { background: #f8fafc; padding: 2px 6px; border-radius: 3px; white-space: pre-wrap; }
+.coachlab-dispute-card .disputed { background: #fff3bf; font-weight: 600; padding: 0 3px; border-radius: 3px; }
+.coachlab-dispute-card .verdicts span { display: inline-block; margin: 0 10px 2px 0; }
+.coachlab-dispute-result { color: #1e7b34; font-weight: 600; }
 </style>
 """
 
@@ -68,7 +81,13 @@ def _section(key: str, body: str, lang: str) -> str:
     return f'<section class="coachlab-{key.replace(".", "-")}"><h2>{html.escape(t(key, lang))}</h2>{body}</section>'
 
 
-def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> str:
+def head_html(lang: str) -> str:
+    """Return the dashboard's title and lead."""
+    return (STYLE + f"<h1>{html.escape(t('dashboard.title', lang))}</h1>"
+            f"<p>{html.escape(t('dashboard.lead', lang))}</p>")
+
+
+def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str, head: bool = True) -> str:
     """Return the whole dashboard for the export frame and role-play attempts, in ``lang``."""
     from coachlab.grading import analytics
 
@@ -76,8 +95,7 @@ def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> 
     exercise_skill = lambda v: t(f"skill.{v}", lang)  # noqa: E731 - one-line label functions
     state = lambda v: t(f"dashboard.state.{v}", lang)  # noqa: E731
     reason = lambda v: t(f"dashboard.reason.{v}", lang)  # noqa: E731
-    parts = [STYLE, f"<h1>{html.escape(t('dashboard.title', lang))}</h1>",
-             f"<p>{html.escape(t('dashboard.lead', lang))}</p>"]
+    parts = [head_html(lang)] if head else [STYLE]
     if grades.empty:
         parts.append(f'<p class="empty">{html.escape(t("dashboard.no_grades", lang))}</p>')
     else:
@@ -111,8 +129,175 @@ def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str) -> 
     return "".join(parts)
 
 
+def facilitator_name() -> str:
+    """Return who decides disputes: the JupyterHub user, else the system user, else "facilitator"."""
+    import os
+
+    return os.environ.get("JUPYTERHUB_USER") or os.environ.get("USER") or "facilitator"
+
+
+def dispute_html(dispute: Any, lang: str) -> str:
+    """Return one open dispute as HTML: who, where, which check, the text, the verdict in words, the note."""
+    from datetime import datetime
+
+    from .dispute import label_name, verdict_words
+
+    unsure = set((dispute.verdict or {}).get("unsure") or ())
+    verdicts = []
+    for name, words in verdict_words(dispute.kind, dispute.verdict, lang):
+        cls = ' class="disputed"' if name == dispute.label else ""
+        mark = " ?" if name in unsure else ""
+        verdicts.append(f'<span data-label="{html.escape(name)}"{cls}>{html.escape(words + mark)}</span>')
+    where = dispute.item_id if not dispute.place or dispute.place == dispute.kind else t(
+        "dashboard.dispute.place", lang, item=dispute.item_id, place=dispute.place)
+    label = label_name(dispute.kind, dispute.label, lang) if dispute.label else t("dashboard.dispute.whole", lang)
+    when = datetime.fromtimestamp(dispute.created_at).strftime("%Y-%m-%d %H:%M")
+    rows = [("learner", html.escape(dispute.learner_id)), ("where", html.escape(where)),
+            ("kind", html.escape(t(f"dashboard.dispute.kind.{dispute.kind}", lang))),
+            ("text", f'<span class="said">{html.escape(dispute.text)}</span>')]
+    if dispute.context:
+        rows.append(("context", f'<span class="said">{html.escape(dispute.context)}</span>'))
+    rows += [("verdict", f'<span class="verdicts">{"".join(verdicts)}</span>'),
+             ("label", f'<span class="disputed">{html.escape(label)}</span>'),
+             ("note", html.escape(dispute.note) if dispute.note else "—")]
+    body = "".join(f"<dt>{html.escape(t(f'dashboard.dispute.{key}', lang))}</dt><dd>{value}</dd>" for key, value in rows)
+    return f'<div class="meta">#{dispute.id} · {html.escape(when)}</div><dl>{body}</dl>'
+
+
+class DisputeCard(widgets.VBox):
+    """One open dispute with Keep the verdict / Overturn…, and the label editor an overturn opens."""
+
+    def __init__(self, dispute: Any, lang: str, resolve: Callable[[Any, str, dict | None], str]):
+        from coachlab.progress.disputes import CHOICES, LABELS, disputed_default
+
+        from .dispute import label_name, value_words
+
+        self.dispute, self.lang, self._resolve = dispute, lang, resolve
+        self.info = widgets.HTML(dispute_html(dispute, lang))
+        self.keep = widgets.Button(description=t("dashboard.dispute.confirm", lang), icon="check",
+                                   layout=widgets.Layout(width="auto"))
+        self.keep.add_class("coachlab-dispute-confirm")
+        self.overturn = widgets.Button(description=t("dashboard.dispute.overturn", lang), icon="undo",
+                                       button_style="warning", layout=widgets.Layout(width="auto"))
+        self.overturn.add_class("coachlab-dispute-overturn")
+        start = disputed_default(dispute.kind, dispute.verdict, dispute.label)
+        self.fields: dict[str, widgets.Widget] = {}
+        for name in LABELS[dispute.kind]:
+            choices = CHOICES.get((dispute.kind, name))
+            if choices:
+                field = widgets.Dropdown(options=[(value_words(v, lang), v) for v in choices], value=start[name],
+                                         description=label_name(dispute.kind, name, lang),
+                                         style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
+            else:
+                field = widgets.Checkbox(value=bool(start[name]), description=label_name(dispute.kind, name, lang),
+                                         indent=False, layout=widgets.Layout(width="auto", margin="0 14px 0 0"))
+            field.add_class(f"coachlab-label-{name}")
+            self.fields[name] = field
+        self.save = widgets.Button(description=t("dashboard.dispute.save", lang), button_style="danger", icon="save",
+                                   layout=widgets.Layout(width="auto"))
+        self.save.add_class("coachlab-dispute-save")
+        self.editor = widgets.VBox([widgets.HTML(f'<b>{html.escape(t("dashboard.dispute.set_labels", lang))}</b>'),
+                                    widgets.HBox(list(self.fields.values()), layout=widgets.Layout(flex_flow="row wrap")),
+                                    self.save], layout=widgets.Layout(display="none"))
+        self.editor.add_class("coachlab-dispute-editor")
+        self.result = widgets.HTML()
+        self.result.add_class("coachlab-dispute-result")
+        errors = widgets.HTML()
+        lang_of = lambda: self.lang  # noqa: E731
+        self.keep.on_click(safe(lambda _b: self.decide("confirmed"), lang_of, errors))
+        self.overturn.on_click(safe(lambda _b: self._open_editor(), lang_of, errors))
+        self.save.on_click(safe(lambda _b: self.decide("overturned"), lang_of, errors))
+        self.buttons = widgets.HBox([self.keep, self.overturn])
+        super().__init__([self.info, self.buttons, self.editor, self.result, errors])
+        self.add_class("coachlab-dispute-card")
+        self._dom_id(dispute.id)
+
+    def _dom_id(self, row: int) -> None:
+        self.add_class(f"coachlab-dispute-{row}")
+
+    def _open_editor(self) -> None:
+        self.editor.layout.display = ""
+
+    def corrected(self) -> dict[str, Any]:
+        """Return the labels the facilitator changed from the check's verdict (name -> value it should have)."""
+        from coachlab.progress.disputes import labels_of
+
+        verdict = labels_of(self.dispute.kind, self.dispute.verdict)
+        return {name: field.value for name, field in self.fields.items() if field.value != verdict.get(name)}
+
+    def decide(self, status: str) -> str:
+        """Keep or overturn the verdict; show and return what happened."""
+        message = self._resolve(self.dispute, status, self.corrected() if status == "overturned" else None)
+        self.buttons.layout.display = self.editor.layout.display = "none"
+        self.result.value = f'<p role="status">{html.escape(message)}</p>'
+        return message
+
+
+class DisputeReview(widgets.VBox):
+    """The facilitator's list of open disputes, with a decision per dispute."""
+
+    def __init__(self, lang: str, course=None, store_path=None):
+        self.lang, self.course, self.store_path = lang, course, store_path
+        self.head = widgets.HTML()
+        self.cards: list[DisputeCard] = []
+        super().__init__([self.head])
+        self.add_class("coachlab-disputes")
+        self.render(lang)
+
+    def _store(self):
+        from coachlab.progress import open_store
+
+        return open_store(self.store_path)
+
+    def render(self, lang: str) -> None:
+        """Read the open disputes again and lay them out in ``lang``."""
+        self.lang = lang
+        store = self._store()
+        try:
+            open_ones = store.disputes(status="open")
+        finally:
+            store.close()
+        empty = f'<p class="empty">{html.escape(t("dashboard.disputes.none", lang))}</p>' if not open_ones else ""
+        self.head.value = (f'<h2>{html.escape(t("dashboard.disputes", lang))} ({len(open_ones)})</h2>'
+                           f'<p class="lead">{html.escape(t("dashboard.disputes.lead", lang))}</p>{empty}')
+        self.cards = [DisputeCard(d, lang, self.resolve) for d in reversed(open_ones)]
+        self.children = [self.head, *self.cards]
+
+    def resolve(self, dispute: Any, status: str, corrected: dict | None) -> str:
+        """Record the decision; for an overturn in a graded exercise, update the gradebook too."""
+        from coachlab.progress.store import DisputeError
+
+        who = facilitator_name()
+        store = self._store()
+        try:
+            done = store.resolve_dispute(dispute.id, status, who, corrected)
+        except DisputeError as exc:
+            return exc.message(self.lang)
+        finally:
+            store.close()
+        if status == "confirmed":
+            return t("dashboard.dispute.confirmed", self.lang, id=done.id)
+        message = t("dashboard.dispute.overturned", self.lang, id=done.id)
+        if self.course is not None:
+            from coachlab.grading.override import apply_override
+
+            # Earlier overturns of the same answer still hold: the new labels go over theirs.
+            store = self._store()
+            try:
+                same = [d for d in store.disputes(learner_id=done.learner_id, status="overturned", item_id=done.item_id)
+                        if d.place == done.place and d.text == done.text and d.kind == done.kind]
+            finally:
+                store.close()
+            merged: dict[str, Any] = {}
+            for earlier in sorted(same, key=lambda d: (d.resolved_at or 0, d.id or 0)):
+                merged.update(earlier.corrected or {})
+            message = " ".join(filter(None, [message, apply_override(self.course, done, merged, who)
+                                             .message(self.lang)]))
+        return message
+
+
 class Dashboard(widgets.VBox):
-    """The dashboard page: a language switch, a Refresh button and the rendered tables."""
+    """The dashboard page: a language switch, a Refresh button, open disputes and the rendered tables."""
 
     def __init__(self, lang: str, course=None, store_path=None):
         from coachlab.grading.course import Course
@@ -122,11 +307,13 @@ class Dashboard(widgets.VBox):
         self.switch = LanguageSwitch(lang)
         self.refresh = widgets.Button(icon="refresh", description=t("dashboard.refresh", lang))
         self.refresh.add_class("coachlab-refresh")
+        self.head = widgets.HTML()
+        self.disputes = DisputeReview(lang, self.course, store_path)
         self.body = widgets.HTML()
         self._errors = widgets.Output()
         self.refresh.on_click(safe(lambda _b: self.render(), lambda: self.switch.value, self._errors))
         self.switch.observe(lambda _c: self.render(), names="value")
-        super().__init__([self.switch, self.refresh, self.body, self._errors])
+        super().__init__([self.switch, self.refresh, self.head, self.disputes, self.body, self._errors])
         self.add_class("coachlab-dashboard")
         self.render()
 
@@ -143,7 +330,9 @@ class Dashboard(widgets.VBox):
             attempts = store.attempts()
         finally:
             store.close()
-        self.body.value = dashboard_html(grades, attempts, lang)
+        self.head.value = head_html(lang)
+        self.disputes.render(lang)
+        self.body.value = dashboard_html(grades, attempts, lang, head=False)
 
 
 def dashboard(lang: str | None = None, course_dir: str | None = None) -> Dashboard:

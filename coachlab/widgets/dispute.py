@@ -32,8 +32,8 @@ STYLE = """
 </style>
 """
 _VALUE_PREFIXES = ("checkpad.element.", "checkpad.form.", "checkpad.stage.", "checkpad.pitfall.")
-_NAME_KEYS = {("question", "leading"): "checkpad.pitfall.leading", ("question", "advice"): "checkpad.pitfall.advice",
-              ("question", "grow_stage"): "checkpad.element.grow_stage"}
+_NAME_KEYS = {("question", "leading"): "checkpad.pitfall.leading", ("question", "advice"): "checkpad.pitfall.advice"}
+_TEMPLATE_NAMES = {("question", "form"): ("checkpad.form", "form"), ("question", "grow_stage"): ("checkpad.stage", "stage")}
 
 
 def _lookup(keys: tuple[str, ...], lang: str, fallback: str) -> str:
@@ -49,8 +49,9 @@ def label_name(kind: str, name: str, lang: str) -> str:
     """Return a verdict's name in words (impact, 诱导性提问 ...)."""
     if (kind, name) in _NAME_KEYS:
         return t(_NAME_KEYS[(kind, name)], lang)
-    if kind == "question" and name == "form":
-        return t("checkpad.form", lang, form="").rstrip(":： ")
+    if (kind, name) in _TEMPLATE_NAMES:  # "Question form: {form}" -> "Question form"
+        key, slot = _TEMPLATE_NAMES[(kind, name)]
+        return t(key, lang, **{slot: ""}).rstrip(":： ")
     return _lookup(("checkpad.element." + name, "checkpad.pitfall." + name), lang, name)
 
 
@@ -74,7 +75,8 @@ def verdict_words(kind: str, verdict: Mapping[str, Any], lang: str, *, flags: st
         if kind == "feedback" and name not in ("behavior", "impact", "appreciation", "development") \
                 and flags == "present" and not value:
             continue
-        shown.append((name, f"{label_name(kind, name, lang)}: {value_words(value, lang)}"))
+        colon = "：" if lang == "zh-CN" else ": "
+        shown.append((name, f"{label_name(kind, name, lang)}{colon}{value_words(value, lang)}"))
     return shown
 
 

@@ -88,26 +88,27 @@ ZH_IMPACT = "早上你七点五十五就登录了，少你一个人，那一刻�
 EN_LISTEN = "Three abusive callers before ten, and nobody checked on you. That's a rough morning."
 
 
+FEEDBACK_MISSED = {"elements": {"behavior": True, "impact": False, "appreciation": False, "development": False},
+                   "model": None, "flags": ["label"], "lang": "zh-CN", "pitfalls": [{"id": "label", "why": "…"}]}
+LISTENING_MISSED = {"elements": {"fact": False, "feeling": True, "focus": False}, "lang": "en"}
+
+
 def _records(path: Path) -> None:
-    from coachlab.checks import run
+    """Two overturned disputes (zh feedback, en listening), one kept, one open; verdicts as a check gave them."""
     from coachlab.progress import open_store
     from coachlab.progress.store import Dispute
 
     with open_store(path) as store:
-        fb = store.add_dispute(Dispute("王芳", "bid-late-logins", "feedback", ZH_IMPACT,
-                                       run("feedback", ZH_IMPACT, lang="zh").to_dict(), "这就是影响", "impact",
-                                       lang="zh-CN"))
-        ls = store.add_dispute(Dispute("li-lei", "listening", "listening", EN_LISTEN,
-                                       run("listening", EN_LISTEN, lang="en",
-                                           context="I've had three abusive callers this morning.").to_dict(),
+        fb = store.add_dispute(Dispute("王芳", "bid-late-logins", "feedback", ZH_IMPACT, FEEDBACK_MISSED, "这就是影响",
+                                       "impact", lang="zh-CN"))
+        ls = store.add_dispute(Dispute("li-lei", "listening", "listening", EN_LISTEN, LISTENING_MISSED,
                                        "I did restate it", "fact", lang="en",
                                        context="I've had three abusive callers this morning."))
-        kept = store.add_dispute(Dispute("li-lei", "feedback", "feedback", "Thanks!", run("feedback", "Thanks!").to_dict(),
-                                         "it is fine", None, lang="en"))
-        store.add_dispute(Dispute("li-lei", "goal", "goal", "Be better.", run("goal", "Be better.").to_dict(), "hm"))
-        store.resolve_dispute(fb, "overturned", "coach", {"behavior": True, "impact": True, "appreciation": False,
-                                                          "development": False, "label": False})
-        store.resolve_dispute(ls, "overturned", "coach", {"fact": True, "feeling": True, "focus": False})
+        kept = store.add_dispute(Dispute("li-lei", "feedback", "feedback", "Thanks!", FEEDBACK_MISSED, "it is fine",
+                                         None, lang="en"))
+        store.add_dispute(Dispute("li-lei", "goal", "goal", "Be better.", {"criteria": {}}, "hm"))
+        store.resolve_dispute(fb, "overturned", "coach", {"impact": True, "label": False})
+        store.resolve_dispute(ls, "overturned", "coach", {"fact": True})
         store.resolve_dispute(kept, "confirmed", "coach")
 
 

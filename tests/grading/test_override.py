@@ -22,13 +22,21 @@ NO_IMPACT = ("On Tuesday afternoon's call about the twice-lost parcel, you staye
 
 
 @pytest.fixture(scope="module")
-def graded(released_course, grading_root, tmp_path_factory):
+def graded_once(released_course, grading_root, tmp_path_factory):
     """A copy of the released course with one learner's a05-feedback autograded."""
     course = Course(tmp_path_factory.mktemp("override") / "grader")
     shutil.copytree(released_course.root, course.root, ignore=shutil.ignore_patterns("submitted", "autograded"))
     write_submission(course, "wang-fang", SLUG, {"feedback_bia": NO_IMPACT, "feedback_bid": ""})
     [outcome] = autograde(course, SLUG, workers=1, timeout=120, progress=False)
     assert outcome.status == "ok", outcome
+    return course
+
+
+@pytest.fixture
+def graded(graded_once, tmp_path):
+    """A fresh copy of the graded course for each test (overrides change its gradebook)."""
+    course = Course(tmp_path / "grader")
+    shutil.copytree(graded_once.root, course.root)
     return course
 
 
@@ -81,3 +89,37 @@ def test_a_pad_dispute_is_not_graded(graded, in_course):
     """A dispute from the practice pad is not an exercise question: no gradebook message."""
     pad = Dispute("wang-fang", "practice-pad", "feedback", NO_IMPACT, {}, "x", place="feedback")
     assert apply_override(graded, pad, {"impact": True}, "coach").outcome == "not_graded"
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh-CN", "appreciation"), ("en", "behavior")])
+def test_dashboard_review_keeps_or_overturns_and_says_what_the_gradebook_did(graded, in_course, tmp_path, lang,
+                                                                             label):
+    """The facilitator's cards: Keep closes a dispute; Overturn with a changed label updates the gradebook.
+
+    Each language flips another label, so each overturn moves points of its own.
+    """
+    from coachlab.widgets.dashboard import DisputeReview
+
+    verdict = run("feedback", NO_IMPACT).to_dict()
+    data = tmp_path / "p.sqlite3"
+    with open_store(data) as store:
+        keep = store.add_dispute(Dispute("wang-fang", "practice-pad", "feedback", "Good job.",
+                                         run("feedback", "Good job.").to_dict(), "it is specific", "behavior",
+                                         place="feedback"))
+        flip = store.add_dispute(Dispute("wang-fang", SLUG, "feedback", NO_IMPACT, verdict, "", label,
+                                         place="feedback_bia"))
+    review = DisputeReview(lang, graded, data)
+    cards = {card.dispute.id: card for card in review.cards}
+    assert set(cards) == {keep, flip} and "wang-fang" in cards[flip].info.value
+    assert cards[flip].fields[label].value is (not verdict["elements"][label])  # flipped to start
+    kept = cards[keep].decide("confirmed")
+    assert {"zh-CN": "维持原判", "en": "the verdict stands"}[lang] in kept
+    _, _, _, before = _grade(graded, "feedback_bia_impact")
+    said = cards[flip].decide("overturned")
+    assert {"zh-CN": "已改判", "en": "overturned"}[lang] in said
+    _, _, _, after = _grade(graded, "feedback_bia_impact")
+    assert after != before and {"zh-CN": "人工改分", "en": "manual override"}[lang] in said
+    with open_store(data) as store:
+        assert [d.status for d in store.disputes()] == ["confirmed", "overturned"]
+    review.render(lang)
+    assert review.cards == [] and {"zh-CN": "暂时没有", "en": "No open disputes"}[lang] in review.head.value
