@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8866
 DASHBOARD_PORT ?= 8867
 
-.PHONY: serve test install system-deps benchmark dashboard doctor clean
+.PHONY: serve test install system-deps benchmark dashboard doctor clean train-checks
 
 serve: $(STAMP)
 	$(BIN)/coachlab serve --port $(PORT)
@@ -33,6 +33,12 @@ benchmark: $(STAMP) system-deps
 	$(BIN)/python benchmarks/scenarios_speed.py
 	$(BIN)/python benchmarks/autograde.py
 	$(BIN)/python benchmarks/page_speed.py
+
+# Refit the checks' learned layer (coachlab/checks/models.json) from tests/corpus/ (scikit-learn: the [train] extra);
+# prints the cross-validated accuracy per label, rules alone and with the model.
+train-checks: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m coachlab.checks.train
 
 # The facilitator dashboard (cohort, questions, role-play paths) on its own port.
 dashboard: $(STAMP)

@@ -1,18 +1,32 @@
-"""Per-label accuracy of coachlab.checks on the hand-labelled corpus in tests/corpus/, per language.
+"""Per-label accuracy of coachlab.checks on the labelled corpora in tests/corpus/, per language, as JSON.
 
-    .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--set own|heldout|blind|all]
+    .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--set own|heldout|train|blind2|turns|all]
+                                                   [--kind KIND] [--blind2 DIR] [--turns DIR]
 
-Prints one JSON object: {kind: {lang: {label: accuracy}}} plus the item counts for the corpus the rules
-were written with, and under "heldout" the same table for tests/corpus/heldout/ (text written after the
-rules; the rules were later tuned against it, so it is now a regression guard), and under "blind" the
-same for tests/corpus/blind/ (written by someone who never read the rules, measured and never tuned
-against: the honest estimate of accuracy on unseen text); --misses also lists
-every wrong label with its text (on stderr) so a rule author can see where the checks go wrong.
+Sets (see tests/corpus/README.md):
+
+- ``own`` (tests/corpus/*.yaml) and ``heldout``: written with and after the rules, tuned against, and part
+  of the learned layer's training data: regression guards, not estimates.
+- ``train``: tests/corpus/train/ and the retired blind set (train-retired-blind/), which the models learn
+  from: scored by cross-validation (each item by a model that did not see it, the rules or the model deciding
+  as models.json says), so the figure is honest for the learned layer; ``"cross_validated": false`` when
+  scikit-learn is missing and the shipped models were scored instead (then it is training accuracy).
+- ``blind2``: tests/corpus/blind2/<kind>.<lang>.yaml, written by someone who read neither the rules nor the
+  training corpora; never tuned against: the honest figure.
+- ``turns``: tests/corpus/turns-blind/<scenario>.<lang>.yaml, natural good and poor answers for every
+  free-text turn of every role-play with the intent a trainer would pick. Each answer is played as the
+  free-text step at its node (fresh session, the scenario's start state); the table gives, per language,
+  the share whose picked intent equals the label, for good and for poor answers, and how many turns were an
+  "ask" (the check unsure). An ask counts as right when answering it the way the learner would (yes for a
+  good answer, no for a poor one) picks the labelled intent. A fallback is the intent ``fallback``.
+
+--misses lists every wrong label with its text on stderr (never use it on blind2 or turns to change a rule).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -24,61 +38,22 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from coachlab.checks import KINDS, run  # noqa: E402
+from coachlab.checks.corpus import FEEDBACK_FLAGS, LANGS, SHORT, expected, predicted  # noqa: E402,F401
 
 CORPUS = REPO / "tests" / "corpus"
 HELDOUT = CORPUS / "heldout"
-BLIND = CORPUS / "blind"
-LANGS = ("en", "zh-CN")
-SHORT = {
-    "feedback": {"b": "behavior", "i": "impact", "a": "appreciation", "d": "development"},
-    "goal": {"s": "specific", "m": "measurable", "r": "relevant", "t": "time_bound"},
-    "star": {"s": "situation", "t": "task", "a": "action", "r": "result", "q": "quantified_result"},
-}
-FEEDBACK_FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich",
-                  "question_form", "threat")
+TRAIN = CORPUS / "train"
+RETIRED = CORPUS / "train-retired-blind"
+BLIND2 = CORPUS / "blind2"
+TURNS = CORPUS / "turns-blind"
 
 
 def load(kind: str, lang: str, corpus: Path = CORPUS) -> list[dict[str, Any]]:
-    """Return the corpus items of one kind and language (``corpus``: CORPUS, HELDOUT or BLIND)."""
-    return yaml.safe_load((corpus / f"{kind}.{lang}.yaml").read_text("utf-8")) or []
-
-
-def expected(kind: str, item: dict[str, Any]) -> dict[str, Any]:
-    """Return the gold labels of an item."""
-    has = {SHORT.get(kind, {}).get(h, h) for h in item.get("has") or ()}
-    if kind == "feedback":
-        gold = {e: e in has for e in SHORT["feedback"].values()}
-        gold["model"] = "BID" if gold["development"] else "BIA" if gold["appreciation"] else None
-        gold.update({f: f in (item.get("flags") or ()) for f in FEEDBACK_FLAGS})
-        return gold
-    if kind == "goal":
-        gold = {c: c in has for c in SHORT["goal"].values()}
-        gold["achievable"] = item.get("ach")
-        return gold
-    if kind == "question":
-        return {"form": item["form"], "grow_stage": item.get("stage"), "leading": "leading" in has,
-                "advice": "advice" in has}
-    if kind == "star":
-        return {e: e in has for e in SHORT["star"].values()}
-    if kind == "listening":
-        return {e: e in has for e in ("fact", "feeling", "focus")}
-    raise ValueError(kind)
-
-
-def predicted(kind: str, report: dict[str, Any]) -> dict[str, Any]:
-    """Return the labels a report gives, in the corpus's terms."""
-    if kind == "feedback":
-        out = dict(report["elements"])
-        out["model"] = report["model"]
-        out.update({f: f in report["flags"] for f in FEEDBACK_FLAGS})
-        return out
-    if kind == "goal":
-        return dict(report["criteria"])
-    if kind == "question":
-        return {k: report[k] for k in ("form", "grow_stage", "leading", "advice")}
-    if kind == "star":
-        return {**report["elements"], "quantified_result": report["quantified_result"]}
-    return dict(report["elements"])
+    """Return the corpus items of one kind and language in ``corpus`` (empty when there is no such file)."""
+    path = corpus / f"{kind}.{lang}.yaml"
+    if not path.is_file():
+        return []
+    return [i for i in (yaml.safe_load(path.read_text("utf-8")) or []) if isinstance(i, dict) and i.get("t")]
 
 
 def evaluate(kind: str, lang: str, corpus: Path = CORPUS) -> tuple[dict[str, float], list[tuple[str, str, Any, Any]], int]:
@@ -97,6 +72,11 @@ def evaluate(kind: str, lang: str, corpus: Path = CORPUS) -> tuple[dict[str, flo
     return {label: round(n / len(items), 3) for label, n in right.items()}, misses, len(items)
 
 
+def _minimum(table: dict[str, Any]) -> float | None:
+    return min((v for k in table.values() if isinstance(k, dict) for lang in k.values() if isinstance(lang, dict)
+                for v in lang.get("accuracy", {}).values()), default=None)
+
+
 def table_for(corpus: Path, kinds: "list[str] | tuple[str, ...]", misses: bool = False,
               tag: str = "") -> dict[str, Any]:
     """Return {kind: {lang: {items, accuracy}}, minimum} for one corpus folder; print misses on stderr."""
@@ -106,22 +86,106 @@ def table_for(corpus: Path, kinds: "list[str] | tuple[str, ...]", misses: bool =
             if not (corpus / f"{kind}.{lang}.yaml").exists():
                 continue
             acc, wrong, count = evaluate(kind, lang, corpus)
+            if not count:
+                continue
             table.setdefault(kind, {})[lang] = {"items": count, "accuracy": acc}
             if misses:
                 for label, text, gold, got in wrong:
                     print(f"[{tag}{kind} {lang}] {label}: gold={gold} got={got} :: {text}", file=sys.stderr)
-    table["minimum"] = min((v for k in table.values() for lang in k.values() for v in lang["accuracy"].values()),
-                           default=None)
+    table["minimum"] = _minimum(table)
+    return table
+
+
+def train_table(kinds: "list[str] | tuple[str, ...]", folds: int = 5) -> dict[str, Any]:
+    """Return the cross-validated accuracy on the training sets (train/ and the retired blind set)."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        table = {"cross_validated": False}
+        for name, folder in (("train", TRAIN), ("retired-blind", RETIRED)):
+            table[name] = table_for(folder, kinds)
+        return table
+    from coachlab.checks import learned, train
+
+    table: dict[str, Any] = {"cross_validated": True, "folds": folds}
+    for kind in kinds:
+        for lang in LANGS:
+            rows = train.collect(kind, lang)
+            if not rows:
+                continue
+            for label in rows[0]["gold"]:
+                if label in train.SKIP.get(kind, set()):
+                    continue
+                model = learned.model_for(kind, lang, label) or {}
+                way = "rules" if model.get("mode", "rules") == "rules" else next(
+                    (w for w, g in train.GUARDS.items() if g == model.get("guard", 0.5)), "model")
+                cv = train.cross_validate(rows, label, folds)
+                cv.pop("_probs", None)
+                for source in ("train", "retired-blind"):
+                    if source in cv:
+                        cell = table.setdefault(source, {}).setdefault(kind, {}).setdefault(
+                            lang, {"items": cv[source]["items"], "accuracy": {}, "rules_only": {}})
+                        cell["accuracy"][label] = cv[source][way]
+                        cell["rules_only"][label] = cv[source]["rules"]
+    for source in ("train", "retired-blind"):
+        if source in table:
+            table[source]["minimum"] = _minimum(table[source])
+    return table
+
+
+def _picked(event: Any) -> str:
+    return (event.matched or "fallback") if event.kind in ("intent", "retry", "fallback") else event.kind
+
+
+def turns_table(folder: Path = TURNS, misses: bool = False) -> dict[str, Any]:
+    """Play every labelled answer of the turn-level set at its node; return the share that picks its intent."""
+    from coachlab.paths import course_root
+    from coachlab.scenarios import engine
+    from coachlab.scenarios.validator import load_scenario
+
+    table: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        scenario_id, lang = str(data.get("scenario") or ""), str(data.get("lang") or "")
+        scenario, problems = load_scenario(course_root(), scenario_id)
+        if scenario is None or lang not in LANGS:
+            raise SystemExit(f"{path.name}: no scenario {scenario_id!r} or bad lang {lang!r}: {problems[:1]}")
+        cell = table.setdefault(lang, {q: {"answers": 0, "right": 0, "asks": 0} for q in ("good", "poor")})
+        for turn in data.get("turns") or ():
+            node = str(turn["node"])
+            if node not in scenario.nodes or "free" not in scenario.nodes[node]:
+                raise SystemExit(f"{path.name}: {node!r} is not a free-text node of {scenario_id}")
+            session = dataclasses.replace(engine.start(scenario), node=node)
+            for item in turn.get("answers") or ():
+                quality = str(item.get("quality"))
+                if quality not in cell:
+                    raise SystemExit(f"{path.name}: quality must be good or poor, not {quality!r}")
+                want = item.get("intent") or "fallback"
+                after, event = engine.answer(scenario, session, str(item["t"]), lang=lang)
+                if event.kind == "ask":
+                    cell[quality]["asks"] += 1
+                    after, event = engine.confirm(scenario, after, quality == "good")
+                got = _picked(event)
+                cell[quality]["answers"] += 1
+                cell[quality]["right"] += got == want
+                if misses and got != want:
+                    print(f"[turns {scenario_id} {lang} {node} {quality}] want={want} got={got} :: {item['t']}",
+                          file=sys.stderr)
+    for lang, cell in table.items():
+        for quality, c in cell.items():
+            c["accuracy"] = round(c["right"] / c["answers"], 3) if c["answers"] else None
     return table
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the accuracy table as JSON."""
+    """Print the accuracy tables as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list wrong labels on stderr")
     parser.add_argument("--kind", choices=KINDS, action="append")
-    parser.add_argument("--set", choices=("own", "heldout", "blind", "all"), default="all",
-                        help="which corpus to score: the rules' own, the held-out one, the blind one, or all (default)")
+    parser.add_argument("--set", choices=("own", "heldout", "train", "blind2", "turns", "all"), default="all",
+                        help="which corpus to score (default: all)")
+    parser.add_argument("--blind2", type=Path, default=BLIND2, help="folder of the blind set")
+    parser.add_argument("--turns", type=Path, default=TURNS, help="folder of the turn-level blind set")
     args = parser.parse_args(argv)
     kinds = args.kind or KINDS
     table: dict[str, Any] = {}
@@ -129,8 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         table = table_for(CORPUS, kinds, args.misses)
     if args.set in ("heldout", "all") and HELDOUT.is_dir():
         table["heldout"] = table_for(HELDOUT, kinds, args.misses, tag="heldout ")
-    if args.set in ("blind", "all") and BLIND.is_dir():
-        table["blind"] = table_for(BLIND, kinds, args.misses, tag="blind ")
+    if args.set in ("train", "all"):
+        table["train"] = train_table(kinds)
+    if args.set in ("blind2", "all") and args.blind2.is_dir():
+        table["blind2"] = table_for(args.blind2, kinds, args.misses, tag="blind2 ")
+    if args.set in ("turns", "all") and args.turns.is_dir():
+        table["turns"] = turns_table(args.turns, args.misses)
     print(json.dumps(table, ensure_ascii=False, indent=1))
     return 0
 

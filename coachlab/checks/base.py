@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from coachlab.text import Span
 from coachlab.text.lang import normalize_lang_arg
@@ -87,3 +87,101 @@ def is_empty(text: str) -> bool:
 def clamp(score: float) -> int:
     """Return ``score`` as an int between 0 and 100."""
     return max(0, min(100, int(round(score))))
+
+
+# ---------------------------------------------------------------- confidence and questions to the learner
+
+UNSURE_BELOW = 0.6  # a verdict less sure than this is asked about instead of marked (coachlab.checks.UNSURE_BELOW)
+_QUOTE_MAX = 40
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The final verdicts of a check with their confidence, the unsure labels and the questions about them."""
+
+    verdicts: dict[str, Any]
+    confidence: dict[str, float]
+    unsure: tuple[str, ...]
+    questions: tuple[dict[str, str], ...]
+    answers: dict[str, dict[str, Any]]
+    features: dict[str, Any]
+    quotes: dict[str, Span]
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTE_MAX else text[:_QUOTE_MAX - 1] + "…"
+
+
+def _support(a: Analysis, label: str, why: Any, spans: Mapping[str, list[Span]]) -> Span | None:
+    """Return the learner's own words that speak for ``label``: a rule's span, a clause, or a model feature."""
+    own = list(spans.get(label) or ()) or a.spans(label)
+    if own:
+        return own[0]
+    for name, weight in why or ():
+        if weight <= 0 or not (name.startswith("w:") or name.startswith("c:")):
+            continue
+        piece = name[2:]
+        pos = a.doc.text.lower().find(piece.split(" ")[0])
+        if pos >= 0:
+            return a.doc.sentence_of(pos)
+    return None
+
+
+def judge(a: Analysis, verdicts: Mapping[str, Any], extra: Iterable[str] = (),
+          spans: Mapping[str, list[Span]] | None = None, sure: Iterable[str] = ()) -> Judgement:
+    """Combine the rules' ``verdicts`` with the learned models; ask about the unsure ones.
+
+    ``spans``: where in the text each label was seen (beyond the rule hits); ``sure``: labels never asked
+    about (decided by arithmetic, such as whether a step from a baseline is achievable).
+    """
+    from .learned import decide, model_for, predict, features
+
+    spans = spans or {}
+    defaults = a.book.settings.get("confidence") or {}
+    decision = decide(a.book.kind, a, verdicts, frozenset(extra), defaults)
+    final, confidence = decision.verdicts, decision.confidence
+    sure = set(sure)
+    unsure = tuple(label for label in final if label not in sure and confidence.get(label, 1.0) < UNSURE_BELOW)
+    questions, answers, quotes = [], {}, {}
+    feats = None
+    for label in unsure:
+        value = final[label]
+        model = model_for(a.book.kind, a.lang, label)
+        if isinstance(value, bool) or value is None and label not in ("grow_stage",):
+            yes, no = True, False
+            why = decision.features.get(label)
+            if model is not None and not value:
+                feats = feats if feats is not None else features(a, verdicts, frozenset(extra))
+                why = [[f, w] for f, w in ((f, model["weights"][f]) for f in feats if f in model["weights"]) if w > 0]
+                why.sort(key=lambda fw: -fw[1])
+        else:
+            # A label with several values: "yes" keeps the likeliest real value, "no" the runner-up.
+            if model is not None:
+                feats = feats if feats is not None else features(a, verdicts, frozenset(extra))
+                ranked = sorted(predict(model, feats).probabilities.items(), key=lambda kv: -kv[1])
+                order = [v for v, _ in ranked]
+            else:
+                order = [value]
+            yes = value if value is not None else next((v for v in order if v is not None), None)
+            no = next((v for v in order if v != yes), None)
+            why = decision.features.get(label)
+        answers[label] = {"yes": yes, "no": no}
+        shown = yes if not isinstance(yes, bool) else None
+        span = _support(a, label if shown is None else str(shown), why, spans)
+        name = _label_name(a, label, shown)
+        if span is not None:
+            quotes[label] = span
+            text = a.say("ask.quote", quote=_short(span.text), name=name)
+        else:
+            text = a.say("ask.missing", name=name)
+        questions.append({"label": label, "text": text})
+    return Judgement(final, confidence, unsure, tuple(questions), answers, decision.features, quotes)
+
+
+def _label_name(a: Analysis, label: str, value: Any) -> str:
+    """Return how a label (or one of its values) is named inside a question, in the text's language."""
+    key = f"name.{label}" if value is None else f"name.{label}.{value}"
+    if key not in a.book.messages:
+        key = f"name.{label}"
+    return a.say(key)

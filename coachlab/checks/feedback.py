@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .base import analyse, clamp, clean, is_empty
-from .report import FeedbackReport, Pitfall, frozen
+from .base import analyse, clamp, clean, is_empty, judge
+from .report import Evidence, FeedbackReport, Pitfall, frozen
+from .structure import consequences
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
+CONSEQUENCE_IS_IMPACT = True  # measured in coachlab/checks/train.py (cross-validated, with and without)
 FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
          "threat")
 
@@ -17,30 +19,46 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     if is_empty(text):
         return FeedbackReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                               elements=frozen({e: False for e in ELEMENTS}))
-    elements = {e: a.has(e) for e in ELEMENTS}
+    # What happened next, told without a marker word: a clause about a customer, a colleague, a metric or
+    # the manager, after the behaviour (coachlab/checks/structure.py).
+    told = consequences(a.doc)
+    rules = {e: a.has(e) for e in ELEMENTS}
+    rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
-    vague = (elements["appreciation"] or a.has("praise")) and not elements["behavior"]
-    flags = tuple(f for f in FLAGS if (vague if f == "vague_praise" else a.has(f)))
+    vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
+    rules.update({f: (vague if f == "vague_praise" else a.has(f)) for f in FLAGS})
+    j = judge(a, rules, extra={"consequence"} if told and CONSEQUENCE_IS_IMPACT else (), spans={"impact": told})
+    elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
+    flags = tuple(f for f in FLAGS if j.verdicts[f])
     model = "BID" if elements["development"] else "BIA" if elements["appreciation"] else None
 
     suggestions = []
     for element in ("behavior", "impact"):
-        if not elements[element]:
+        if not elements[element] and element not in j.unsure:
             suggestions.append(a.say(f"missing.{element}"))
-    if model is None:
+    if model is None and not {"appreciation", "development"} & set(j.unsure):
         suggestions.append(a.say("missing.appreciation_or_development"))
     for flag in flags:
         target = "praise" if flag == "vague_praise" and not a.has("appreciation") else (
             "appreciation" if flag == "vague_praise" else flag)
-        suggestions.append(a.say(f"fix.{flag}", quote=a.quote(target)))
+        # A flag the model raised has no rule span: quote the learner's own sentence, never a canned phrase.
+        quote = a.quote(target) or (j.quotes[flag].text if flag in j.quotes else a.doc.sentences[0].text)
+        suggestions.append(a.say(f"fix.{flag}", quote=quote[:40]))
+    suggestions.extend(q["text"] for q in j.questions)
     if not suggestions:
         suggestions.append(a.say("next"))
 
-    pitfalls = tuple(Pitfall(f, a.say("why.vague_praise")) if f == "vague_praise" else a.pitfall(f)
-                     for f in flags)
+    pitfalls = tuple(Pitfall(f, a.say("why.vague_praise")) if f == "vague_praise"
+                     else a.pitfall(f) if a.has(f) else Pitfall(f, a.say(f"name.{f}")) for f in flags)
     present = elements["behavior"] + elements["impact"] + (elements["appreciation"] or elements["development"])
     score = clamp(100 * present / 3 - 15 * len(flags))
-    evidence = a.evidence([*ELEMENTS, *(f for f in flags if f != "vague_praise")])
-    return FeedbackReport(lang=a.lang, score=score, evidence=evidence, pitfalls=pitfalls,
-                          suggestions=tuple(suggestions), elements=frozen(elements), model=model, flags=flags)
-
+    shown = [e for e in ELEMENTS if elements[e]] + [f for f in flags if f != "vague_praise"]
+    evidence = list(a.evidence(shown))
+    if elements["impact"] and not a.has("impact"):
+        span = told[0] if told else j.quotes.get("impact")
+        if span is not None:
+            evidence.append(Evidence("impact", span.start, span.end, span.text))
+    return FeedbackReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
+                          pitfalls=pitfalls, suggestions=tuple(suggestions), elements=frozen(elements), model=model,
+                          flags=flags, confidence=frozen(j.confidence), unsure=j.unsure, questions=j.questions,
+                          answers=frozen(j.answers), features=frozen(j.features))

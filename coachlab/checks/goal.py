@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from coachlab.text import Quantity
 
-from .base import Analysis, analyse, clamp, clean, is_empty
+from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, GoalReport, Pitfall, frozen
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -49,13 +49,17 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
         return GoalReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
     baseline, target = _baseline_and_target(a)
-    criteria: dict[str, bool | None] = {c: a.has(c) for c in ("specific", "measurable", "relevant", "time_bound")}
-    criteria["achievable"] = _achievable(a, baseline, target)
-    criteria = {c: criteria[c] for c in CRITERIA}
+    rules: dict[str, bool | None] = {c: a.has(c) for c in ("specific", "measurable", "relevant", "time_bound")}
+    rules["achievable"] = _achievable(a, baseline, target)
+    extra = {"number"} if target is not None else set()
+    extra |= {"baseline"} if baseline is not None else set()
+    extra |= {"deadline"} if a.doc.deadlines else set()
+    j = judge(a, {c: rules[c] for c in CRITERIA}, extra=extra, sure=("achievable",))
+    criteria: dict[str, bool | None] = {c: j.verdicts[c] for c in CRITERIA}
 
     pitfalls, suggestions = [], []
     for c in ("specific", "measurable", "relevant", "time_bound"):
-        if not criteria[c]:
+        if not criteria[c] and c not in j.unsure:
             suggestions.append(a.say(f"missing.{c}"))
     if criteria["measurable"] and baseline is None:
         suggestions.append(a.say("missing.baseline"))
@@ -68,6 +72,7 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
         if a.has(flag) and not (flag == "vague_verb" and criteria["measurable"]):
             pitfalls.append(a.pitfall(flag))
             suggestions.append(a.say(f"fix.{flag}", quote=a.quote(flag)))
+    suggestions.extend(q["text"] for q in j.questions)
     if not suggestions:
         suggestions.append(a.say("next"))
 
@@ -75,11 +80,13 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     score = clamp(100 * met / len(CRITERIA) - 10 * len(pitfalls))
     metric_text = next((s.text for r, s in a.hits.get("specific", ()) if ".metric" in r.id), None)
     deadline = a.doc.deadlines[0].text if a.doc.deadlines else None
-    evidence = list(a.evidence(["specific", "measurable", "relevant", "time_bound",
+    evidence = list(a.evidence([*(c for c in ("specific", "measurable", "relevant", "time_bound") if criteria[c]),
                                 *(p.id for p in pitfalls if p.id in a.hits)]))
     if baseline is not None:
         evidence.append(Evidence("baseline", baseline.span.start, baseline.span.end, baseline.span.text))
     return GoalReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
                       pitfalls=tuple(pitfalls), suggestions=tuple(suggestions), criteria=frozen(criteria),
                       metric=metric_text, baseline=baseline.span.text if baseline else None,
-                      target=target.span.text if target else None, deadline=deadline)
+                      target=target.span.text if target else None, deadline=deadline,
+                      confidence=frozen(j.confidence), unsure=j.unsure, questions=j.questions,
+                      answers=frozen(j.answers), features=frozen(j.features))

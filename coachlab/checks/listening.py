@@ -6,7 +6,7 @@ import re
 
 from coachlab.text import Span, has_cjk
 
-from .base import Analysis, analyse, clamp, clean, is_empty
+from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .engine import lexicons
 from .report import Evidence, ListeningReport, frozen
 
@@ -69,12 +69,22 @@ def check_listening(text: str, lang: str = "auto", context: str | None = None) -
         return ListeningReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                                elements=frozen({e: False for e in ELEMENTS}))
     restated = _restated(a)
-    elements = {e: a.has(e) for e in ELEMENTS}
-    elements["fact"] = elements["fact"] or bool(restated)
-    suggestions = [a.say(f"missing.{e}") for e in ELEMENTS if not elements[e]] or [a.say("next")]
-    evidence = list(a.evidence(ELEMENTS))
-    if restated and not a.has("fact"):
+    rules = {e: a.has(e) for e in ELEMENTS}
+    rules["fact"] = rules["fact"] or bool(restated)
+    extra = ({"restated"} if restated else set()) | ({"context"} if a.doc.context else set())
+    if a.doc.context:
+        # How much of the agent's line comes back, sentence by sentence: the learned layer weighs it.
+        most = max((_shared(s.text, a.doc.context, a.lang) for s in a.doc.sentences), default=0)
+        extra |= {f"shared>={n}" for n in (1, 2, 3, 4) if most >= n}
+    j = judge(a, rules, extra=extra, spans={"fact": restated})
+    elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
+    suggestions = [a.say(f"missing.{e}") for e in ELEMENTS if not elements[e] and e not in j.unsure]
+    suggestions = [*suggestions, *(q["text"] for q in j.questions)] or [a.say("next")]
+    evidence = list(a.evidence([e for e in ELEMENTS if elements[e]]))
+    if elements["fact"] and not a.has("fact"):
         evidence.extend(Evidence("fact", s.start, s.end, s.text) for s in restated)
     return ListeningReport(lang=a.lang, score=clamp(100 * sum(elements.values()) / 3),
                            evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
-                           suggestions=tuple(suggestions), elements=frozen(elements))
+                           suggestions=tuple(suggestions), elements=frozen(elements),
+                           confidence=frozen(j.confidence), unsure=j.unsure, questions=j.questions,
+                           answers=frozen(j.answers), features=frozen(j.features))

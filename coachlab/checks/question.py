@@ -6,8 +6,8 @@ import re
 
 from coachlab.text import Span
 
-from .base import Analysis, analyse, clamp, clean, is_empty
-from .report import Evidence, Pitfall, QuestionReport
+from .base import Analysis, analyse, clamp, clean, is_empty, judge
+from .report import Evidence, Pitfall, QuestionReport, frozen
 
 STAGES = ("goal", "reality", "options", "will")
 _QMARK = re.compile(r"[?？]\s*$")
@@ -43,11 +43,17 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     advice = form != "statement" and a.has("advice")
     leading = a.has("leading") or advice  # advice smuggled into a question also leads
     stage = next((s for s in a.book.settings["stages"] if a.has(s)), None)
+    asked = {"qmark"} if _QMARK.search(text.strip()) else set()
+    j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
+    form, stage = j.verdicts["form"], j.verdicts["grow_stage"]
+    leading, advice = bool(j.verdicts["leading"]), bool(j.verdicts["advice"])
+    if sentence is None and form != "statement" and a.doc.sentences:
+        sentence = a.doc.sentences[0]
 
     pitfalls, suggestions = [], []
-    if form != "open":
+    if form != "open" and "form" not in j.unsure:
         suggestions.append(a.say(f"form.{form}"))
-    if a.has("leading"):
+    if leading and a.has("leading"):
         pitfalls.append(a.pitfall("leading"))
         suggestions.append(a.say("fix.leading", quote=a.quote("leading")))
     if advice:
@@ -56,16 +62,19 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     if a.has("telling") and not advice:
         pitfalls.append(a.pitfall("telling"))
         suggestions.append(a.say("fix.telling", quote=a.quote("telling")))
-    if stage is None:
+    if stage is None and "grow_stage" not in j.unsure:
         suggestions.append(a.say("missing.grow_stage"))
+    suggestions.extend(q["text"] for q in j.questions)
     if not suggestions:
         suggestions.append(a.say("next"))
 
     score = clamp({"open": 50, "closed": 25, "statement": 0}[form] + (20 if stage else 0)
                   + (15 if not leading else 0) + (15 if not advice else 0) - 10 * a.has("telling"))
-    evidence = list(a.evidence([*(s for s in STAGES if s == stage), "leading", "advice", "telling"]))
+    evidence = list(a.evidence([*(s for s in STAGES if s == stage), *(["leading"] if leading else []),
+                                *(["advice"] if advice else []), "telling"]))
     if sentence is not None:
         evidence.append(Evidence(form, sentence.start, sentence.end, sentence.text))
     return QuestionReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
                           pitfalls=tuple(pitfalls), suggestions=tuple(suggestions), form=form, leading=leading,
-                          grow_stage=stage, advice=advice)
+                          grow_stage=stage, advice=advice, confidence=frozen(j.confidence), unsure=j.unsure,
+                          questions=j.questions, answers=frozen(j.answers), features=frozen(j.features))

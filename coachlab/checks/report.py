@@ -48,6 +48,11 @@ class Report:
     pitfalls: tuple[Pitfall, ...] = ()
     suggestions: tuple[str, ...] = ()
     empty: bool = False
+    confidence: Mapping[str, float] = field(default_factory=dict)
+    unsure: tuple[str, ...] = ()
+    questions: tuple[Mapping[str, str], ...] = ()
+    answers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    features: Mapping[str, Any] = field(default_factory=dict)
 
     def _fields(self) -> dict[str, Any]:
         return {}
@@ -62,6 +67,13 @@ class Report:
             "pitfalls": [p.to_dict() for p in self.pitfalls],
             "suggestions": list(self.suggestions),
             "empty": self.empty,
+            # How sure each verdict is (0-1), the unsure ones, a question to the learner per unsure label,
+            # what "yes"/"no" to that question sets the label to, and the model features behind each verdict.
+            "confidence": dict(self.confidence),
+            "unsure": list(self.unsure),
+            "questions": [dict(q) for q in self.questions],
+            "answers": {label: dict(v) for label, v in self.answers.items()},
+            "features": {label: [list(f) for f in v] for label, v in self.features.items()},
         }
 
     @property

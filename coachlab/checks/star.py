@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import analyse, clamp, clean, is_empty
+from .base import analyse, clamp, clean, is_empty, judge
+from .structure import actor_features
 from .report import Pitfall, StarReport, frozen
 
 ELEMENTS = ("situation", "task", "action", "result")
@@ -15,26 +16,31 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     if is_empty(text):
         return StarReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           elements=frozen({e: False for e in ELEMENTS}))
-    elements = {e: a.has(e) for e in ELEMENTS}
-    quantified = elements["result"] and a.has("quantified_result")
+    rules = {e: a.has(e) for e in ELEMENTS}
+    rules["quantified_result"] = rules["result"] and a.has("quantified_result")
+    j = judge(a, rules, extra=actor_features(a.doc))
+    elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
+    quantified = bool(j.verdicts["quantified_result"])
     i_count, we_count = len(a.spans("first_person")), len(a.spans("we"))
     ratio = round(i_count / (i_count + we_count), 2) if i_count + we_count else None
 
     pitfalls, suggestions = [], []
     for e in ELEMENTS:
-        if not elements[e]:
+        if not elements[e] and e not in j.unsure:
             suggestions.append(a.say(f"missing.{e}"))
-    if elements["result"] and not quantified:
+    if elements["result"] and not quantified and "quantified_result" not in j.unsure:
         suggestions.append(a.say("missing.quantified_result"))
     # "We" is natural in a team story; it becomes a problem when it outweighs the speaker's own part.
     if ratio is not None and ratio < 0.5 and we_count >= 2:
         pitfalls.append(Pitfall("we_not_i", a.say("why.we_not_i")))
         suggestions.append(a.say("fix.we_not_i"))
+    suggestions.extend(q["text"] for q in j.questions)
     if not suggestions:
         suggestions.append(a.say("next"))
     score = clamp(20 * sum(elements.values()) + 10 * quantified + (10 if (ratio or 0) >= 0.5 else 0)
                   - 10 * len(pitfalls))
-    evidence = a.evidence([*ELEMENTS, *(["quantified_result"] if quantified else [])])
+    evidence = a.evidence([*(e for e in ELEMENTS if elements[e]), *(["quantified_result"] if quantified else [])])
     return StarReport(lang=a.lang, score=score, evidence=evidence, pitfalls=tuple(pitfalls),
                       suggestions=tuple(suggestions), elements=frozen(elements), quantified_result=quantified,
-                      first_person_ratio=ratio)
+                      first_person_ratio=ratio, confidence=frozen(j.confidence), unsure=j.unsure,
+                      questions=j.questions, answers=frozen(j.answers), features=frozen(j.features))

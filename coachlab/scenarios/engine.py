@@ -2,13 +2,22 @@
 
 Each step takes a scenario and a ``Session`` and returns a new ``Session`` plus the ``Event`` that
 happened; nothing is mutated in place and nothing touches the disk. Free text is read by a
-``checker(kind, text) -> dict`` (by default ``coachlab.checks.run(...).to_dict()``), so tests may
+``checker(kind, text, context) -> dict`` (by default ``coachlab.checks.run(...).to_dict()``, with the
+other person's line as ``context``); a checker taking only ``(kind, text)`` works too, so tests may
 pass their own.
+
+When the intent a free-text turn would pick depends on a verdict the check is unsure of (the report's
+``unsure`` labels), the step returns an ``ask`` event holding the check's questions instead: the session
+stays on the turn, keeps the question in ``pending``, and no retry is used. ``confirm(scenario, session,
+yes)`` answers it (the unsure labels count as present, or absent) and the turn resolves as usual; typing a
+new answer instead clears the question. Each turn's record keeps ``unsure`` and ``confirmed``.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import inspect
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Callable, Mapping
 
@@ -17,18 +26,30 @@ from .model import DEFAULT_RETRIES, Scenario
 
 SESSION_VERSION = 1
 MAX_TEXT = 2000
-Checker = Callable[[str, str], Mapping[str, Any]]
+Checker = Callable[..., Mapping[str, Any]]
+FEEDBACK_FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
+                  "threat")
 
 
 class EngineError(ValueError):
     """A step that does not fit the current turn (wrong kind, unknown option, already ended)."""
 
 
-def default_checker(kind: str, text: str) -> Mapping[str, Any]:
-    """Read the learner's text with ``coachlab.checks`` and return the report as a dict."""
+def default_checker(kind: str, text: str, context: str | None = None) -> Mapping[str, Any]:
+    """Read the learner's text with ``coachlab.checks`` (``context``: the other person's line) as a dict."""
     from coachlab import checks
 
-    return checks.run(kind, text, lang="auto").to_dict()
+    return checks.run(kind, text, lang="auto", context=context).to_dict()
+
+
+def _takes_context(checker: Checker) -> bool:
+    try:
+        params = inspect.signature(checker).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return len(positional) >= 3 or any(p.kind == p.VAR_POSITIONAL for p in params) or any(
+        p.name == "context" for p in params)
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,7 @@ class Session:
     turns: tuple[dict[str, Any], ...] = ()
     seed: int = 0
     version: int = SESSION_VERSION
+    pending: dict[str, Any] | None = None  # the question an "ask" left open: text, reports, unsure labels
 
     @property
     def finished(self) -> bool:
@@ -56,6 +78,7 @@ class Session:
         data = asdict(self)
         data["flags"] = list(self.flags)
         data["turns"] = [dict(turn) for turn in self.turns]
+        data["pending"] = copy.deepcopy(self.pending) if self.pending is not None else None
         return data
 
     @classmethod
@@ -69,7 +92,8 @@ class Session:
                        tuple(str(f) for f in data.get("flags", ())),
                        {str(k): int(v) for k, v in dict(data.get("points", {})).items()},
                        int(data.get("tries", 0)), tuple(dict(t) for t in data.get("turns", ())),
-                       int(data.get("seed", 0)))
+                       int(data.get("seed", 0)), SESSION_VERSION,
+                       dict(data["pending"]) if data.get("pending") else None)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, EngineError):
                 raise
@@ -78,7 +102,7 @@ class Session:
 
 @dataclass(frozen=True)
 class Event:
-    """What one step did: ``kind`` is choice, intent, retry, fallback or empty."""
+    """What one step did: ``kind`` is choice, intent, retry, fallback, empty or ask (a question to the learner)."""
 
     kind: str
     node: str
@@ -146,6 +170,8 @@ def view(scenario: Scenario, session: Session, lang: str) -> dict[str, Any]:
         shown.update(kind="free", prompt=free["prompt"][lang],
                      placeholder=(free.get("placeholder") or {}).get(lang, ""),
                      tries_left=tries_left(scenario, session))
+        if session.pending:
+            shown["question"] = _questions(session.pending.get("reports") or {}, lang)[lang]
     else:
         shown.update(kind="choice", options=[{"id": o["id"], "text": o["text"][lang]}
                                              for o in options(scenario, session)])
@@ -219,18 +245,77 @@ def _evidence(report: Mapping[str, Any] | None, tests: list[str]) -> list[dict[s
     return chosen[:8]
 
 
-def _read(checker: Checker, kinds: set[str], text: str) -> dict[str, Mapping[str, Any] | None]:
+def _read(checker: Checker, kinds: set[str], text: str, context: str | None) -> dict[str, Mapping[str, Any] | None]:
     reports: dict[str, Mapping[str, Any] | None] = {}
+    with_context = _takes_context(checker)
     for kind in sorted(kinds):
         try:
-            reports[kind] = dict(checker(kind, text))
+            reports[kind] = dict(checker(kind, text, context) if with_context else checker(kind, text))
         except Exception:  # a check that fails on odd input must not end the role-play
             reports[kind] = None
     return reports
 
 
-def answer(scenario: Scenario, session: Session, text: str, checker: Checker | None = None) -> tuple[Session, Event]:
-    """Answer a free-text turn: read ``text`` with the checks, take the first intent that matches."""
+def settle(report: Mapping[str, Any] | None, yes: bool, labels: list[str] | None = None) -> dict[str, Any] | None:
+    """Return a copy of a report with its unsure labels (or ``labels``) set as the learner answered.
+
+    ``yes`` takes each label's ``answers[label]["yes"]`` value (present; for a label with several values
+    the likeliest one), ``False`` its ``"no"`` value; a report without ``answers`` takes True/False.
+    """
+    if report is None:
+        return None
+    out = copy.deepcopy(dict(report))
+    labels = list(out.get("unsure") or ()) if labels is None else labels
+    for label in labels:
+        value = (out.get("answers") or {}).get(label, {}).get("yes" if yes else "no", yes)
+        if isinstance(out.get("elements"), Mapping) and label in out["elements"]:
+            out["elements"][label] = value
+        elif isinstance(out.get("criteria"), Mapping) and label in out["criteria"]:
+            out["criteria"][label] = value
+        elif isinstance(out.get("flags"), list) and label in FEEDBACK_FLAGS:
+            out["flags"] = [f for f in out["flags"] if f != label] + ([label] if value else [])
+        else:
+            out[label] = value
+    if isinstance(out.get("elements"), Mapping) and "development" in out["elements"] and "model" in out:
+        found = out["elements"]
+        out["model"] = "BID" if found.get("development") else "BIA" if found.get("appreciation") else None
+    out["unsure"] = [label for label in out.get("unsure") or () if label not in labels]
+    return out
+
+
+def _pick(free: Mapping[str, Any], ctx: Context) -> tuple[Mapping[str, Any] | None, list[str]]:
+    for intent in free["intents"]:
+        hits: list[str] = []
+        if holds(intent["when"], ctx, hits):
+            return intent, hits
+    return None, []
+
+
+def _unsure(reports: Mapping[str, Mapping[str, Any] | None]) -> dict[str, list[str]]:
+    return {kind: list(r.get("unsure") or ()) for kind, r in reports.items() if r and r.get("unsure")}
+
+
+def _questions(reports: Mapping[str, Mapping[str, Any] | None], lang: str) -> Mapping[str, str]:
+    texts = [str(q.get("text")) for r in reports.values() if r for q in r.get("questions") or ()
+             if isinstance(q, Mapping) and q.get("text")]
+    text = "\n".join(dict.fromkeys(texts))
+    # The questions are in the language the learner wrote in; every page language shows them.
+    return {"en": text, "zh-CN": text}
+
+
+def _lang_of(text: str) -> str:
+    from coachlab.text import detect_lang
+
+    return detect_lang(text)
+
+
+def answer(scenario: Scenario, session: Session, text: str, checker: Checker | None = None,
+           lang: str | None = None) -> tuple[Session, Event]:
+    """Answer a free-text turn: read ``text`` with the checks, take the first intent that matches.
+
+    ``lang`` is the session's language (the other person's line is passed to the check in it); by
+    default the language the learner wrote in.
+    """
     if session.finished:
         raise EngineError("the conversation has ended")
     node = scenario.nodes[session.node]
@@ -240,6 +325,7 @@ def answer(scenario: Scenario, session: Session, text: str, checker: Checker | N
     text = "" if text is None else str(text)
     if not text.strip():
         return session, Event("empty", session.node, None, None, (), False, None, tries_left(scenario, session))
+    session = replace(session, pending=None)  # a new answer replaces an open question
     cut = len(text) > MAX_TEXT
     if cut:
         text = text[:MAX_TEXT]
@@ -247,20 +333,55 @@ def answer(scenario: Scenario, session: Session, text: str, checker: Checker | N
     kinds = {default}
     for intent in free["intents"]:
         kinds |= checks_used(intent["when"], default)
-    reports = _read(checker or default_checker, kinds, text)
+    lang = lang if lang in ("en", "zh-CN") else _lang_of(text)
+    context = line_of(scenario, session.node, session.seed).get(lang)
+    reports = _read(checker or default_checker, kinds, text, context)
+    unsure = _unsure(reports)
+    if unsure:
+        yes = {k: settle(r, True) for k, r in reports.items()}
+        no = {k: settle(r, False) for k, r in reports.items()}
+        picked_yes = _pick(free, _ctx(scenario, session, yes, default))[0]
+        picked_no = _pick(free, _ctx(scenario, session, no, default))[0]
+        if (picked_yes or {}).get("id") != (picked_no or {}).get("id"):
+            pending = {"text": text, "cut": cut, "lang": lang, "reports": reports, "unsure": unsure}
+            return (replace(session, pending=pending),
+                    Event("ask", session.node, _questions(reports, lang), None, (), cut, None,
+                          tries_left(scenario, session)))
+    return _resolve(scenario, session, text, cut, reports, unsure, None)
+
+
+def confirm(scenario: Scenario, session: Session, yes: bool) -> tuple[Session, Event]:
+    """Answer the question an ``ask`` event left open: the unsure verdicts count as present (yes) or absent."""
+    if session.finished:
+        raise EngineError("the conversation has ended")
+    pending = session.pending
+    if not pending:
+        raise EngineError("there is no open question to answer")
+    reports = {kind: settle(report, bool(yes), list((pending.get("unsure") or {}).get(kind, ())))
+               for kind, report in (pending.get("reports") or {}).items()}
+    return _resolve(scenario, replace(session, pending=None), str(pending.get("text", "")),
+                    bool(pending.get("cut")), reports, dict(pending.get("unsure") or {}), bool(yes))
+
+
+def _resolve(scenario: Scenario, session: Session, text: str, cut: bool,
+             reports: Mapping[str, Mapping[str, Any] | None], unsure: Mapping[str, list[str]],
+             confirmed: bool | None) -> tuple[Session, Event]:
+    """Take the first intent that matches the reports (a retry or the fallback when none does)."""
+    free = scenario.nodes[session.node]["free"]
+    default = free["check"]
     entry = _entry(scenario, session, "free")
-    entry.update(said=text, cut=cut, attempt=session.tries + 1)
+    entry.update(said=text, cut=cut, attempt=session.tries + 1,
+                 unsure=sorted({label for labels in unsure.values() for label in labels}), confirmed=confirmed)
     ctx = _ctx(scenario, session, reports, default)
-    for intent in free["intents"]:
-        hits: list[str] = []
-        if holds(intent["when"], ctx, hits):
-            kind = intent["when"].get("check") or default
-            evidence = _evidence(reports.get(kind), hits)
-            entry.update(intent=intent["id"], matched=hits, evidence=evidence, feedback=dict(intent["feedback"]))
-            if intent.get("retry") and tries_left(scenario, session) > 0:
-                return _retry(scenario, session, entry, intent["feedback"], intent["id"], evidence, cut)
-            new, ending = _apply(scenario, session, intent, entry)
-            return new, Event("intent", session.node, intent["feedback"], intent["id"], tuple(evidence), cut, ending)
+    intent, hits = _pick(free, ctx)
+    if intent is not None:
+        kind = intent["when"].get("check") or default
+        evidence = _evidence(reports.get(kind), hits)
+        entry.update(intent=intent["id"], matched=hits, evidence=evidence, feedback=dict(intent["feedback"]))
+        if intent.get("retry") and tries_left(scenario, session) > 0:
+            return _retry(scenario, session, entry, intent["feedback"], intent["id"], evidence, cut)
+        new, ending = _apply(scenario, session, intent, entry)
+        return new, Event("intent", session.node, intent["feedback"], intent["id"], tuple(evidence), cut, ending)
     fallback = free["fallback"]
     entry.update(intent=None, matched=[], evidence=[], feedback=dict(fallback["feedback"]))
     if tries_left(scenario, session) > 0:

@@ -18,7 +18,7 @@ from . import engine
 from .loader import Problem, YamlProblem, read_marked
 from .model import BANDS, Scenario
 
-STEP_KEYS = {"choose", "say", "expect"}
+STEP_KEYS = {"choose", "say", "expect", "confirm"}
 
 
 @dataclass
@@ -98,7 +98,12 @@ def run_play(scenario: Scenario, play: Mapping[str, Any], lang: str,
             if "choose" in step:
                 session, event = engine.choose(scenario, session, str(step["choose"]))
             else:
-                session, event = engine.answer(scenario, session, _line(step["say"], lang), checker)
+                session, event = engine.answer(scenario, session, _line(step["say"], lang), checker, lang=lang)
+                if event.kind == "ask" and step.get("expect") != "ask":
+                    # The check was unsure and asked; the plan's author answers as they meant the line: yes for
+                    # a line written to reach an intent, no for one written to be sent back (`confirm` overrides).
+                    meant = step.get("confirm", step.get("expect") not in ("retry", "fallback"))
+                    session, event = engine.confirm(scenario, session, bool(meant))
         except engine.EngineError as exc:
             result.failures.append(f"step {number} at {session.node!r}: {exc}")
             break

@@ -11,7 +11,8 @@ from coachlab.checks import KINDS, run
 from coachlab.text import detect_lang, find_deadlines, find_quantities, zh_to_number
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-COMMON = {"lang", "score", "evidence", "pitfalls", "suggestions", "empty"}
+COMMON = {"lang", "score", "evidence", "pitfalls", "suggestions", "empty", "confidence", "unsure", "questions", "answers",
+          "features"}
 CONTRACT = {
     "feedback": {"elements", "model", "flags"},
     "goal": {"criteria", "metric", "baseline", "target", "deadline"},

@@ -1,8 +1,9 @@
-"""The blind corpus (tests/corpus/blind/) is well-formed.
+"""The retired blind corpus (tests/corpus/train-retired-blind/) is well-formed, and the benchmark scores
+the new blind sets (blind2/, turns-blind/) in the documented format.
 
-Only the shape is checked: files load, sizes, label names, positives and negatives per label, no text
-shared with the other corpora. There is deliberately no accuracy floor here: the set is a blind measure
-and must not be tuned against (see tests/corpus/blind/README.md).
+The retired set was the blind measure until issue 13; it is training data now (see its README). The
+benchmark's blind2 and turns tables are tested on small fixtures written here, never on the real blind
+sets, which nobody tunes against.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _spec = importlib.util.spec_from_file_location("checks_accuracy", REPO / "benchm
 accuracy = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(accuracy)  # type: ignore[union-attr]
 
-BLIND = REPO / "tests" / "corpus" / "blind"
+BLIND = REPO / "tests" / "corpus" / "train-retired-blind"
 MIN_ITEMS = 20
 
 # Keys an item may carry, and the values its label lists may hold, per kind (tests/corpus/README.md).
@@ -88,12 +89,29 @@ def test_blind_texts_not_in_other_corpora() -> None:
     assert not blind & others, f"blind texts found in other corpora: {sorted(blind & others)[:3]}"
 
 
-def test_benchmark_prints_blind_table(capsys: pytest.CaptureFixture[str]) -> None:
-    """benchmarks/checks_accuracy.py --set blind reports the blind set per kind and language (no floor)."""
+def test_benchmark_scores_a_blind2_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--set blind2 scores <kind>.<lang>.yaml files of a folder per label."""
     import json
 
-    assert accuracy.main(["--set", "blind", "--kind", "star"]) == 0
+    (tmp_path / "goal.en.yaml").write_text(
+        '- {t: "Cut AHT on billing calls from 420 to 390 seconds by 30 June.", has: [s, m, r, t], ach: true}\n'
+        '- {t: "Be better.", has: []}\n', "utf-8")
+    assert accuracy.main(["--set", "blind2", "--blind2", str(tmp_path), "--kind", "goal"]) == 0
     table = json.loads(capsys.readouterr().out)
-    assert set(table) == {"blind"}
-    assert set(table["blind"]["star"]) == set(accuracy.LANGS)
-    assert table["blind"]["star"]["en"]["items"] >= MIN_ITEMS
+    assert table["blind2"]["goal"]["en"]["items"] == 2
+    assert set(table["blind2"]["goal"]["en"]["accuracy"]) == {"specific", "measurable", "relevant", "time_bound",
+                                                              "achievable"}
+
+
+def test_benchmark_plays_turn_level_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--set turns plays each answer at its node and reports the share picking the labelled intent."""
+    import json
+
+    (tmp_path / "bid-late-logins.en.yaml").write_text(
+        "scenario: bid-late-logins\nlang: en\nturns:\n  - node: options\n    answers:\n"
+        '      - {t: "What could you do on the mornings the bus is late?", quality: good, intent: open-question}\n'
+        '      - {t: "You should take the earlier bus, right?", quality: poor, intent: no-such-intent}\n', "utf-8")
+    assert accuracy.main(["--set", "turns", "--turns", str(tmp_path)]) == 0
+    table = json.loads(capsys.readouterr().out)["turns"]["en"]
+    assert table["good"] == {"answers": 1, "right": 1, "asks": table["good"]["asks"], "accuracy": 1.0}
+    assert table["poor"]["answers"] == 1 and table["poor"]["right"] == 0 and table["poor"]["accuracy"] == 0.0

@@ -1,0 +1,78 @@
+"""Labelled corpora of the checks (tests/corpus/, format in tests/corpus/README.md): gold and predicted labels.
+
+Shared by the trainer (coachlab/checks/train.py) and the accuracy benchmark (benchmarks/checks_accuracy.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coachlab.paths import course_root
+
+LANGS = ("en", "zh-CN")
+SHORT = {
+    "feedback": {"b": "behavior", "i": "impact", "a": "appreciation", "d": "development"},
+    "goal": {"s": "specific", "m": "measurable", "r": "relevant", "t": "time_bound"},
+    "star": {"s": "situation", "t": "task", "a": "action", "r": "result", "q": "quantified_result"},
+}
+FEEDBACK_FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich",
+                  "question_form", "threat")
+
+
+def corpus_dir() -> Path:
+    """Return tests/corpus/ of the course checkout."""
+    return course_root() / "tests" / "corpus"
+
+
+# The corpora a model may learn from, by name. blind2/ and turns-blind/ are never read here: they measure.
+TRAINING_SETS = {"own": "", "heldout": "heldout", "retired-blind": "train-retired-blind", "train": "train"}
+
+
+def load(kind: str, lang: str, folder: Path) -> list[dict[str, Any]]:
+    """Return the items of one kind and language in ``folder`` (empty when the file is absent)."""
+    path = folder / f"{kind}.{lang}.yaml"
+    if not path.is_file():
+        return []
+    items = yaml.safe_load(path.read_text("utf-8")) or []
+    return [item for item in items if isinstance(item, dict) and str(item.get("t") or "").strip()]
+
+
+def expected(kind: str, item: dict[str, Any]) -> dict[str, Any]:
+    """Return the gold labels of an item."""
+    has = {SHORT.get(kind, {}).get(h, h) for h in item.get("has") or ()}
+    if kind == "feedback":
+        gold: dict[str, Any] = {e: e in has for e in SHORT["feedback"].values()}
+        gold["model"] = "BID" if gold["development"] else "BIA" if gold["appreciation"] else None
+        gold.update({f: f in (item.get("flags") or ()) for f in FEEDBACK_FLAGS})
+        return gold
+    if kind == "goal":
+        gold = {c: c in has for c in SHORT["goal"].values()}
+        gold["achievable"] = item.get("ach")
+        return gold
+    if kind == "question":
+        return {"form": item.get("form"), "grow_stage": item.get("stage"), "leading": "leading" in has,
+                "advice": "advice" in has}
+    if kind == "star":
+        return {e: e in has for e in SHORT["star"].values()}
+    if kind == "listening":
+        return {e: e in has for e in ("fact", "feeling", "focus")}
+    raise ValueError(kind)
+
+
+def predicted(kind: str, report: dict[str, Any]) -> dict[str, Any]:
+    """Return the labels a report gives, in the corpus's terms."""
+    if kind == "feedback":
+        out = dict(report["elements"])
+        out["model"] = report["model"]
+        out.update({f: f in report["flags"] for f in FEEDBACK_FLAGS})
+        return out
+    if kind == "goal":
+        return dict(report["criteria"])
+    if kind == "question":
+        return {k: report[k] for k in ("form", "grow_stage", "leading", "advice")}
+    if kind == "star":
+        return {**report["elements"], "quantified_result": report["quantified_result"]}
+    return dict(report["elements"])

@@ -1,0 +1,160 @@
+"""Clause structure: who does what in each clause, and what happened next after a behaviour.
+
+A text is cut into clauses (at commas, stops and "and/so/then" in English). Each clause gets an actor:
+the first person-like word before its verb, read with jieba's part-of-speech tagger in Chinese (pronouns
+``r``, nouns ``n*``, names ``nr``) and from a short word list in English. The actor is one of:
+
+- ``you``: the person the feedback is for (你 / you);
+- ``me``: the speaker, the manager (我 / I);
+- ``customer``, ``colleague``, ``metric``: who or what felt the effect (客户, 同事 / 其他人, 服务水平, the queue);
+- ``third``: a named person or he/she (interview notes: "孙娜负责…", "她写了…").
+
+A **consequence** is a clause about a customer, a colleague, a metric or the manager's own state that
+comes after a clause where the agent (or someone named) does something, and says something with a verb or
+an adjective: "客户语气一下就缓下来了", "the second call never came". It is found without any marker word,
+and a marker word alone ("所以", "so") is never one. The word lists are in coachlab/text/lexicons/<lang>.yaml
+(``actor_*``), so they are data, not code.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coachlab.text import Span, has_cjk
+
+from .engine import Doc, lexicons
+
+_ZH_CUT = re.compile(r"[，,；;。！？!?\n、：:…]+")
+_EN_CUT = re.compile(r"[,;.!?\n:—–]+|\s+(?:and|so|then|but|which|because|after that|and then)\s+", re.IGNORECASE)
+_EN_WORD = re.compile(r"[A-Za-z']+")
+_lock = threading.Lock()
+_pos = None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: where it is, who acts in it, and whether it holds a verb or an adjective."""
+
+    span: Span
+    actor: str | None
+    predicate: bool
+
+
+def _tagger():
+    global _pos
+    if _pos is None:
+        with _lock:
+            if _pos is None:
+                import jieba.posseg
+
+                from coachlab.text.zh import tokenizer
+
+                _pos = jieba.posseg.POSTokenizer(tokenizer())
+    return _pos
+
+
+@lru_cache(maxsize=512)
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((p.word, p.flag) for p in _tagger().cut(text, HMM=True))
+
+
+def _cut(text: str, pattern: re.Pattern[str]) -> list[Span]:
+    out, start = [], 0
+    for end, nxt in [*((m.start(), m.end()) for m in pattern.finditer(text)), (len(text), len(text))]:
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Span(start + lead, start + len(piece.rstrip()), piece.strip()))
+        start = nxt
+    return out
+
+
+@lru_cache(maxsize=4)
+def _actors(lang: str) -> dict[str, str]:
+    words = lexicons(lang)
+    table: dict[str, str] = {}
+    for actor in ("third", "you", "me", "customer", "colleague", "metric"):
+        for word in words.get(f"actor_{actor}", ()):
+            table[word.lower()] = actor
+    for word in words.get("metric", ()):
+        table.setdefault(word.lower(), "metric")
+    return table
+
+
+def _zh_clause(span: Span) -> Clause:
+    table = _actors("zh-CN")
+    actor, predicate = None, False
+    for word, flag in _tags(span.text):
+        if flag.startswith("v") or flag.startswith("a") or flag in ("d",) and word in ("没", "没有", "不"):
+            predicate = True
+            if actor is None and word in table:  # 投诉 is both a verb and a metric word
+                actor = table[word]
+            if flag.startswith("v") and actor is None:
+                actor = "none"
+            continue
+        if actor is None:
+            if word in table:
+                actor = table[word]
+            elif flag == "nr" and len(word) >= 2:
+                actor = "third"
+    return Clause(span, None if actor == "none" else actor, predicate)
+
+
+def _en_clause(span: Span) -> Clause:
+    table = _actors("en")
+    words = [w.lower() for w in _EN_WORD.findall(span.text)]
+    actor = None
+    for i, word in enumerate(words[:5]):
+        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in table:
+            actor = table[pair]
+            break
+        if word in table:
+            actor = table[word]
+            break
+    return Clause(span, actor, len(words) >= 3)
+
+
+def clauses(doc: Doc) -> list[Clause]:
+    """Return the clauses of a text with their actors."""
+    cached = doc.__dict__.get("_clauses")
+    if cached is not None:
+        return cached
+    if has_cjk(doc.text):
+        found = [_zh_clause(s) for s in _cut(doc.text, _ZH_CUT)]
+    else:
+        found = [_en_clause(s) for s in _cut(doc.text, _EN_CUT)]
+    doc.__dict__["_clauses"] = found
+    return found
+
+
+_ME_NOT_STATE = re.compile(r"^\s*(?:我|I)\s*(?:看到|注意到|发现|听到|听了|想|希望|建议|觉得你|要求|请|谢谢|感谢|给你|"
+                           r"saw|noticed|heard|want|would like|suggest|think you|thank|appreciate|need you|'d like)",
+                           re.IGNORECASE)
+
+
+def consequences(doc: Doc) -> list[Span]:
+    """Return the clauses that tell what happened next after someone's action (impact without a marker)."""
+    found = clauses(doc)
+    acted = next((i for i, c in enumerate(found) if c.actor in ("you", "third") and c.predicate), None)
+    if acted is None:
+        return []
+    out = []
+    for clause in found[acted + 1:]:
+        if not clause.predicate or clause.actor not in ("customer", "colleague", "metric", "me", "third"):
+            continue
+        if clause.actor == "me" and _ME_NOT_STATE.search(clause.span.text):
+            continue
+        out.append(clause.span)
+    return out
+
+
+def actor_features(doc: Doc) -> set[str]:
+    """Return structure features for the learned layer: which actors act, and consequences by actor."""
+    feats = {f"actor_{c.actor}" for c in clauses(doc) if c.actor and c.predicate}
+    if clauses(doc) and clauses(doc)[0].actor:
+        feats.add(f"first_actor_{clauses(doc)[0].actor}")
+    return feats

@@ -1,0 +1,213 @@
+"""Fit the learned layer of the checks from the labelled corpora and write coachlab/checks/models.json.
+
+    make train-checks            # or: .venv/bin/python -m coachlab.checks.train [--cv-only] [--folds 5]
+
+Needs the optional ``[train]`` extra (scikit-learn); the course itself never imports it. For every kind,
+language and label: the rules run over each corpus item (own, heldout, retired blind, train; never
+blind2/ or turns-blind/), their verdicts and the text's features are logged (coachlab.checks.learned), and
+a logistic regression is fitted on them (L2, fixed solver and seed: the same corpus gives the same weights).
+Only the features seen in at least two items are kept, then the ``KEEP`` strongest, so the file stays small.
+
+Cross-validation (items split into ``folds`` by a hash of their text, so the split is stable) decides
+per label whether the model or the rules give the verdict: the model only when it beats the rules on the
+held-out folds of the sets the rules were not tuned on (train, retired blind) — else the rules decide
+and the model only says how sure it is. The printed JSON holds accuracy per set for both ways.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import KINDS, run
+from . import learned
+from .corpus import LANGS, TRAINING_SETS, corpus_dir, expected, load
+
+KEEP = 250            # strongest features kept per label model
+MIN_COUNT = 2         # a feature must fire in this many training items
+C = float(os.environ.get("COACHLAB_C", "0.3"))  # inverse L2 strength
+UNTUNED = ("train", "retired-blind")  # sets the rules were not written against: where the choice is made
+# The model overrides the rules when it is at least this sure of the other verdict ("model": always).
+GUARDS = {"model": 0.5, "model>0.65": 0.65, "model>0.8": 0.8}
+SKIP = {"feedback": {"model"}, "goal": {"achievable"}}  # derived from other labels, or by arithmetic
+
+
+def _encode(value: Any) -> Any:
+    return "null" if value is None else value
+
+
+def collect(kind: str, lang: str) -> list[dict[str, Any]]:
+    """Return every training item of a kind and language with its features, rule verdicts and gold labels."""
+    rows = []
+    for source, sub in TRAINING_SETS.items():
+        folder = corpus_dir() / sub if sub else corpus_dir()
+        for item in load(kind, lang, folder):
+            with learned.recording() as log:
+                run(kind, item["t"], lang=lang, context=item.get("ctx"))
+            if not log:
+                continue  # empty text: nothing to learn
+            feats, rules = log[-1]
+            rows.append({"source": source, "text": item["t"], "features": feats, "rules": rules,
+                         "gold": expected(kind, item)})
+    return rows
+
+
+def _fold(text: str, folds: int) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % folds
+
+
+def fit(rows: list[dict[str, Any]], label: str) -> dict[str, Any] | None:
+    """Fit one label's model on ``rows``; keep the ``KEEP`` strongest features and fit again on those only."""
+    first = _fit(rows, label, None)
+    if first is None or len(first["weights"]) < KEEP:
+        return first
+    return _fit(rows, label, set(first["weights"]))
+
+
+def _fit(rows: list[dict[str, Any]], label: str, only: set[str] | None) -> dict[str, Any] | None:
+    """Fit one label's model on ``rows``; return it as shipped in models.json (None when one class only)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    ys = [_encode(r["gold"][label]) for r in rows]
+    classes = sorted({str(y) for y in ys})
+    if len(classes) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r["features"]:
+            counts[f] = counts.get(f, 0) + 1
+    keep = {f for f, n in counts.items() if n >= MIN_COUNT and (only is None or f in only)}
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([{f: v for f, v in r["features"].items() if f in keep} for r in rows])
+    names = vec.get_feature_names_out()
+    binary = all(isinstance(y, bool) for y in ys)
+    target = [bool(y) for y in ys] if binary else [str(y) for y in ys]
+    model = LogisticRegression(C=C, max_iter=2000, solver="liblinear" if binary else "lbfgs", random_state=0)
+    model.fit(x.toarray(), target)
+    if binary:
+        coef = model.coef_[0]
+        order = sorted(range(len(names)), key=lambda i: (-abs(coef[i]), names[i]))[:KEEP]
+        weights = {str(names[i]): round(float(coef[i]), 4) for i in sorted(order, key=lambda i: names[i])
+                   if abs(coef[i]) >= 1e-4}
+        return {"classes": None, "bias": round(float(model.intercept_[0]), 4), "weights": weights}
+    cls = [str(c) for c in model.classes_]
+    strength = abs(model.coef_).max(axis=0)
+    order = sorted(range(len(names)), key=lambda i: (-strength[i], names[i]))[:KEEP]
+    weights = {str(names[i]): [round(float(model.coef_[k][i]), 4) for k in range(len(cls))]
+               for i in sorted(order, key=lambda i: names[i]) if strength[i] >= 1e-4}
+    return {"classes": cls, "bias": [round(float(b), 4) for b in model.intercept_], "weights": weights}
+
+
+def _decoded(value: Any) -> Any:
+    return None if value == "null" else value
+
+
+def cross_validate(rows: list[dict[str, Any]], label: str, folds: int) -> dict[str, Any]:
+    """Return, per set, how often the rules and the model (trained on the other folds) get ``label`` right."""
+    hits: dict[str, dict[str, list[int]]] = {}
+    probs: list[tuple[float, bool, bool]] = []  # (confidence of the rules' verdict, rules right, model right)
+    for k in range(folds):
+        train = [r for r in rows if _fold(r["text"], folds) != k]
+        test = [r for r in rows if _fold(r["text"], folds) == k]
+        model = fit(train, label) if train else None
+        for r in test:
+            gold, rule = r["gold"][label], r["rules"].get(label)
+            cell = hits.setdefault(r["source"], {way: [0, 0] for way in ("rules", *GUARDS)})
+            p = learned.predict(model, r["features"]) if model is not None else None
+            for way in ("rules", *GUARDS):
+                pred = rule if p is None or way == "rules" or p.probability(p.value) < GUARDS[way] else p.value
+                cell[way][0] += pred == gold
+                cell[way][1] += 1
+            if p is not None:
+                pred = p.value
+            if model is not None:
+                probs.append((p.probability(pred), rule == gold, pred == gold))
+    out: dict[str, Any] = {src: {way: round(n / total, 3) for way, (n, total) in cell.items()} | {"items": cell["rules"][1]}
+                           for src, cell in hits.items()}
+    out["_probs"] = probs
+    return out
+
+
+def _pooled(cv: dict[str, Any], way: str, sources: tuple[str, ...]) -> float | None:
+    right = total = 0.0
+    for src in sources:
+        if src in cv:
+            right += cv[src][way] * cv[src]["items"]
+            total += cv[src]["items"]
+    return right / total if total else None
+
+
+def train_all(folds: int = 5, write: bool = True, kinds: tuple[str, ...] = KINDS) -> dict[str, Any]:
+    """Fit every label model, choose rules or model per label by cross-validation, write models.json."""
+    shipped: dict[str, Any] = {}
+    report: dict[str, Any] = {}
+    for kind in kinds:
+        for lang in LANGS:
+            rows = collect(kind, lang)
+            if not rows:
+                continue
+            labels = [label for label in rows[0]["gold"] if label not in SKIP.get(kind, set())]
+            for label in labels:
+                cv = cross_validate(rows, label, folds)
+                probs = cv.pop("_probs")
+                untuned = tuple(s for s in UNTUNED if s in cv) or tuple(cv)
+                pooled = {way: _pooled(cv, way, untuned) or 0.0 for way in ("rules", *GUARDS)}
+                # The rules keep the verdict unless a way with the model beats them by half a point or more;
+                # among those, the most cautious one (highest guard) that is within a point of the best.
+                best = max(pooled.values())
+                way = "rules" if best < pooled["rules"] + 0.005 else next(
+                    w for w in sorted(GUARDS, key=lambda w: -GUARDS[w]) if pooled[w] >= best - 0.01)
+                mode = "rules" if way == "rules" else "model"
+                model = fit(rows, label)
+                entry = {"mode": mode, "guard": GUARDS.get(way, 1.0)}
+                report.setdefault(kind, {}).setdefault(lang, {})[label] = {
+                    "way": way, **{w: round(v, 3) for w, v in pooled.items()}, "by_set": cv,
+                    "calibration": _calibration(probs, mode)}
+                if model is not None:
+                    shipped.setdefault(kind, {}).setdefault(lang, {})[label] = {**model, **entry}
+    if write:
+        path = Path(__file__).with_name(learned.MODELS_FILE)
+        path.write_text(json.dumps({"version": 1, "trained_on": list(TRAINING_SETS), "folds": folds,
+                                    "models": shipped}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                        + "\n", "utf-8")
+        learned.models.cache_clear()
+    return report
+
+
+def _calibration(probs: list[tuple[float, bool, bool]], mode: str) -> dict[str, Any]:
+    """Return, for the cross-validated verdicts, how many fall under the unsure line and how right the rest are."""
+    from .base import UNSURE_BELOW
+
+    if not probs:
+        return {}
+    idx = 2 if mode == "model" else 1
+    sure = [p for p in probs if p[0] >= UNSURE_BELOW]
+    return {"unsure_share": round(1 - len(sure) / len(probs), 3),
+            "sure_accuracy": round(sum(p[idx] for p in sure) / len(sure), 3) if sure else None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train and print the cross-validation table as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--cv-only", action="store_true", help="measure, do not write models.json")
+    parser.add_argument("--kind", choices=KINDS, action="append")
+    args = parser.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("scikit-learn is missing: pip install -e '.[train]'", file=sys.stderr)
+        return 2
+    report = train_all(args.folds, write=not args.cv_only, kinds=tuple(args.kind or KINDS))
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
