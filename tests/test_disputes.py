@@ -162,3 +162,24 @@ def test_player_dispute_names_the_turn_and_the_line_answered(opener):
     turn = [t for t in player.session.turns if t["kind"] == "free"][-1]
     assert d.item_id == "bid-late-logins" and d.place == f'{turn["node"]}#{turn["n"]}'
     assert d.text == IMPACT_TEXT and d.context == turn["line"]["zh-CN"] and d.kind == "feedback"
+
+
+def test_exercise_practice_check_can_be_disputed(tmp_path, monkeypatch):
+    """The exercise form's practice check has the control too; the note names the exercise and the question."""
+    from coachlab.grading.course import Course
+    from coachlab.widgets.exercise_form import ExerciseForm
+
+    monkeypatch.setenv("COACHLAB_DATA", str(tmp_path))
+    form = ExerciseForm("a05-feedback", "en", course=Course(tmp_path / "grader"))
+    box = form.disputes["feedback_bia"]
+    assert box.layout.display == "none"  # nothing checked yet, nothing to dispute
+    form.learner.text.value = "wang-fang"
+    form.fields["feedback_bia"].value = IMPACT_TEXT
+    form.practice_buttons["feedback_bia"].click()
+    assert box.layout.display == "" and "coachlab-practice" in form.practice_out["feedback_bia"].value
+    box.which.value = "impact"
+    assert box.send() is not None
+    with open_store(tmp_path / "progress.sqlite3") as store:
+        [d] = store.disputes(learner_id="wang-fang")
+    assert (d.item_id, d.place, d.kind, d.text, d.label) == ("a05-feedback", "feedback_bia", "feedback", IMPACT_TEXT,
+                                                              "impact")

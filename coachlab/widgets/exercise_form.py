@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from coachlab.i18n import MissingMessage, t
 
+from .dispute import DisputeBox
 from .page import LanguageSwitch, LearnerField, friendly_error_html, query_param, safe, setup_page
 
 STYLE = """
@@ -38,20 +39,28 @@ def _label(key: str, lang: str) -> str:
         return key.replace("_", " ")
 
 
-def practice_html(kind: str, text: str, lang: str) -> str:
-    """Return the practice feedback of coachlab.checks for one answer: found and missing elements, suggestions."""
+def practice_html(kind: str, text: str, lang: str, report=None) -> str:
+    """Return the practice feedback of coachlab.checks for one answer: found and missing elements, suggestions.
+
+    An element the check is unsure of reads as its question to the learner, not as missing.
+    """
     from coachlab.checks import run
+
+    from .checkpad import render_questions, unsure_lines
 
     if not text.strip():
         return f'<p class="note">{html.escape(t("exercise.practice_empty", lang))}</p>'
-    report = run(kind, text, lang="auto")
-    found, missing = t("exercise.found", lang), t("exercise.missing", lang)
-    items = "".join(f"<li>{'✔' if ok else '✘'} {html.escape(_label(k, lang))} "
-                    f"<span class='note'>({html.escape(found if ok else missing)})</span></li>"
+    report = report if report is not None else run(kind, text, lang="auto")
+    found, missing, unsure = t("exercise.found", lang), t("exercise.missing", lang), t("checkpad.unsure", lang)
+    doubtful = unsure_lines(report)
+    items = "".join(f"<li data-element='{html.escape(k)}'>{'?' if k in doubtful else '✔' if ok else '✘'} "
+                    f"{html.escape(_label(k, lang))} <span class='note'>"
+                    f"({html.escape(unsure if k in doubtful else found if ok else missing)})</span></li>"
                     for k, ok in report.found.items())
     tips = "".join(f"<li>{html.escape(s)}</li>" for s in report.suggestions)
     pitfalls = "".join(f"<li>{html.escape(p.why)}</li>" for p in report.pitfalls)
     return (f'<div class="coachlab-practice"><ul style="list-style:none;padding-left:0">{items}</ul>'
+            + render_questions(report)
             + (f"<ul>{pitfalls}</ul>" if pitfalls else "") + (f"<ul>{tips}</ul>" if tips else "")
             + f'<p class="note">{html.escape(t("exercise.practice_note", lang))}</p></div>')
 
@@ -105,6 +114,7 @@ class ExerciseForm(widgets.VBox):
         self.prompts: dict[str, widgets.HTML] = {}
         self.practice_out: dict[str, widgets.HTML] = {}
         self.practice_buttons: dict[str, widgets.Button] = {}
+        self.disputes: dict[str, widgets.Widget] = {}
         rows: list[widgets.Widget] = [self.switch, self.header, self.learner]
         practice = self.exercise.meta.get("practice", True)
         for q in self.exercise.questions:
@@ -118,7 +128,8 @@ class ExerciseForm(widgets.VBox):
                 out = widgets.HTML()
                 button.on_click(safe(lambda _b, q=q: self._practice(q), lambda: self.lang, widgets.Output()))
                 self.practice_buttons[q["name"]], self.practice_out[q["name"]] = button, out
-                rows += [button, out]
+                self.disputes[q["name"]] = DisputeBox(lang, learner=self.learner)
+                rows += [button, out, self.disputes[q["name"]]]
         self.note = widgets.HTML()
         self.submit = widgets.Button(button_style="primary", icon="paper-plane")
         self.submit.add_class("coachlab-submit")
@@ -171,6 +182,8 @@ class ExerciseForm(widgets.VBox):
             self.prompts[q["name"]].value = "".join(parts)
         for button in self.practice_buttons.values():
             button.description = t("exercise.practice", lang)
+        for box in self.disputes.values():
+            box.set_lang(lang)
         self.submit.description = t("exercise.submit", lang)
         self.note.value = f'<p class="note">{html.escape(t("exercise.submit_note", lang))}</p>'
         if not self.course.release_notebook(self.slug).exists():
@@ -194,8 +207,13 @@ class ExerciseForm(widgets.VBox):
         return {name: str(field.value or "") for name, field in self.fields.items()}
 
     def _practice(self, q: dict) -> None:
-        self.practice_out[q["name"]].value = practice_html(q["kind"], str(self.fields[q["name"]].value or ""),
-                                                           self.lang)
+        from coachlab.checks import run
+
+        text = str(self.fields[q["name"]].value or "")
+        report = run(q["kind"], text, lang="auto") if text.strip() else None
+        self.practice_out[q["name"]].value = practice_html(q["kind"], text, self.lang, report)
+        self.disputes[q["name"]].target(report.to_dict() if report is not None else None, kind=q["kind"],
+                                        item_id=self.slug, place=q["name"], text=text)
 
     def _submit(self) -> None:
         from coachlab.grading.submission import write_submission
