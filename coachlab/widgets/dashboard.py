@@ -30,10 +30,12 @@ STYLE = """
 .coachlab-dispute-card { border: 1px solid #d9e2ec; border-left: 4px solid #f0b429; border-radius: 6px;
   padding: 8px 12px; margin: 8px 0; background: #fff; max-width: 960px; }
 .coachlab-dispute-card .meta { color: #52606d; font-size: 13px; }
-.coachlab-dispute-card dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 12px; margin: 6px 0;
-  font-size: 14px; line-height: 1.5; }
-.coachlab-dispute-card dt { color: #52606d; } .coachlab-dispute-card dd { margin: 0; }
-.coachlab-dispute-card .said { background: #f8fafc; padding: 2px 6px; border-radius: 3px; white-space: pre-wrap; }
+.coachlab-dispute-card .rows { margin: 6px 0; font-size: 14px; line-height: 1.5; }
+.coachlab-dispute-card .row { display: flex; gap: 12px; margin: 2px 0; }
+.coachlab-dispute-card .row .k { flex: 0 0 9.5em; color: #52606d; white-space: nowrap; }
+.coachlab-dispute-card .row .v { flex: 1 1 auto; min-width: 0; }
+.coachlab-dispute-card .said { display: block; background: #f8fafc; padding: 2px 6px; border-radius: 3px;
+  white-space: pre-wrap; }
 .coachlab-dispute-card .disputed { background: #fff3bf; font-weight: 600; padding: 0 3px; border-radius: 3px; }
 .coachlab-dispute-card .verdicts span { display: inline-block; margin: 0 10px 2px 0; }
 .coachlab-dispute-result { color: #1e7b34; font-weight: 600; }
@@ -136,6 +138,29 @@ def facilitator_name() -> str:
     return os.environ.get("JUPYTERHUB_USER") or os.environ.get("USER") or "facilitator"
 
 
+def where_words(dispute: Any, lang: str) -> str:
+    """Return where a dispute was raised, by the names learners see (the slug when nothing names it)."""
+    item, place = dispute.item_id, dispute.place
+    if item == "practice-pad":
+        return t(f"checkpad.kind.{dispute.kind}", lang)
+    title = item
+    try:
+        from coachlab.grading.course import load_exercise
+
+        title = f"{load_exercise(item).title(lang)} ({item})"
+    except (OSError, ValueError):
+        try:
+            from coachlab.paths import course_root
+            from coachlab.scenarios import load_scenario
+
+            scenario = load_scenario(course_root(), item)[0]
+            if scenario is not None:
+                title = f"{scenario.text('title', lang)} ({item})"
+        except Exception:  # a scenario that no longer loads: its id is name enough
+            pass
+    return t("dashboard.dispute.place", lang, item=title, place=place) if place else title
+
+
 def dispute_html(dispute: Any, lang: str) -> str:
     """Return one open dispute as HTML: who, where, which check, the text, the verdict in words, the note."""
     from datetime import datetime
@@ -148,8 +173,7 @@ def dispute_html(dispute: Any, lang: str) -> str:
         cls = ' class="disputed"' if name == dispute.label else ""
         mark = " ?" if name in unsure else ""
         verdicts.append(f'<span data-label="{html.escape(name)}"{cls}>{html.escape(words + mark)}</span>')
-    where = dispute.item_id if not dispute.place or dispute.place == dispute.kind else t(
-        "dashboard.dispute.place", lang, item=dispute.item_id, place=dispute.place)
+    where = where_words(dispute, lang)
     label = label_name(dispute.kind, dispute.label, lang) if dispute.label else t("dashboard.dispute.whole", lang)
     when = datetime.fromtimestamp(dispute.created_at).strftime("%Y-%m-%d %H:%M")
     rows = [("learner", html.escape(dispute.learner_id)), ("where", html.escape(where)),
@@ -160,8 +184,9 @@ def dispute_html(dispute: Any, lang: str) -> str:
     rows += [("verdict", f'<span class="verdicts">{"".join(verdicts)}</span>'),
              ("label", f'<span class="disputed">{html.escape(label)}</span>'),
              ("note", html.escape(dispute.note) if dispute.note else "—")]
-    body = "".join(f"<dt>{html.escape(t(f'dashboard.dispute.{key}', lang))}</dt><dd>{value}</dd>" for key, value in rows)
-    return f'<div class="meta">#{dispute.id} · {html.escape(when)}</div><dl>{body}</dl>'
+    body = "".join(f'<div class="row" data-row="{key}"><span class="k">{html.escape(t(f"dashboard.dispute.{key}", lang))}'
+                   f'</span><span class="v">{value}</span></div>' for key, value in rows)
+    return f'<div class="meta">#{dispute.id} · {html.escape(when)}</div><div class="rows">{body}</div>'
 
 
 class DisputeCard(widgets.VBox):
@@ -194,7 +219,7 @@ class DisputeCard(widgets.VBox):
             field.add_class(f"coachlab-label-{name}")
             self.fields[name] = field
         self.save = widgets.Button(description=t("dashboard.dispute.save", lang), button_style="danger", icon="save",
-                                   layout=widgets.Layout(width="auto"))
+                                   layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.save.add_class("coachlab-dispute-save")
         self.editor = widgets.VBox([widgets.HTML(f'<b>{html.escape(t("dashboard.dispute.set_labels", lang))}</b>'),
                                     widgets.HBox(list(self.fields.values()), layout=widgets.Layout(flex_flow="row wrap")),
@@ -277,7 +302,13 @@ class DisputeReview(widgets.VBox):
             store.close()
         if status == "confirmed":
             return t("dashboard.dispute.confirmed", self.lang, id=done.id)
-        message = t("dashboard.dispute.overturned", self.lang, id=done.id)
+        from .dispute import label_name, value_words
+
+        now = ", ".join(f"{label_name(done.kind, name, self.lang)} → {value_words(value, self.lang)}"
+                        for name, value in (done.corrected or {}).items())
+        sep = "" if self.lang == "zh-CN" else " "  # Chinese sentences follow each other without a space
+        message = t("dashboard.dispute.overturned", self.lang, id=done.id) + sep + t(
+            "dashboard.dispute.now", self.lang, labels=now)
         if self.course is not None:
             from coachlab.grading.override import apply_override
 
@@ -291,7 +322,7 @@ class DisputeReview(widgets.VBox):
             merged: dict[str, Any] = {}
             for earlier in sorted(same, key=lambda d: (d.resolved_at or 0, d.id or 0)):
                 merged.update(earlier.corrected or {})
-            message = " ".join(filter(None, [message, apply_override(self.course, done, merged, who)
+            message = sep.join(filter(None, [message, apply_override(self.course, done, merged, who)
                                              .message(self.lang)]))
         return message
 

@@ -96,7 +96,7 @@ class DisputeBox(widgets.VBox):
         self.saved_id: int | None = None
         self.own_learner = learner is None
         self.learner = learner or LearnerField(lang)
-        self.open_button = widgets.Button(icon="flag", layout=widgets.Layout(width="auto"))
+        self.open_button = widgets.Button(icon="flag", layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.open_button.add_class("coachlab-dispute-open")
         self.heading = widgets.HTML()
         self.which = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="700px"),
@@ -121,6 +121,9 @@ class DisputeBox(widgets.VBox):
         self.open_button.on_click(safe(lambda _b: self.show(True), lang_of, self.errors))
         self.close_button.on_click(safe(lambda _b: self.show(False), lang_of, self.errors))
         self.send_button.on_click(safe(lambda _b: self.send(), lang_of, self.errors))
+        # A message about the last try goes once the learner changes what they wrote or picked.
+        self.note.observe(lambda _c: self._clear_problem(), names="value")
+        self.which.observe(lambda _c: self._clear_problem(), names="value")
         super().__init__([widgets.HTML(STYLE), self.open_button, self.panel, self.errors])
         self.add_class("coachlab-dispute")
         self.set_lang(lang)
@@ -172,6 +175,10 @@ class DisputeBox(widgets.VBox):
             self._show_mine()
 
     # --- sending ----------------------------------------------------------------------------------------
+    def _clear_problem(self) -> None:
+        if 'class="bad"' in self.status.value:
+            self.status.value = ""
+
     def _problem(self, message: str) -> None:
         self.status.value = f'<span class="bad" role="alert">{html.escape(message)}</span>'
 

@@ -1,0 +1,136 @@
+"""The dispute loop in a real browser, in both languages: a learner says a verdict is wrong, the facilitator overturns it.
+
+The learner side is the course server (`coachlab serve`, the shared fixture); the facilitator side is the
+dashboard served as `make dashboard` serves it, reading the same learner records.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from coachlab.i18n import t
+from coachlab.progress import open_store
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
+HAN = re.compile(r"[\u4e00-\u9fff]")
+TEXT = {
+    "en": "This morning you logged in at 8:15 and for that quarter hour the queue was one person short, "
+          "so the service level dropped to 71%.",
+    "zh-CN": "今天早上你8点15才登录，少你一个人，那一刻钟服务水平就掉到71%，其他人排队压力也挺大的。",
+}
+NOTE = {"en": "The service level dropping to 71% is the impact I meant.",
+        "zh-CN": "“服务水平就掉到71%”就是我想说的影响。"}
+LEARNER = {"en": "browser-en", "zh-CN": "浏览器学员"}
+LANGS = [("en", "en"), ("zh", "zh-CN")]
+PANEL = ".coachlab-dispute-panel"
+
+
+@pytest.fixture(scope="module")
+def dashboard_for(voila_server, tmp_path_factory):
+    """The facilitator dashboard over the course server's learner records (no gradebook yet)."""
+    grader = tmp_path_factory.mktemp("disputes-grader")
+    port = free_port()
+    env = {**os.environ, "COACHLAB_ROOT": str(REPO), "COACHLAB_GRADER": str(grader),
+           "COACHLAB_DATA": str(voila_server.data), "USER": "coach-zhang"}
+    env.pop("COACHLAB_LANG", None)
+    log_path = grader / "voila-dashboard.log"
+    log = open(log_path, "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "voila", str(REPO / "grader" / "dashboard.ipynb"),
+                             f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"],
+                            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        pytest.fail("the dashboard server did not start:\n" + log_path.read_text(errors="replace")[-3000:])
+    yield f"http://127.0.0.1:{port}/"
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=30)
+    log.close()
+
+
+def _learner_disputes(page, server, lang: str, code: str, screenshot) -> int:
+    page.goto(f"{server.url}/voila/render/practice-pad.ipynb?lang={code}&kind=feedback")
+    page.locator(".coachlab-checkpad .coachlab-checkpad-text textarea").fill(TEXT[lang])
+    page.wait_for_function("([sel, head]) => { const m = document.querySelector(sel + ' .cp-marked');"
+                           " return m && m.innerText.startsWith(head); }",
+                           arg=[".coachlab-checkpad-result", TEXT[lang][:12]])
+    page.click(f".coachlab-dispute-open:has-text('{t('dispute.open', lang)}')")
+    page.locator(PANEL).wait_for()
+    # Bad input first: no verdict picked and no note; the learner is told what to do, nothing is saved.
+    page.fill(f"{PANEL} .coachlab-learner-id input", LEARNER[lang])
+    page.click(f"{PANEL} .coachlab-dispute-send")
+    page.wait_for_selector(f"{PANEL} .coachlab-dispute-status .bad")
+    assert t("dispute.error.note_empty", lang) in page.inner_text(f"{PANEL} .coachlab-dispute-status")
+    # Then a real one: the impact verdict, with a note.
+    select = page.locator(f"{PANEL} .coachlab-dispute-label select")
+    impact = [o for o in select.locator("option").all_inner_texts() if o.startswith(t("checkpad.element.impact", lang))]
+    assert impact, select.locator("option").all_inner_texts()
+    select.select_option(label=impact[0])
+    page.fill(f"{PANEL} .coachlab-dispute-note textarea", NOTE[lang])
+    screenshot(page, f"dispute-learner-{code}-note")
+    page.click(f"{PANEL} .coachlab-dispute-send")
+    page.wait_for_selector(f"{PANEL} .coachlab-dispute-status .ok")
+    status = page.inner_text(f"{PANEL} .coachlab-dispute-status")
+    assert bool(HAN.search(status)) == (lang == "zh-CN")
+    page.wait_for_selector(f"{PANEL} .coachlab-dispute-mine li")
+    mine = page.inner_text(f"{PANEL} .coachlab-dispute-mine")
+    assert t("dispute.status.open", lang) in mine
+    page.locator(f"{PANEL} .coachlab-dispute-mine").scroll_into_view_if_needed()
+    screenshot(page, f"dispute-learner-{code}-sent")
+    assert page.locator(".coachlab-error").count() == 0
+    with open_store(server.data / "progress.sqlite3") as store:
+        [dispute] = store.disputes(learner_id=LEARNER[lang])
+    assert (dispute.text, dispute.label, dispute.note, dispute.status) == (TEXT[lang], "impact", NOTE[lang], "open")
+    assert f"{dispute.id}" in status
+    return dispute.id
+
+
+@pytest.mark.parametrize(("code", "lang"), LANGS)
+def test_learner_disputes_and_facilitator_overturns(voila_server, dashboard_for, page, screenshot, code, lang):
+    """Practice pad → 'I think this is wrong' → note saved → dashboard lists it → Overturn → labels saved."""
+    page.set_default_timeout(240_000)
+    row = _learner_disputes(page, voila_server, lang, code, screenshot)
+
+    page.goto(f"{dashboard_for}?lang={code}")
+    card = page.locator(f".coachlab-dispute-{row}")
+    card.wait_for()
+    info = card.inner_text()
+    assert LEARNER[lang] in info and NOTE[lang] in info and TEXT[lang][:20] in info
+    assert t("dashboard.dispute.kind.feedback", lang) in info and t("dashboard.disputes", lang) in page.inner_text(
+        ".coachlab-disputes")
+    screenshot(page, f"dispute-dashboard-{code}")
+    card.locator(".coachlab-dispute-overturn").click()
+    editor = card.locator(".coachlab-dispute-editor")
+    editor.wait_for()
+    impact_box = editor.locator(".coachlab-label-impact input[type=checkbox]")
+    with open_store(voila_server.data / "progress.sqlite3") as store:
+        checked_was = bool(store.dispute(row).verdict["elements"]["impact"])
+    assert impact_box.is_checked() is (not checked_was)  # the disputed label starts flipped
+    card.locator(".coachlab-dispute-save").scroll_into_view_if_needed()
+    screenshot(page, f"dispute-dashboard-{code}-overturn")
+    card.locator(".coachlab-dispute-save").click()
+    card.locator(".coachlab-dispute-result p").wait_for()
+    result = card.locator(".coachlab-dispute-result").inner_text()
+    assert t("dashboard.dispute.overturned", lang, id=row) in result
+    card.locator(".coachlab-dispute-result").scroll_into_view_if_needed()
+    screenshot(page, f"dispute-dashboard-{code}-done")
+    assert page.locator(".coachlab-error").count() == 0
+    with open_store(voila_server.data / "progress.sqlite3") as store:
+        done = store.dispute(row)
+    assert (done.status, done.resolved_by, done.corrected) == ("overturned", "coach-zhang", {"impact": not checked_was})
