@@ -29,7 +29,7 @@ from typing import Callable
 import nbformat
 
 from .course import Course, run_nbgrader
-from .forkserver import PRELOAD_ENV
+from coachlab.kernels.forkserver import PRELOAD_ENV
 from .notebook import Rebuilt, read_submitted, rebuild
 
 STATUS_FILE = "coachlab-status.json"

@@ -1,7 +1,7 @@
-"""Kernels from the fork server (forkserver.py), plugged into jupyter_client and nbgrader's Execute step.
+"""Kernels from the warm template (coachlab/kernels/), plugged into nbgrader's Execute step.
 
-- ``ForkProvisioner`` is jupyter_client's local provisioner with the launch swapped: an IPython kernel of this
-  interpreter comes from the fork server, anything else is started the usual way;
+- ``ForkProvisioner`` (coachlab/kernels/provisioner.py) is jupyter_client's local provisioner with the launch
+  swapped: an IPython kernel of this interpreter is forked from the template, anything else is started as usual;
 - ``ForkKernelClient`` waits for a new kernel without jupyter_client's fixed 0.2 s pause after it is ready;
 - ``ForkKernelManager`` uses both; ``ForkExecute`` is nbgrader's Execute preprocessor with that manager, and
   stops a kernel at once when its notebook is done (nothing in a grading kernel needs a graceful goodbye);
@@ -13,8 +13,6 @@ This module imports jupyter_client and nbgrader; only the nbgrader process that 
 
 from __future__ import annotations
 
-import asyncio
-import os
 import time
 import uuid
 from queue import Empty
@@ -23,46 +21,12 @@ from typing import Any
 import zmq
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from jupyter_client.provisioning import LocalProvisioner
 from jupyter_core.utils import ensure_async
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute
 from traitlets import Type
 
-from .forkserver import ForkedProcess, ForkServer, forkable
-
-
-class ForkProvisioner(LocalProvisioner):
-    """The local provisioner, launching through the fork server where it can."""
-
-    async def launch_kernel(self, cmd: list[str], **kwargs: Any):  # noqa: ANN201 - jupyter_client's type
-        """Fork the kernel from the warm server; fall back to a normal launch if that cannot be done."""
-        if not forkable(cmd):
-            return await super().launch_kernel(cmd, **kwargs)
-        cwd = str(kwargs.get("cwd") or os.getcwd())
-        env = {str(k): str(v) for k, v in (kwargs.get("env") or os.environ).items()}
-        try:
-            self.process = ForkServer.shared().spawn(cmd, cwd, env)
-        except (OSError, RuntimeError, ValueError) as exc:
-            self.log.warning("Kernel fork server unavailable (%s); starting the kernel the usual way.", exc)
-            return await super().launch_kernel(cmd, **kwargs)
-        self.pid = self.pgid = self.process.pid  # the child called setsid(): its pid is its group
-        self.cwd = cwd
-        return self.connection_info
-
-    async def wait(self) -> int | None:
-        """Wait for the kernel to exit: woken by its pidfd instead of polling every 0.1 s."""
-        process = self.process
-        if isinstance(process, ForkedProcess) and process.pidfd is not None and process.poll() is None:
-            loop = asyncio.get_running_loop()
-            exited = loop.create_future()
-            loop.add_reader(process.pidfd, lambda: exited.done() or exited.set_result(None))
-            try:
-                await exited
-            finally:
-                if process.pidfd is not None:
-                    loop.remove_reader(process.pidfd)
-        return await super().wait()
+from coachlab.kernels.provisioner import ForkProvisioner
 
 
 class ForkKernelClient(AsyncKernelClient):

@@ -7,12 +7,18 @@ stops the others from loading (``load_all``).
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+if "jsonschema" not in sys.modules:
+    # jsonschema imports rfc3987_syntax, when installed, to check "iri" formats; it builds a Lark grammar at import,
+    # about 1 s, more than the rest of a page's imports together. Scenarios are validated without format checks,
+    # so a page never uses it: jsonschema treats the module as absent (its import is optional there).
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -315,8 +321,27 @@ def validate_marked(marked: Marked, filename: str, expected_id: str | None = Non
     return graph_problems(marked, filename, expected_id)
 
 
+# validate_file's results by file, kept while the file's modification time and size are unchanged. The kernel
+# template fills it once (kernels/forkserver.py), so a page kernel forked from it validates nothing again.
+_VALIDATED: dict[Path, tuple[tuple[int, int], tuple[Scenario | None, list[Problem]]]] = {}
+
+
 def validate_file(path: Path) -> tuple[Scenario | None, list[Problem]]:
-    """Load and validate one scenario file; return the scenario (None when invalid) and its problems."""
+    """Load and validate one scenario file; return the scenario (None when invalid) and its problems.
+
+    A file is validated once per version (modification time and size)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _validate_file(path)
+    version = (stat.st_mtime_ns, stat.st_size)
+    cached = _VALIDATED.get(path)
+    if cached is None or cached[0] != version:
+        cached = _VALIDATED[path] = (version, _validate_file(path))
+    return cached[1]
+
+
+def _validate_file(path: Path) -> tuple[Scenario | None, list[Problem]]:
     name = str(path)
     try:
         marked = read_marked(path)

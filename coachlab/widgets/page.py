@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import sys
 import time
@@ -58,6 +59,40 @@ def friendly_error_html(lang: str) -> str:
     )
 
 
+KERNEL_CHECK_MS = 5000
+
+
+def kernel_watch_html(lang: str) -> str:
+    """Return a hidden notice, and the script that shows it when this page's kernel is gone.
+
+    A page whose kernel has died (killed, out of memory) or was culled looks alive but answers nothing; the
+    script asks the server every few seconds whether the kernel is still there, and on a 404 (or the server
+    not answering twice) asks the learner to reload. Empty outside Voila.
+    """
+    kernel = os.environ.get("VOILA_KERNEL_ID")
+    if not kernel:
+        return ""
+    url = json.dumps(os.environ.get("VOILA_BASE_URL", "/").rstrip("/") + f"/api/kernels/{kernel}")
+    return (
+        '<div class="coachlab-kernel-gone" role="alert" hidden style="position:fixed;top:0;left:0;right:0;'
+        'z-index:1000;padding:12px 16px;border-bottom:3px solid #c0392b;background:#fdf2f0;font-size:15px">'
+        f'{html.escape(t("error.kernel_gone", lang))} <a href="#" onclick="location.reload();return false">'
+        f'{html.escape(t("error.reload", lang))}</a></div>'
+        "<script>(function () {"
+        " var box = document.currentScript.previousElementSibling, misses = 0;"
+        " function show() { box.hidden = false; }"
+        " function check() {"
+        f"  fetch({url}, {{credentials: 'same-origin', cache: 'no-store'}}).then(function (r) {{"
+        f"   if (r.status === 404) {{ show(); }} else {{ misses = 0; setTimeout(check, {KERNEL_CHECK_MS}); }}"
+        "  }).catch(function () {"
+        f"   misses += 1; if (misses >= 2) {{ show(); }} else {{ setTimeout(check, {KERNEL_CHECK_MS}); }}"
+        "  });"
+        " }"
+        f" setTimeout(check, {KERNEL_CHECK_MS});"
+        "})();</script>"
+    )
+
+
 def _log_traceback(etype, value, tb) -> None:
     # The real process stderr ends up in the Voila server log, never on the learner's page.
     print("".join(traceback.format_exception(etype, value, tb)), file=sys.__stderr__, flush=True)
@@ -72,6 +107,9 @@ def setup_page(lang: str | None = None) -> str:
             _log_traceback(etype, value, tb)
             display(HTML(friendly_error_html(chosen)))
         shell.set_custom_exc((Exception,), show_friendly)
+        watch = kernel_watch_html(chosen)
+        if watch:
+            display(HTML(watch))
     return chosen
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from coachlab.grading.forkkernel import ForkExecute, ForkKernelManager, autograde_preprocessors
-from coachlab.grading.forkserver import ForkServer, forkable
+from coachlab.kernels.forkserver import ForkServer, forkable
 from tests.grading.conftest import nb_cell, nb_notebook
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,12 +67,9 @@ async def _kernel(cwd: Path, env: dict | None = None) -> ForkKernelManager:
 def server(monkeypatch):
     """A fresh fork server for this test that preloads the checks."""
     monkeypatch.setenv("COACHLAB_FORK_PRELOAD", "coachlab.checks")
-    if ForkServer._instance is not None:
-        ForkServer._instance.close()
-        ForkServer._instance = None
+    ForkServer.close_all()
     yield ForkServer.shared()
-    ForkServer._instance.close()
-    ForkServer._instance = None
+    ForkServer.close_all()
 
 
 def test_each_kernel_is_a_fresh_child_of_the_server_with_its_own_folder_and_environment(server, tmp_path):
@@ -134,19 +132,24 @@ def test_a_busy_kernel_can_be_interrupted_and_a_killed_one_is_gone(server, tmp_p
     assert _gone(pid, within=10), f"kernel {pid} still running after shutdown"
 
 
-def test_kernels_exit_when_the_server_goes(server, tmp_path):
-    """A kernel whose server is killed notices its parent is gone and stops, like any orphaned kernel."""
-
-    async def start() -> int:
-        km = await _kernel(tmp_path)
-        reply = await _run(km, "print('up')")
-        assert reply["printed"].strip() == "up"
-        return km.provisioner.pid
-
-    pid = _arun(start())
-    os.kill(server.process.pid, signal.SIGKILL)
-    server.process.wait()
-    assert _gone(pid, within=20), f"kernel {pid} outlived its fork server"
+def test_a_kernel_outlives_its_template_and_exits_with_its_owner(server, tmp_path):
+    """A template killed (out of memory, say) takes no kernel with it; a kernel's owner going takes it down."""
+    owner = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        forked = server.spawn([sys.executable, "-m", "ipykernel_launcher", "-f", str(tmp_path / "k.json")],
+                              str(tmp_path), dict(os.environ), owner=owner.pid)
+        time.sleep(1.0)
+        os.kill(server.process.pid, signal.SIGKILL)
+        server.process.wait()
+        assert not _gone(forked.pid, within=3), "the kernel died with its template"
+        owner.kill()
+        owner.wait()
+        assert _gone(forked.pid, within=10), f"kernel {forked.pid} outlived its owner"
+    finally:
+        owner.kill()
+        forked_pid = locals().get("forked")
+        if forked_pid is not None and not _gone(forked_pid.pid, within=0.1):
+            os.kill(forked_pid.pid, signal.SIGKILL)
 
 
 def test_a_dead_server_is_replaced_on_the_next_kernel(server, tmp_path):
@@ -162,7 +165,7 @@ def test_a_dead_server_is_replaced_on_the_next_kernel(server, tmp_path):
             await km.shutdown_kernel(now=True)
 
     ppid = int(_arun(scenario()))
-    assert ppid == ForkServer._instance.process.pid != old
+    assert ppid == ForkServer.shared().process.pid != old
 
 
 def test_only_this_interpreters_ipython_kernel_is_forked():
@@ -189,7 +192,7 @@ PROBE_NOTEBOOK = nb_notebook(
     nb_cell("setup", "import os, sys\npreloaded = 'coachlab.checks' in sys.modules\nimport coachlab.checks as cc"),
     nb_cell("answer_name", "name = (\n### BEGIN SOLUTION\n\"someone\"\n### END SOLUTION\n)", solution=True),
     nb_cell("kernel_from_fork_server", "with open(f'/proc/{os.getppid()}/cmdline', 'rb') as f:\n"
-            "    assert b'coachlab.grading.forkserver' in f.read()\nassert preloaded", grade=True, points=1),
+            "    assert b'coachlab.kernels.forkserver' in f.read()\nassert preloaded", grade=True, points=1),
     nb_cell("nothing_from_other_learners", "seen = getattr(cc, 'seen_by', None)\ncc.seen_by = name\n"
             "assert seen is None, seen", grade=True, points=1),
 )

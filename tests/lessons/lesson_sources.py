@@ -569,7 +569,7 @@ def notebook(lesson: dict, lang: str) -> dict:
                           "outputs": [], "source": body})
     return {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
             "metadata": {"coachlab": {"title": lesson["title"][lang], "slug": lesson["slug"]},
-                         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                         "kernelspec": {"display_name": "coachlab (Python 3)", "language": "python", "name": "coachlab"},
                          "language_info": {"name": "python"}}}
 
 

@@ -50,14 +50,14 @@ def test_same_tool_calls_and_titles_in_both_languages(slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_notebooks_are_generated_and_committed_without_outputs(slug):
-    """Keep every notebook identical to its generated source: nbformat 4, python3, no outputs."""
+    """Keep every notebook identical to its generated source: nbformat 4, the coachlab kernel, no outputs."""
     lesson = next(l for l in lesson_sources.LESSONS if l["slug"] == slug)
     for folder in LANGS:
         path = REPO / "notebooks" / folder / f"{slug}.ipynb"
         assert path.read_text(encoding="utf-8") == lesson_sources.render(lesson, folder)
         nb = nbformat.read(path, as_version=4)
         nbformat.validate(nb)
-        assert nb.metadata.kernelspec.name == "python3"
+        assert nb.metadata.kernelspec.name == "coachlab"
         assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
 
 

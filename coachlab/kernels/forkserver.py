@@ -1,11 +1,19 @@
-"""A fork server: a warm Python that hands out a fresh IPython kernel process per notebook in milliseconds.
+"""A fork server: a warm Python that hands out a fresh IPython kernel process in milliseconds.
 
-Why: plain nbgrader starts a new Python for every notebook it grades. On our exercises that start-up (importing
-ipykernel, IPython and the checks) costs more CPU than grading itself, and on a 2-core machine CPU is what
-parallel workers run out of. The server imports ipykernel and the modules the exercise imports once, then for
-every kernel asked of it forks a child that becomes that kernel. The child is a new process holding nothing of
-any other learner (the server never runs learner or test code, only imports), in its own session like a kernel
-``jupyter_client`` would start, so interrupts, timeouts and kills work as before.
+Why: a new kernel is a new Python that imports ipykernel, IPython, ipywidgets and the course, about a second of
+CPU and 150 MB each. Thirty learners opening a page at once, or nbgrader grading sixty notebooks, pay that again
+and again on a 2-core machine. The server (the "template") imports all of that once, then for every kernel asked
+of it forks a child that becomes that kernel. The child is a new process holding nothing of any other learner
+(the template never runs learner, page or test code, only imports), in its own session and process group like a
+kernel ``jupyter_client`` would start, so interrupts, timeouts, culling and kills work as before; the memory it
+has not written to stays shared with the template (``gc.freeze`` keeps the collector from touching it).
+
+Two users, one mechanism: nbgrader's grading workers (grading/forkkernel.py) and every Voilà page through the
+``coachlab`` kernelspec and its provisioner (kernels/provisioner.py).
+
+A kernel lives as long as its *owner*, the process that asked for it (the Voilà server, the grading worker): it
+watches the owner through a pidfd and exits when the owner goes. It does not depend on the template: a template
+that dies (killed, out of memory) takes no learner's kernel with it, and the next kernel starts a new template.
 
 This module uses the standard library only, so the server starts without jupyter_client or nbgrader:
 
@@ -20,6 +28,7 @@ forkkernel.py plugs it into jupyter_client and nbgrader.
 from __future__ import annotations
 
 import atexit
+import gc
 import importlib
 import json
 import os
@@ -36,6 +45,8 @@ PRELOAD_ENV = "COACHLAB_FORK_PRELOAD"  # comma-separated modules the server impo
 # Always imported: the kernel itself, and what it imports while it starts (the debugger half of that).
 BASE_PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
                 "IPython.core.completerlib", "IPython.extensions.storemagic")
+# The inline backend the kernel would choose; matplotlib reads it when it is imported, maybe in the template.
+MPL_INLINE = "module://matplotlib_inline.backend_inline"
 
 
 def _warm_checks() -> None:
@@ -47,8 +58,51 @@ def _warm_checks() -> None:
             run(kind, text)
 
 
-# What a module loads on first use (the checks' rules, the Chinese dictionary): done once here, not per kernel.
-WARM_UP = {"coachlab.checks": _warm_checks}
+def _warm_scenarios() -> None:
+    from coachlab.paths import course_root
+    from coachlab.scenarios import load_all
+
+    load_all(course_root())  # parsed and validated once; kernels reuse them while the files are unchanged
+
+
+def _warm_i18n() -> None:
+    from coachlab.i18n import LANGS, t
+
+    for lang in LANGS:
+        t("page.switch_tooltip", lang)
+
+
+def _warm_fonts() -> None:
+    from matplotlib import font_manager
+
+    font_manager.findfont("Noto Sans CJK SC", fallback_to_default=True)
+
+
+# What a module loads on first use (the checks' rules, the Chinese dictionary, the role-plays, the message
+# catalogs, matplotlib's font list): done once here, not per kernel.
+WARM_UP = {"coachlab.checks": _warm_checks, "coachlab.scenarios": _warm_scenarios, "coachlab.i18n": _warm_i18n,
+           "matplotlib.pyplot": _warm_fonts}
+
+
+def _after_start() -> None:
+    """What imports would have done had the kernel existed when the template imported them."""
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None:  # registers the 'jupyter.widget' comm targets with this kernel's comm manager
+        widgets.register_comm_target()
+
+
+def _watch_owner(owner: int) -> None:
+    """Exit this kernel as soon as process ``owner`` has ended (a pidfd: no polling, works for non-parents)."""
+    try:
+        fd = os.pidfd_open(owner)
+    except (AttributeError, OSError):
+        os._exit(1)  # the owner is already gone (or cannot be watched): nobody would ever stop this kernel
+
+    def wait() -> None:
+        select.select([fd], [], [])
+        os._exit(1)
+
+    threading.Thread(target=wait, name="coachlab-owner-watch", daemon=True).start()
 
 
 def _preload(modules: list[str]) -> list[str]:
@@ -64,7 +118,7 @@ def _preload(modules: list[str]) -> list[str]:
     return failed
 
 
-def _become_kernel(argv: list[str], cwd: str, env: dict[str, str], server_pid: int) -> None:
+def _become_kernel(argv: list[str], cwd: str, env: dict[str, str], owner: int) -> None:
     """Turn this freshly forked child into the kernel ``argv`` asked for; never returns."""
     code = 1
     try:
@@ -79,15 +133,19 @@ def _become_kernel(argv: list[str], cwd: str, env: dict[str, str], server_pid: i
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(env)
-        os.environ["JPY_PARENT_PID"] = str(server_pid)
+        os.environ.pop("JPY_PARENT_PID", None)
         sys.argv = [argv[0], *argv[3:]]
+        _watch_owner(owner)
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()
-        # The kernel exits when its parent goes; its parent is this server, not the grader that asked. (The
-        # trait's default was read from the environment when the server imported ipykernel, so set it here.)
-        app.parent_handle = server_pid
+        # A parent handle tells the kernel it was started by a server (no "connect to this kernel" banner). Its
+        # poller, which would exit when the template (this process's parent) goes, is dropped: the owner watch
+        # above is the one that counts. (The trait's default was read when the template imported ipykernel.)
+        app.parent_handle = owner
         app.initialize(argv[3:])
+        app.poller = None
+        _after_start()
         app.start()
         code = 0
     except SystemExit as exc:
@@ -105,28 +163,65 @@ def _become_kernel(argv: list[str], cwd: str, env: dict[str, str], server_pid: i
         os._exit(code)
 
 
+def _requests(pending: bytearray, wait: bool) -> list[bytes] | None:
+    """Return the complete request lines on stdin (waiting for one if ``wait``); None once stdin has closed."""
+    while True:
+        if b"\n" in pending or not select.select([0], [], [], None if wait else 0)[0]:
+            break
+        chunk = os.read(0, 65536)
+        if not chunk:
+            return None
+        pending.extend(chunk)
+        wait = False
+    *lines, rest = bytes(pending).split(b"\n")
+    pending[:] = rest
+    return [line for line in lines if line.strip()]
+
+
+def _fork(line: bytes) -> dict[str, Any]:
+    """Fork the kernel a request line asks for; return the reply (in the template only: the child never returns)."""
+    try:
+        request = json.loads(line)
+        pid = os.fork()
+    except (ValueError, OSError) as exc:
+        return {"error": str(exc)}
+    if pid == 0:
+        _become_kernel(request["argv"], request["cwd"], request["env"], int(request.get("owner") or os.getppid()))
+    return {"pid": pid}
+
+
 def serve(preload: list[str]) -> None:
-    """Run the fork server: preload, then fork one kernel per request until stdin closes."""
+    """Run the fork server: preload, then fork one kernel per request until stdin closes.
+
+    Modules after a ``--`` in ``preload`` are imported after the server has said it is ready, one at a time
+    whenever no request is waiting: the first page need not wait for what only later pages use (a kernel forked
+    before then imports the rest itself).
+    """
     if sys.path and sys.path[0] in ("", os.getcwd()):
         sys.path.pop(0)  # as ipykernel_launcher does; the kernel's shell puts its own working folder back
-    failed = _preload([*BASE_PRELOAD, *preload])
+    os.environ.setdefault("MPLBACKEND", MPL_INLINE)
+    first, later = (preload[:preload.index("--")], preload[preload.index("--") + 1:]) if "--" in preload \
+        else (preload, [])
+    failed = _preload([*BASE_PRELOAD, *first])
+    gc.collect()
+    gc.freeze()  # the collector never writes to what the template imported, so forked kernels keep sharing it
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped by the system, never left as zombies
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C for the facilitator's command is not for us
     out = sys.stdout.buffer
     out.write(json.dumps({"ready": True, "failed": failed}).encode() + b"\n")
     out.flush()
-    for line in sys.stdin.buffer:
-        try:
-            request = json.loads(line)
-            pid = os.fork()
-        except (ValueError, OSError) as exc:
-            reply: dict[str, Any] = {"error": str(exc)}
-        else:
-            if pid == 0:
-                _become_kernel(request["argv"], request["cwd"], request["env"], os.getppid())
-            reply = {"pid": pid}
-        out.write(json.dumps(reply).encode() + b"\n")
-        out.flush()
+    pending = bytearray()
+    while True:
+        lines = _requests(pending, wait=not later)
+        if lines is None:
+            return
+        for line in lines:
+            out.write(json.dumps(_fork(line)).encode() + b"\n")
+            out.flush()
+        if later and not lines:
+            _preload([later.pop(0)])
+            gc.collect()
+            gc.freeze()
 
 
 class ForkedProcess:
@@ -197,17 +292,22 @@ class ForkedProcess:
 
 
 class ForkServer:
-    """One warm server per grading process, started on first use."""
+    """One warm server per process and preload list, started on first use."""
 
-    _instance: ForkServer | None = None
-    _lock = threading.Lock()  # guards _instance
+    _instances: dict[tuple[str, ...], ForkServer] = {}
+    _lock = threading.Lock()  # guards _instances
 
     def __init__(self, preload: list[str]):
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "PYDEVD_DISABLE_FILE_VALIDATION": "1"}  # the debugger's note on frozen modules, once per template
+        self.preload = tuple(preload)
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "coachlab.grading.forkserver", *preload],
+            [sys.executable, "-m", "coachlab.kernels.forkserver", *preload],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        hello = json.loads(self.process.stdout.readline() or b"{}")  # type: ignore[union-attr]
+        try:
+            hello = json.loads(self.process.stdout.readline() or b"{}")  # type: ignore[union-attr]
+        except ValueError:
+            hello = {}
         if not hello.get("ready"):
             self.close()
             raise RuntimeError("the kernel fork server did not start")
@@ -216,17 +316,31 @@ class ForkServer:
         atexit.register(self.close)
 
     @classmethod
-    def shared(cls) -> ForkServer:
-        """Return this process's server, starting it with the modules named in ``COACHLAB_FORK_PRELOAD``."""
+    def shared(cls, preload: list[str] | tuple[str, ...] | None = None) -> ForkServer:
+        """Return this process's server for ``preload`` (default: the modules named in ``COACHLAB_FORK_PRELOAD``),
+        starting it, or a new one if it has died."""
+        if preload is None:
+            preload = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m.strip()]
+        key = tuple(preload)
         with cls._lock:
-            if cls._instance is None or cls._instance.process.poll() is not None:
-                preload = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m.strip()]
-                cls._instance = cls(preload)
-            return cls._instance
+            server = cls._instances.get(key)
+            if server is None or server.process.poll() is not None:
+                server = cls._instances[key] = cls(list(key))
+            return server
 
-    def spawn(self, argv: list[str], cwd: str, env: dict[str, str]) -> ForkedProcess:
-        """Fork a kernel running ``argv`` in ``cwd`` with ``env``."""
-        request = json.dumps({"argv": argv, "cwd": cwd, "env": env}).encode() + b"\n"
+    @classmethod
+    def close_all(cls) -> None:
+        """Stop every server this process started."""
+        with cls._lock:
+            servers, cls._instances = list(cls._instances.values()), {}
+        for server in servers:
+            server.close()
+
+    def spawn(self, argv: list[str], cwd: str, env: dict[str, str], owner: int | None = None) -> ForkedProcess:
+        """Fork a kernel running ``argv`` in ``cwd`` with ``env``; it exits when process ``owner`` (default: this
+        one) has ended."""
+        request = json.dumps({"argv": argv, "cwd": cwd, "env": env,
+                              "owner": owner or os.getpid()}).encode() + b"\n"
         with self._io:
             self.process.stdin.write(request)  # type: ignore[union-attr]
             self.process.stdin.flush()  # type: ignore[union-attr]

@@ -1,0 +1,142 @@
+"""The ``coachlab`` kernel: forked from a warm template, on Unix sockets, with widgets and plots working."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import stat
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import KernelProvisionerFactory
+
+from coachlab.kernels import KERNEL_NAME, PAGE_PRELOAD, install
+from coachlab.kernels.forkserver import ForkServer, forkable
+from coachlab.kernels.kernelspec import PROVISIONER, spec
+from coachlab.kernels.provisioner import ForkProvisioner
+from coachlab.serve import LANDING, fill_order, preheated_pages
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _arun(coro):  # noqa: ANN001, ANN202 - any coroutine, its result
+    """Run ``coro`` in a thread of its own (Playwright keeps an event loop running in the main thread)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def test_the_kernelspec_names_the_fork_provisioner_and_is_installed_in_this_environment(tmp_path):
+    """`coachlab` is this interpreter's IPython kernel, provisioned by coachlab-fork; the install step wrote it."""
+    kernel = spec()
+    assert forkable(kernel["argv"][:5]) and "{connection_file}" in kernel["argv"]
+    assert kernel["metadata"]["kernel_provisioner"]["provisioner_name"] == PROVISIONER
+    assert KernelProvisionerFactory.instance()._check_availability(PROVISIONER)
+    folder = install(tmp_path)
+    assert json.loads((folder / "kernel.json").read_text(encoding="utf-8")) == kernel
+    installed = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    assert installed.argv == kernel["argv"] and installed.metadata == kernel["metadata"]
+
+
+def test_every_course_page_names_the_coachlab_kernel():
+    """Voila pages and the dashboard start their kernels through the template (not a cold python3)."""
+    pages = sorted((REPO / "notebooks").rglob("*.ipynb")) + [REPO / "grader" / "dashboard.ipynb"]
+    assert len(pages) > 20
+    wrong = [str(p.relative_to(REPO)) for p in pages
+             if json.loads(p.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"] != KERNEL_NAME]
+    assert wrong == []
+
+
+def test_pools_fill_landing_first_then_chinese_lessons_before_english():
+    """The page everyone opens first is preheated first; the default language's lessons before the other's."""
+    order = fill_order(preheated_pages(REPO / "notebooks"))
+    assert order[0] == LANDING and order[1:4] == ["roleplays.ipynb", "roleplay.ipynb", "practice-pad.ipynb"]
+    lessons = order[4:]
+    assert lessons and all(name.startswith(("zh/", "en/")) for name in lessons)
+    assert max(i for i, name in enumerate(lessons) if name.startswith("zh/")) < \
+        min(i for i, name in enumerate(lessons) if name.startswith("en/"))
+
+
+PROBE = r"""
+import os, sys, stat
+import ipywidgets as w
+from IPython import get_ipython
+from IPython.display import display
+targets = sorted(get_ipython().kernel.comm_manager.targets)
+slider = w.IntSlider(value=3)
+display(slider)
+import matplotlib.pyplot as plt
+plt.plot([1, 2, 3], [2, 1, 3]); plt.show()
+print(json.dumps({"ppid": os.getppid(), "pid": os.getpid(), "targets": targets,
+                  "preloaded": [m for m in ("coachlab.widgets", "ipywidgets") if m in sys.modules],
+                  "backend": __import__("matplotlib").get_backend(), "model": slider.model_id}))
+"""
+
+
+def test_a_page_kernel_is_forked_on_private_unix_sockets_and_its_widgets_and_plots_reach_the_page():
+    """The kernel comes from the template, listens on Unix sockets in a folder only we can enter, has the
+    ipywidgets comm targets registered (imported before the kernel existed), and sends widgets and plots."""
+
+    async def scenario() -> tuple[dict, list[dict], dict, int]:
+        km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        await km.start_kernel()
+        try:
+            connection = dict(km.get_connection_info())
+            assert isinstance(km.provisioner, ForkProvisioner)
+            kc = km.client()
+            kc.start_channels()
+            await kc.wait_for_ready(timeout=120)
+            outputs: list[dict] = []
+            reply = await kc.execute_interactive("import json\n" + PROBE, timeout=120,
+                                                 output_hook=lambda msg: outputs.append(msg))
+            kc.stop_channels()
+            template = ForkServer.shared(list(PAGE_PRELOAD)).process.pid
+            return reply["content"], outputs, connection, template
+        finally:
+            await km.shutdown_kernel(now=True)
+
+    reply, outputs, connection, template = _arun(scenario())
+    assert reply["status"] == "ok", reply
+    printed = json.loads("".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream"))
+    assert printed["ppid"] == template and printed["pid"] != template
+    assert printed["preloaded"] == ["coachlab.widgets", "ipywidgets"]
+    assert {"jupyter.widget", "jupyter.widget.control"} <= set(printed["targets"])
+    opened = [m for m in outputs if m["msg_type"] == "comm_open"]
+    assert any(m["content"]["comm_id"] == printed["model"] for m in opened)
+    shown = [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
+    assert any("application/vnd.jupyter.widget-view+json" in data for data in shown)
+    assert any("image/png" in data for data in shown), "the inline matplotlib backend drew nothing"
+    assert "inline" in printed["backend"]
+    assert connection["transport"] == "ipc"
+    folder = Path(connection["ip"]).parent
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
+    assert len(f"{connection['ip']}-{connection['shell_port']}") < 100  # a Unix socket address is at most 107
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pidfd and fork are Linux facts")
+def test_two_page_kernels_share_nothing_they_wrote():
+    """Module state set in one forked page kernel is not seen by the next (each is its own process)."""
+
+    async def run(code: str) -> str:
+        km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        await km.start_kernel()
+        try:
+            kc = km.client()
+            kc.start_channels()
+            await kc.wait_for_ready(timeout=120)
+            out: list[str] = []
+            await kc.execute_interactive(code, timeout=60, output_hook=lambda m: out.append(
+                m["content"].get("text", "")))
+            kc.stop_channels()
+            return "".join(out).strip()
+        finally:
+            await km.shutdown_kernel(now=True)
+
+    code = ("import coachlab.widgets.page as p\nprint(getattr(p, 'learner_seen', None))\n"
+            "p.learner_seen = 'alice'")
+    assert _arun(run(code)) == "None"
+    assert _arun(run(code)) == "None"
