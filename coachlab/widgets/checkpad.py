@@ -159,7 +159,8 @@ def render_report(text: str, report: Report, kind: str, lang: str) -> str:
                             f'<span class="cp-why">{html.escape(p.why)}</span></li>' for p in report.pitfalls)
     pitfall_html = (f"<ul>{pitfall_items}</ul>" if pitfall_items
                     else f'<p class="cp-why">{html.escape(t("checkpad.no_pitfalls", lang))}</p>')
-    suggestions = "".join(f"<li>{html.escape(s)}</li>" for s in report.suggestions)
+    asked = {q.get("text") for q in getattr(report, "questions", ()) or ()}
+    suggestions = "".join(f"<li>{html.escape(s)}</li>" for s in report.suggestions if s not in asked)
     practice = practice_percent(report)
     return (
         f'<h3>{html.escape(t("checkpad.your_text", lang))}</h3>'
@@ -177,13 +178,16 @@ def render_report(text: str, report: Report, kind: str, lang: str) -> str:
 
 def _details(report: Report, kind: str, lang: str) -> str:
     data = report.to_dict()
+    unsure = set(getattr(report, "unsure", ()) or ())
+    doubt = f'（{t("checkpad.unsure", lang)}）' if lang == "zh-CN" else f' ({t("checkpad.unsure", lang)})'
     rows = []
     if kind == "feedback" and data["model"]:
         rows.append(t("checkpad.model", lang, model=data["model"]))
     if kind == "question":
-        rows.append(t("checkpad.form", lang, form=label(data["form"], lang)))
+        rows.append(t("checkpad.form", lang, form=label(data["form"], lang)) + (doubt if "form" in unsure else ""))
         if data["grow_stage"]:
-            rows.append(t("checkpad.stage", lang, stage=label(data["grow_stage"], lang)))
+            rows.append(t("checkpad.stage", lang, stage=label(data["grow_stage"], lang))
+                        + (doubt if "grow_stage" in unsure else ""))
     if kind == "star" and data["first_person_ratio"] is not None:
         rows.append(t("checkpad.first_person", lang, percent=round(100 * data["first_person_ratio"])))
     if kind == "goal":

@@ -271,7 +271,8 @@ class ScenarioPlayer(widgets.VBox):
         self.no_button = widgets.Button(icon="pencil", layout=widgets.Layout(width="auto"))
         self.no_button.add_class("coachlab-ask-no")
         self.ask_hint = widgets.HTML()
-        self.turn_pick = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="820px"))
+        self.turn_pick = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="700px"),
+                                          style={"description_width": "initial"})
         self.turn_pick.add_class("coachlab-dispute-turn")
         self.dispute = DisputeBox(lang, learner=learner, store_opener=store_opener, extra=(self.turn_pick,))
         self.dispute_row = widgets.VBox([self.dispute])
@@ -447,7 +448,8 @@ class ScenarioPlayer(widgets.VBox):
             node = self.scenario.nodes[turn["node"]]
             stage = (node.get("stage") or {}).get(self.lang) or turn["node"]
             said = _said(turn, self.lang)
-            options.append((f'{turn["n"]}. {stage}: {said[:40]}{"…" if len(said) > 40 else ""}', str(turn["n"])))
+            colon = "：" if self.lang == "zh-CN" else ": "
+            options.append((f'{turn["n"]}. {stage}{colon}{said[:40]}{"…" if len(said) > 40 else ""}', str(turn["n"])))
         keep = self.turn_pick.value
         self.turn_pick.options = options
         latest = options[-1][1]

@@ -134,3 +134,55 @@ def test_learner_disputes_and_facilitator_overturns(voila_server, dashboard_for,
     with open_store(voila_server.data / "progress.sqlite3") as store:
         done = store.dispute(row)
     assert (done.status, done.resolved_by, done.corrected) == ("overturned", "coach-zhang", {"impact": not checked_was})
+
+
+UNSURE_QUESTION = "今天想聊点啥？"
+
+
+def test_an_unsure_verdict_is_asked_not_marked_on_the_pad(voila_server, page, screenshot):
+    """The pad shows the check's own question for an unsure verdict, and counts it half in the practice score."""
+    from coachlab.checks import run
+
+    report = run("question", UNSURE_QUESTION)
+    assert report.unsure, "the check is sure about this question now; pick a text it is unsure about"
+    page.set_default_timeout(240_000)
+    page.goto(f"{voila_server.url}/voila/render/practice-pad.ipynb?lang=zh&kind=question")
+    page.locator(".coachlab-checkpad .coachlab-checkpad-text textarea").fill(UNSURE_QUESTION)
+    page.wait_for_selector(".coachlab-checkpad-result .cp-questions")
+    shown = page.inner_text(".coachlab-checkpad-result .cp-questions")
+    assert report.questions[0]["text"] in shown
+    assert page.locator(".coachlab-checkpad-result li[data-found='unsure']").count() >= 1
+    assert t("checkpad.unsure", "zh-CN") in page.inner_text(".coachlab-checkpad-result .cp-checklist")
+    page.locator(".coachlab-checkpad-result .cp-questions").scroll_into_view_if_needed()
+    screenshot(page, "checkpad-unsure-zh")
+
+
+def test_a_roleplay_turn_can_be_disputed(voila_server, page, screenshot):
+    """In the player, the note names the scenario and the turn; the learner's own name comes from the page."""
+    page.set_default_timeout(240_000)
+    page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
+    page.fill(".coachlab-learner-id input", "角色扮演学员")
+    page.click(".coachlab-start")
+    for step in range(6):
+        page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
+        if page.query_selector(".coachlab-free-text"):
+            break
+        page.query_selector_all(".coachlab-option")[0].click()
+    page.fill(".coachlab-free-text textarea", TEXT["zh-CN"])
+    page.click(".coachlab-send")
+    page.wait_for_selector(".coachlab-dispute-open:visible, .coachlab-ask-yes")
+    if page.query_selector(".coachlab-ask-yes"):
+        page.locator(".coachlab-ask").scroll_into_view_if_needed()
+        screenshot(page, "player-zh-ask")
+        page.click(".coachlab-ask-yes")
+    page.click(".coachlab-dispute-open:visible")
+    page.locator(f"{PANEL} .coachlab-dispute-turn select").wait_for()
+    page.fill(f"{PANEL} .coachlab-dispute-note textarea", "这一轮我说了影响，教练却说没有。")
+    page.click(f"{PANEL} .coachlab-dispute-send")
+    page.wait_for_selector(f"{PANEL} .coachlab-dispute-status .ok")
+    page.locator(f"{PANEL} .coachlab-dispute-mine").scroll_into_view_if_needed()
+    screenshot(page, "player-zh-dispute")
+    with open_store(voila_server.data / "progress.sqlite3") as store:
+        [dispute] = store.disputes(learner_id="角色扮演学员")
+    assert dispute.item_id == "bid-late-logins" and "#" in dispute.place and dispute.text == TEXT["zh-CN"]
+    assert dispute.context and HAN.search(dispute.context)

@@ -47,6 +47,10 @@ def test_play_to_an_ending_with_buttons_and_free_text(voila_server, page, screen
                 screenshot(page, "player-zh-free-text")
             page.click(".coachlab-send")
             used_text = True
+            # When the coach is unsure it asks first (no retry used): this learner means what they wrote.
+            page.wait_for_selector(f".coachlab-turn[data-step='{step + 1}'], .coachlab-debrief, .coachlab-ask-yes")
+            if page.query_selector(".coachlab-ask-yes"):
+                page.click(".coachlab-ask-yes")
     page.wait_for_selector(".coachlab-debrief")
     assert used_button and used_text
     debrief = page.inner_text(".coachlab-debrief")
