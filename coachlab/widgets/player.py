@@ -70,7 +70,8 @@ def render_persona(scenario: Scenario, lang: str) -> str:
     table = (f"<table><tr><th>{_e(t('player.persona.kpi', lang))}</th><th>{_e(t('player.persona.value', lang))}</th>"
              f"<th>{_e(t('player.persona.target', lang))}</th></tr>{rows}</table>") if rows else ""
     skills = " · ".join(_e(scenario.data["debrief"][s]["label"][lang]) for s in scenario.skills)
-    return (f'<div class="cl-card coachlab-persona"><h3>{_e(t("player.persona.heading", lang))}: '
+    colon = "：" if lang == "zh-CN" else ": "
+    return (f'<div class="cl-card coachlab-persona"><h3>{_e(t("player.persona.heading", lang))}{colon}'
             f'{_e(persona["name"][lang])}</h3><div><i>{_e(persona["role"][lang])}</i></div>'
             f'<p>{_e(persona["background"][lang])}</p>{table}'
             f'<p class="cl-note">{_e(t("player.skills", lang, skills=skills))} · '
@@ -477,7 +478,8 @@ class ScenarioPlayer(widgets.VBox):
             self.turn.children = [widgets.HBox(buttons)]
             return
         self._render_dispute()
-        self.card.value = (f'<details class="cl-card"><summary>{_e(t("player.persona.heading", lang))}: '
+        colon = "：" if lang == "zh-CN" else ": "
+        self.card.value = (f'<details class="cl-card"><summary>{_e(t("player.persona.heading", lang))}{colon}'
                            f'{_e(scenario.data["persona"]["name"][lang])}</summary>'
                            f'{render_persona(scenario, lang)}</details>')
         self.chat.value = render_chat(scenario, self.session, lang)

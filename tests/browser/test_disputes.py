@@ -186,3 +186,43 @@ def test_a_roleplay_turn_can_be_disputed(voila_server, page, screenshot):
         [dispute] = store.disputes(learner_id="角色扮演学员")
     assert dispute.item_id == "bid-late-logins" and "#" in dispute.place and dispute.text == TEXT["zh-CN"]
     assert dispute.context and HAN.search(dispute.context)
+
+
+ASKED = "上周有三次你8点后才登录，小王只好替你接了好几通。"
+
+
+def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page, screenshot):
+    """An unsure verdict that decides the turn comes as the coach's question with yes / no buttons."""
+    from coachlab.paths import course_root
+    from coachlab.scenarios import engine, load_all
+
+    scenario = load_all(course_root())[0]["bid-late-logins"]
+    session = engine.start(scenario)
+    while engine.view(scenario, session, "zh-CN")["kind"] != "free":
+        session, _ = engine.choose(scenario, session, engine.view(scenario, session, "zh-CN")["options"][0]["id"])
+    asked, event = engine.answer(scenario, session, ASKED)
+    assert event.kind == "ask", "the checks are sure about this answer now; pick one they are unsure about"
+    page.set_default_timeout(240_000)
+    page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
+    page.fill(".coachlab-learner-id input", "被问到的学员")
+    page.click(".coachlab-start")
+    for step in range(6):
+        page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
+        if page.query_selector(".coachlab-free-text"):
+            break
+        page.query_selector_all(".coachlab-option")[0].click()
+    tries = page.inner_text(".coachlab-turn + .cl-note") if page.query_selector(".coachlab-turn + .cl-note") else ""
+    page.fill(".coachlab-free-text textarea", ASKED)
+    page.click(".coachlab-send")
+    page.wait_for_selector(".coachlab-ask")
+    assert event.feedback["zh-CN"].splitlines()[0] in page.inner_text(".coachlab-ask")
+    assert page.input_value(".coachlab-free-text textarea") == ASKED
+    assert not tries or page.inner_text(".coachlab-turn + .cl-note") == tries  # no try used by the question
+    page.locator(".coachlab-ask-yes").scroll_into_view_if_needed()
+    screenshot(page, "player-zh-ask")
+    page.click(f".coachlab-ask-yes:has-text('{t('player.ask.yes', 'zh-CN')}')")
+    page.wait_for_selector(".coachlab-ask", state="detached")
+    with open_store(voila_server.data / "progress.sqlite3") as store:
+        kept = store.load_state("被问到的学员", "bid-late-logins")
+    free = [turn for turn in kept["turns"] if turn["kind"] == "free"]
+    assert free[-1]["confirmed"] is True and free[-1]["said"] == ASKED
