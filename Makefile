@@ -33,6 +33,7 @@ benchmark: $(STAMP) system-deps
 	$(BIN)/python benchmarks/scenarios_speed.py
 	$(BIN)/python benchmarks/autograde.py
 	$(BIN)/python benchmarks/page_speed.py
+	$(BIN)/python benchmarks/load.py --out artifacts/load.json
 
 # Refit the checks' learned layer (coachlab/checks/models.json) from tests/corpus/ (scikit-learn: the [train] extra);
 # prints the cross-validated accuracy per label, rules alone and with the model.

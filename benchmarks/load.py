@@ -775,7 +775,7 @@ async def run(args: argparse.Namespace, server: Server, result: dict[str, Any]) 
                         left = await asyncio.gather(*(
                             leave_learner(browser, server.url, f"leave-{args.run}-{i:02d}", pages, args.timeout,
                                           guard, gate) for i in range(args.leave)))
-                        waited, live = await wait_kernels_freed(server, before + args.leave, args.leave_wait)
+                        waited, live = await wait_kernels_freed(server, before, args.leave_wait)
                         failed = [f for r in left for f in r["failed"]]
                         result["leave"] = {
                             "learners": args.leave, "pages_each": len(pages),
@@ -868,9 +868,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scenario", default="bid-late-logins")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
-    parser.add_argument("--min-free-mb", type=int, default=4000,
+    parser.add_argument("--min-free-mb", type=int, default=6000,
                         help="stop opening pages when the machine has less memory available")
-    parser.add_argument("--max-kernels", type=int, default=150,
+    parser.add_argument("--max-kernels", type=int, default=120,
                         help="stop opening pages when the server has more live processes")
     parser.add_argument("--root", type=Path, default=REPO,
                         help="course checkout to serve and read the scenario from (default: this one)")
@@ -907,6 +907,7 @@ def main(argv: list[str] | None = None) -> int:
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n", encoding="utf-8")
     return 0
 
