@@ -76,12 +76,10 @@ def test_usage_errors_are_one_line(args: tuple[str, ...]) -> None:
 
 # --- coachlab check export-disputes ---------------------------------------------------------------------
 def _accuracy_module():
-    import importlib.util
+    """The course's corpus loader (coachlab.checks.corpus: ``load`` and ``expected``), as the trainer reads it."""
+    from coachlab.checks import corpus
 
-    spec = importlib.util.spec_from_file_location("checks_accuracy", REPO / "benchmarks" / "checks_accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return corpus
 
 
 ZH_IMPACT = "早上你七点五十五就登录了，少你一个人，那一刻钟服务水平就掉到71%，其他人排队压力也挺大的。"
