@@ -144,6 +144,12 @@ def corpus_item(kind: str, text: str, labels: Mapping[str, Any], context: str | 
     return item
 
 
+def changed_labels(dispute: Any) -> dict[str, Any]:
+    """Return the labels an overturned dispute changed from its verdict (name -> the value it should have)."""
+    verdict = labels_of(dispute.kind, dispute.verdict)
+    return {name: value for name, value in (dispute.corrected or {}).items() if verdict.get(name) != value}
+
+
 def text_lang(dispute: Any) -> str:
     """Return the language of a disputed text (the report's, else the page's) as a corpus file names it."""
     from coachlab.i18n import normalize_lang

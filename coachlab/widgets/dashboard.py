@@ -244,11 +244,8 @@ class DisputeCard(widgets.VBox):
         self.editor.layout.display = ""
 
     def corrected(self) -> dict[str, Any]:
-        """Return the labels the facilitator changed from the check's verdict (name -> value it should have)."""
-        from coachlab.progress.disputes import labels_of
-
-        verdict = labels_of(self.dispute.kind, self.dispute.verdict)
-        return {name: field.value for name, field in self.fields.items() if field.value != verdict.get(name)}
+        """Return every label as the facilitator says it should be (the contract's ``corrected``)."""
+        return {name: field.value for name, field in self.fields.items()}
 
     def decide(self, status: str) -> str:
         """Keep or overturn the verdict; show and return what happened."""
@@ -302,10 +299,12 @@ class DisputeReview(widgets.VBox):
             store.close()
         if status == "confirmed":
             return t("dashboard.dispute.confirmed", self.lang, id=done.id)
+        from coachlab.progress.disputes import changed_labels
+
         from .dispute import label_name, value_words
 
         now = ", ".join(f"{label_name(done.kind, name, self.lang)} → {value_words(value, self.lang)}"
-                        for name, value in (done.corrected or {}).items())
+                        for name, value in changed_labels(done).items())
         sep = "" if self.lang == "zh-CN" else " "  # Chinese sentences follow each other without a space
         message = t("dashboard.dispute.overturned", self.lang, id=done.id) + sep + t(
             "dashboard.dispute.now", self.lang, labels=now)
@@ -321,7 +320,7 @@ class DisputeReview(widgets.VBox):
                 store.close()
             merged: dict[str, Any] = {}
             for earlier in sorted(same, key=lambda d: (d.resolved_at or 0, d.id or 0)):
-                merged.update(earlier.corrected or {})
+                merged.update(changed_labels(earlier))
             message = sep.join(filter(None, [message, apply_override(self.course, done, merged, who)
                                              .message(self.lang)]))
         return message

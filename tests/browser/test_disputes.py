@@ -133,7 +133,8 @@ def test_learner_disputes_and_facilitator_overturns(voila_server, dashboard_for,
     assert page.locator(".coachlab-error").count() == 0
     with open_store(voila_server.data / "progress.sqlite3") as store:
         done = store.dispute(row)
-    assert (done.status, done.resolved_by, done.corrected) == ("overturned", "coach-zhang", {"impact": not checked_was})
+    assert (done.status, done.resolved_by, done.corrected["impact"]) == ("overturned", "coach-zhang", not checked_was)
+    assert done.corrected["behavior"] is bool(done.verdict["elements"]["behavior"])  # every label, as the contract says
 
 
 UNSURE_QUESTION = "今天想聊点啥？"

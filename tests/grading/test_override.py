@@ -123,3 +123,24 @@ def test_dashboard_review_keeps_or_overturns_and_says_what_the_gradebook_did(gra
         assert [d.status for d in store.disputes()] == ["confirmed", "overturned"]
     review.render(lang)
     assert review.cards == [] and {"zh-CN": "暂时没有", "en": "No open disputes"}[lang] in review.head.value
+
+
+def test_a_second_overturn_of_the_same_answer_keeps_the_first(graded, in_course, tmp_path):
+    """Two disputes on one answer, two labels: after the second overturn both corrections hold in the gradebook."""
+    from coachlab.widgets.dashboard import DisputeReview
+
+    verdict = run("feedback", NO_IMPACT).to_dict()
+    data = tmp_path / "p.sqlite3"
+    with open_store(data) as store:
+        first = store.add_dispute(Dispute("wang-fang", SLUG, "feedback", NO_IMPACT, verdict, "", "appreciation",
+                                          place="feedback_bia"))
+        second = store.add_dispute(Dispute("wang-fang", SLUG, "feedback", NO_IMPACT, verdict, "", "impact",
+                                           place="feedback_bia"))
+    review = DisputeReview("en", graded, data)
+    cards = {card.dispute.id: card for card in review.cards}
+    cards[first].decide("overturned")
+    appreciation = _grade(graded, "feedback_bia_appreciation")[1]
+    assert appreciation == (0.0 if verdict["elements"]["appreciation"] else 1.0)
+    cards[second].decide("overturned")
+    assert _grade(graded, "feedback_bia_appreciation")[1] == appreciation  # the first overturn still holds
+    assert _grade(graded, "feedback_bia_impact")[1] == (0.0 if verdict["elements"]["impact"] else 1.0)
