@@ -127,11 +127,17 @@ def export_disputes(output: str, lang: str, data: str | None = None) -> int:
     from coachlab.progress import open_store
     from coachlab.progress.disputes import corpus_groups
 
-    store = open_store(data)
-    try:
-        groups = corpus_groups(store.disputes(status="overturned"))
-    finally:
-        store.close()
+    from coachlab.paths import data_dir
+    from coachlab.progress.store import DB_NAME
+
+    records = Path(data) if data else data_dir() / DB_NAME
+    groups = {}
+    if records.exists():  # no learner records yet: nothing overturned (and no empty file left behind)
+        store = open_store(records)
+        try:
+            groups = corpus_groups(store.disputes(status="overturned"))
+        finally:
+            store.close()
     out = Path(output)
     folder = out.is_dir() or output.endswith(("/", "\\")) or not out.suffix
     if not folder and out.suffix.lower() not in (".yaml", ".yml"):

@@ -151,4 +151,4 @@ def test_export_disputes_says_so_when_there_are_none(tmp_path: Path, lang: str, 
     done = coachlab("check", "export-disputes", "-o", str(tmp_path / "x.yaml"), "--data",
                     str(tmp_path / "p.sqlite3"), "--lang", lang)
     assert done.returncode == 0 and words in done.stdout
-    assert not (tmp_path / "x.yaml").exists()
+    assert not (tmp_path / "x.yaml").exists() and not (tmp_path / "p.sqlite3").exists()
