@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import consequences
+from .structure import actor_features, consequences
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True  # measured in coachlab/checks/train.py (cross-validated, with and without)
@@ -21,13 +21,14 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
                               elements=frozen({e: False for e in ELEMENTS}))
     # What happened next, told without a marker word: a clause about a customer, a colleague, a metric or
     # the manager, after the behaviour (coachlab/checks/structure.py).
-    told = consequences(a.doc)
+    told = consequences(a.doc, a.spans("behavior"))
     rules = {e: a.has(e) for e in ELEMENTS}
     rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
     rules.update({f: (vague if f == "vague_praise" else a.has(f)) for f in FLAGS})
-    j = judge(a, rules, extra={"consequence"} if told and CONSEQUENCE_IS_IMPACT else (), spans={"impact": told})
+    extra = actor_features(a.doc) | ({"consequence"} if told and CONSEQUENCE_IS_IMPACT else set())
+    j = judge(a, rules, extra=extra, spans={"impact": told})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])
     model = "BID" if elements["development"] else "BIA" if elements["appreciation"] else None

@@ -50,6 +50,10 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
                           criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
     baseline, target = _baseline_and_target(a)
     rules: dict[str, bool | None] = {c: a.has(c) for c in ("specific", "measurable", "relevant", "time_bound")}
+    # A number on a vague area ("客户体验提升20%") is not specific; a metric, deliverable or action still is.
+    named = [r for r, _ in a.hits.get("specific", ()) if not r.id.endswith(".quantity")]
+    if a.has("vague_area") and not named:
+        rules["specific"] = False
     rules["achievable"] = _achievable(a, baseline, target)
     extra = {"number"} if target is not None else set()
     extra |= {"baseline"} if baseline is not None else set()

@@ -8,6 +8,7 @@ from coachlab.text import Span, has_cjk
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .engine import lexicons
+from .structure import actor_features
 from .report import Evidence, ListeningReport, frozen
 
 ELEMENTS = ("fact", "feeling", "focus")
@@ -61,6 +62,29 @@ def _restated(a: Analysis) -> list[Span]:
             and _shared(s.text, a.doc.context, a.lang) >= need]
 
 
+def _content_units(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text)) + len(_EN_WORD.findall(text.lower()))
+
+
+def _marked(a: Analysis) -> list[Span]:
+    """Return the sentences where a restating marker ("so", "也就是说") is followed by the agent's own content.
+
+    A marker alone never restates anything: after it must come something the agent said (a content word
+    or piece of their line), or, without their line, a clause of some length.
+    """
+    out: list[Span] = []
+    for hit in a.spans("fact"):
+        sentence = a.doc.sentence_of(hit.start)
+        rest = a.doc.text[hit.end:sentence.end]
+        if a.doc.context:
+            ok = _shared(rest, a.doc.context, a.lang) >= 1
+        else:
+            ok = _content_units(rest) >= a.book.settings["overlap"]["min_after_marker"][a.lang]
+        if ok and sentence not in out:
+            out.append(sentence)
+    return out
+
+
 def check_listening(text: str, lang: str = "auto", context: str | None = None) -> ListeningReport:
     """Read a listening reply (optionally with the agent's line as context) and find fact, feeling and focus."""
     text = clean(text)
@@ -69,20 +93,24 @@ def check_listening(text: str, lang: str = "auto", context: str | None = None) -
         return ListeningReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                                elements=frozen({e: False for e in ELEMENTS}))
     restated = _restated(a)
+    marked = _marked(a)
     rules = {e: a.has(e) for e in ELEMENTS}
-    rules["fact"] = rules["fact"] or bool(restated)
+    rules["fact"] = bool(marked) or bool(restated)
     extra = ({"restated"} if restated else set()) | ({"context"} if a.doc.context else set())
+    extra |= {"marker_restates"} if marked else set()
+    extra |= actor_features(a.doc)
     if a.doc.context:
         # How much of the agent's line comes back, sentence by sentence: the learned layer weighs it.
         most = max((_shared(s.text, a.doc.context, a.lang) for s in a.doc.sentences), default=0)
         extra |= {f"shared>={n}" for n in (1, 2, 3, 4) if most >= n}
-    j = judge(a, rules, extra=extra, spans={"fact": restated})
+    j = judge(a, rules, extra=extra, spans={"fact": [*marked, *restated]})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     suggestions = [a.say(f"missing.{e}") for e in ELEMENTS if not elements[e] and e not in j.unsure]
     suggestions = [*suggestions, *(q["text"] for q in j.questions)] or [a.say("next")]
-    evidence = list(a.evidence([e for e in ELEMENTS if elements[e]]))
-    if elements["fact"] and not a.has("fact"):
-        evidence.extend(Evidence("fact", s.start, s.end, s.text) for s in restated)
+    evidence = list(a.evidence([e for e in ELEMENTS if elements[e] and e != "fact"]))
+    if elements["fact"]:
+        shown = sorted({*marked, *restated}, key=lambda s: s.start) or j.quotes.get("fact") and [j.quotes["fact"]] or []
+        evidence.extend(Evidence("fact", s.start, s.end, s.text) for s in shown)
     return ListeningReport(lang=a.lang, score=clamp(100 * sum(elements.values()) / 3),
                            evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
                            suggestions=tuple(suggestions), elements=frozen(elements),

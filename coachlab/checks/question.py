@@ -33,6 +33,18 @@ def _form(a: Analysis) -> tuple[str, Span | None]:
     return "statement", None
 
 
+def _stage(a: Analysis) -> str | None:
+    """Return the GROW stage: none for small talk; else the stage with most cues, ties by `stages` order."""
+    if a.has("small_talk") and not a.has("work_topic"):
+        return None
+    order = list(a.book.settings["stages"])
+    cues = {s: len({rule.id for rule, _ in a.hits.get(s, ())}) for s in order}
+    if a.book.settings.get("stage_choice") == "priority":
+        return next((s for s in order if cues[s]), None)
+    best = max(cues.values(), default=0)
+    return next((s for s in order if cues[s] == best), None) if best else None
+
+
 def check_question(text: str, lang: str = "auto", context: str | None = None) -> QuestionReport:
     """Read a coaching question and classify its form, leading-ness, hidden advice and GROW stage."""
     text = clean(text)
@@ -42,7 +54,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     form, sentence = _form(a)
     advice = form != "statement" and a.has("advice")
     leading = a.has("leading") or advice  # advice smuggled into a question also leads
-    stage = next((s for s in a.book.settings["stages"] if a.has(s)), None)
+    stage = _stage(a)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
     form, stage = j.verdicts["form"], j.verdicts["grow_stage"]

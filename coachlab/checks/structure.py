@@ -84,38 +84,39 @@ def _actors(lang: str) -> dict[str, str]:
     return table
 
 
+# When a clause names several actors, the one most likely to be its subject: the person spoken to, then a
+# named person, then people, then things ("早上班前会你教了大家…": 你, not 班前会 or 大家).
+_RANK = {"you": 0, "third": 1, "customer": 2, "colleague": 3, "me": 4, "metric": 5}
+
+
+def _pick(found: list[str]) -> str | None:
+    return min(found, key=lambda a: _RANK[a]) if found else None
+
+
 def _zh_clause(span: Span) -> Clause:
     table = _actors("zh-CN")
-    actor, predicate = None, False
+    found, predicate = [], False
     for word, flag in _tags(span.text):
-        if flag.startswith("v") or flag.startswith("a") or flag in ("d",) and word in ("没", "没有", "不"):
+        if flag.startswith("v") or flag.startswith("a") or word in ("没", "没有", "不"):
             predicate = True
-            if actor is None and word in table:  # 投诉 is both a verb and a metric word
-                actor = table[word]
-            if flag.startswith("v") and actor is None:
-                actor = "none"
-            continue
-        if actor is None:
-            if word in table:
-                actor = table[word]
-            elif flag == "nr" and len(word) >= 2:
-                actor = "third"
-    return Clause(span, None if actor == "none" else actor, predicate)
+        if word in table:  # 投诉 is both a verb and a metric word
+            found.append(table[word])
+        elif flag == "nr" and 2 <= len(word) <= 3 and not any(ch in word for ch in "会班线组号"):
+            found.append("third")
+    return Clause(span, _pick(found), predicate)
 
 
 def _en_clause(span: Span) -> Clause:
     table = _actors("en")
     words = [w.lower() for w in _EN_WORD.findall(span.text)]
-    actor = None
-    for i, word in enumerate(words[:5]):
+    found = []
+    for i, word in enumerate(words[:8]):
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
         if pair in table:
-            actor = table[pair]
-            break
-        if word in table:
-            actor = table[word]
-            break
-    return Clause(span, actor, len(words) >= 3)
+            found.append(table[pair])
+        elif word in table:
+            found.append(table[word])
+    return Clause(span, _pick(found), len(words) >= 3)
 
 
 def clauses(doc: Doc) -> list[Clause]:
@@ -136,10 +137,18 @@ _ME_NOT_STATE = re.compile(r"^\s*(?:我|I)\s*(?:看到|注意到|发现|听到|�
                            re.IGNORECASE)
 
 
-def consequences(doc: Doc) -> list[Span]:
-    """Return the clauses that tell what happened next after someone's action (impact without a marker)."""
+def consequences(doc: Doc, acts: list[Span] | None = None) -> list[Span]:
+    """Return the clauses that tell what happened next after someone's action (impact without a marker).
+
+    ``acts``: where the rules saw the behaviour, when no clause has the agent as its actor ("9:50那通电话
+    谢谢你帮艾阿姨把地址改对了").
+    """
     found = clauses(doc)
     acted = next((i for i, c in enumerate(found) if c.actor in ("you", "third") and c.predicate), None)
+    if acts:
+        first = min(s.start for s in acts)
+        by_rule = next((i for i, c in enumerate(found) if c.span.end > first), None)
+        acted = by_rule if acted is None or (by_rule is not None and by_rule < acted) else acted
     if acted is None:
         return []
     out = []

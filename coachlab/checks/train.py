@@ -158,11 +158,12 @@ def train_all(folds: int = 5, write: bool = True, kinds: tuple[str, ...] = KINDS
                 probs = cv.pop("_probs")
                 untuned = tuple(s for s in UNTUNED if s in cv) or tuple(cv)
                 pooled = {way: _pooled(cv, way, untuned) or 0.0 for way in ("rules", *GUARDS)}
-                # The rules keep the verdict unless a way with the model beats them by half a point or more;
-                # among those, the most cautious one (highest guard) that is within a point of the best.
+                # The rules keep the verdict unless a way with the model beats them by a point or more (two
+                # items in 200: less is noise); among those, the most cautious one (highest guard) within
+                # 1.5 points of the best, so a model overrides a rule only when it is sure.
                 best = max(pooled.values())
-                way = "rules" if best < pooled["rules"] + 0.005 else next(
-                    w for w in sorted(GUARDS, key=lambda w: -GUARDS[w]) if pooled[w] >= best - 0.01)
+                way = "rules" if best < pooled["rules"] + 0.01 else next(
+                    w for w in sorted(GUARDS, key=lambda w: -GUARDS[w]) if pooled[w] >= best - 0.015)
                 mode = "rules" if way == "rules" else "model"
                 model = fit(rows, label)
                 entry = {"mode": mode, "guard": GUARDS.get(way, 1.0)}

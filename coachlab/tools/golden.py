@@ -45,7 +45,14 @@ def _passes(rule: dict, text: str, lang: str) -> bool:
     kind = rule["kind"]
     if kind == "needs_any":
         lowered = text.lower()
-        return any(p.lower() in lowered for p in rule["patterns"][lang])
+        if lang != "zh-CN":
+            return any(p.lower() in lowered for p in rule["patterns"][lang])
+        # Chinese cues count as whole jieba words: 让/使 in "为了让客户…" is a purpose, in "使用新模板" a task.
+        from coachlab.text import segment
+
+        bounds = {p for w in segment(text) for p in (w.start, w.end)}
+        return any(m.start() in bounds and m.end() in bounds
+                   for p in rule["patterns"][lang] for m in re.finditer(re.escape(p.lower()), lowered))
     if kind == "min_length":
         return len(text.strip()) >= rule["min"][lang]
     if kind == "needs_digit_or_length":
