@@ -213,8 +213,7 @@ class Server:
         result["stop_s"] = round(time.perf_counter() - start, 2)
         # Kernels in their own session outlive a killed process group: those are the server's to stop.
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE
-                                                  for p in kernels if _alive(p)):
+        while time.monotonic() < deadline and any(_alive(p) for p in kernels):
             time.sleep(0.25)
         left = [p for p in kernels if _alive(p)]
         result["kernel_processes_left_after_stop"] = len(left)
@@ -894,6 +893,9 @@ def main(argv: list[str] | None = None) -> int:
         result["error"] = short(error, 400)
     finally:
         result["server"]["log"] = server.log_counts()
+        if server.proc is not None and server.proc.poll() is not None:  # it died on its own: say why
+            result["server"]["exited_with"] = server.proc.returncode
+            result["server"]["log_tail"] = server.log_path.read_text(errors="replace")[-2000:]
         if server.log_path is not None:
             keep = REPO / "artifacts" / "load-server.log"
             keep.parent.mkdir(parents=True, exist_ok=True)
