@@ -227,3 +227,24 @@ def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page
         kept = store.load_state("被问到的学员", "bid-late-logins")
     free = [turn for turn in kept["turns"] if turn["kind"] == "free"]
     assert free[-1]["confirmed"] is True and free[-1]["said"] == ASKED
+
+
+def test_an_exercise_practice_check_can_be_disputed(voila_server, page, screenshot):
+    """The exercise form's practice check has the control; the note is filed with the exercise and question."""
+    page.set_default_timeout(240_000)
+    page.goto(f"{voila_server.url}/voila/render/exercises/a05-feedback.ipynb?lang=en")
+    page.wait_for_selector(".coachlab-exercise .coachlab-practice-button")
+    assert page.locator(".coachlab-dispute-open:visible").count() == 0  # nothing checked, nothing to dispute
+    page.locator(".coachlab-learner-id input").fill("exercise-learner")
+    page.locator(".coachlab-answer-feedback_bia textarea").fill(TEXT["en"])
+    page.locator(".coachlab-practice-button").first.click()
+    page.wait_for_selector(".coachlab-practice")
+    page.locator(".coachlab-dispute-open:visible").click()
+    page.fill(f"{PANEL} .coachlab-dispute-note textarea", "There is no thank-you here and it says there is.")
+    page.click(f"{PANEL} .coachlab-dispute-send")
+    page.wait_for_selector(f"{PANEL} .coachlab-dispute-status .ok")
+    page.locator(f"{PANEL} .coachlab-dispute-status .ok").scroll_into_view_if_needed()
+    screenshot(page, "exercise-en-dispute")
+    with open_store(voila_server.data / "progress.sqlite3") as store:
+        [dispute] = store.disputes(learner_id="exercise-learner")
+    assert (dispute.item_id, dispute.place, dispute.label) == ("a05-feedback", "feedback_bia", None)
