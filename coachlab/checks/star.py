@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from .base import analyse, clamp, clean, is_empty, judge
-from .structure import actor_features
+from .structure import actor_features, story
+
+# Which parts the clause structure may add to what the rules found (measured in train.py, see README).
+STORY_PARTS = ("result", "situation")
 from .report import Pitfall, StarReport, frozen
 
 ELEMENTS = ("situation", "task", "action", "result")
@@ -16,9 +19,16 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     if is_empty(text):
         return StarReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           elements=frozen({e: False for e in ELEMENTS}))
-    rules = {e: a.has(e) for e in ELEMENTS}
+    told = story(a.doc)
+    rules = {e: a.has(e) or (e in STORY_PARTS and bool(told.get(e))) for e in ELEMENTS}
+    rules["action"] = rules["action"] or bool(told.get("notes_action"))
     rules["quantified_result"] = rules["result"] and a.has("quantified_result")
-    j = judge(a, rules, extra=actor_features(a.doc))
+    extra = actor_features(a.doc) | {f"story_{part}" for part, spans in told.items() if spans}
+    # A number in a sentence that tells the result is what "quantified" means.
+    result_sentences = {a.doc.sentence_of(s.start) for s in [*a.spans("result"), *told["result"]]}
+    if any(a.doc.sentence_of(q.span.start) in result_sentences for q in a.doc.quantities):
+        extra.add("number_in_result")
+    j = judge(a, rules, extra=extra, spans={part: spans for part, spans in told.items() if spans})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     quantified = bool(j.verdicts["quantified_result"])
     i_count, we_count = len(a.spans("first_person")), len(a.spans("we"))

@@ -167,3 +167,28 @@ def actor_features(doc: Doc) -> set[str]:
     if clauses(doc) and clauses(doc)[0].actor:
         feats.add(f"first_actor_{clauses(doc)[0].actor}")
     return feats
+
+
+def story(doc: Doc) -> dict[str, list[Span]]:
+    """Return the parts of a told story (STAR) found from clause structure alone, by where they stand.
+
+    - ``action``: a clause where the speaker (我 / I) or a named person of the notes (孙娜 / she / the
+      candidate) does something;
+    - ``result``: after the first action, a clause about a customer, colleagues or a metric that says
+      something happened ("客户很开心，给了我们五星", "attrition was zero");
+    - ``situation``: before the first action, a clause about customers, the team or a metric with a verb or
+      an adjective ("投诉很多很多", "our NPS was negative for months").
+    Interview notes are written in the third person, so a named actor counts as the candidate.
+    """
+    found = clauses(doc)
+    first = next((i for i, c in enumerate(found) if c.actor in ("me", "third", "you") and c.predicate), None)
+    parts: dict[str, list[Span]] = {"action": [], "notes_action": [], "result": [], "situation": []}
+    if first is None:
+        return parts
+    parts["action"] = [c.span for c in found[first:] if c.actor in ("me", "third") and c.predicate]
+    # The rules already read the speaker's own "I did"; the structure adds what notes say a named person did.
+    parts["notes_action"] = [c.span for c in found[first:] if c.actor == "third" and c.predicate]
+    parts["result"] = [c.span for c in found[first + 1:]
+                       if c.predicate and c.actor in ("customer", "colleague", "metric")]
+    parts["situation"] = [c.span for c in found[:first] if c.predicate and c.actor in ("customer", "colleague", "metric")]
+    return parts

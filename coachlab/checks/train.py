@@ -166,7 +166,7 @@ def train_all(folds: int = 5, write: bool = True, kinds: tuple[str, ...] = KINDS
                     w for w in sorted(GUARDS, key=lambda w: -GUARDS[w]) if pooled[w] >= best - 0.015)
                 mode = "rules" if way == "rules" else "model"
                 model = fit(rows, label)
-                entry = {"mode": mode, "guard": GUARDS.get(way, 1.0)}
+                entry = {"mode": mode, "guard": GUARDS.get(way, 1.0), "rule_precision": _rule_precision(rows, label)}
                 report.setdefault(kind, {}).setdefault(lang, {})[label] = {
                     "way": way, **{w: round(v, 3) for w, v in pooled.items()}, "by_set": cv,
                     "calibration": _calibration(probs, mode)}
@@ -179,6 +179,18 @@ def train_all(folds: int = 5, write: bool = True, kinds: tuple[str, ...] = KINDS
                         + "\n", "utf-8")
         learned.models.cache_clear()
     return report
+
+
+def _rule_precision(rows: list[dict[str, Any]], label: str) -> dict[str, float]:
+    """Return, per verdict the rules give, how often it is right on the sets they were not tuned on (smoothed)."""
+    counts: dict[str, list[int]] = {}
+    for r in rows:
+        if r["source"] not in UNTUNED:
+            continue
+        cell = counts.setdefault(str(_encode(r["rules"].get(label))), [0, 0])
+        cell[0] += r["rules"].get(label) == r["gold"][label]
+        cell[1] += 1
+    return {value: round((right + 1) / (total + 2), 3) for value, (right, total) in sorted(counts.items())}
 
 
 def _calibration(probs: list[tuple[float, bool, bool]], mode: str) -> dict[str, Any]:
