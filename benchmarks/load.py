@@ -68,6 +68,18 @@ LEAVE_PAGES = (
 # A page is live once the browser shows its first widget (Voila draws widgets only from the state the
 # kernel sends); a page that failed shows coachlab's friendly error, itself a widget.
 PAGE_LIVE = ".jupyter-widgets"
+DEFINITIONS = {
+    "rendered_s (http)": "request sent -> Voila's HTML stream complete and the page's widget state (with the "
+                         "persona card) received from its kernel over the kernel websocket",
+    "html_s": "request sent -> last byte of Voila's HTML stream",
+    "rendered_s (browser)": "navigation -> persona card visible in Chromium",
+    "first_answered_turn_s": "navigation -> the persona's first line visible after the learner clicked Start",
+    "turn_s": "click or submit (Start included) -> the next turn or the debrief visible",
+    "kernel_processes": "every live descendant process of the server (kernels, fork templates, forks)",
+    "uss_per_kernel_process_mb": "summed USS of the server's descendants / their number",
+    "uss_per_open_page_mb": "summed USS of the server's descendants / pages opened and not left",
+    "leave_frees_kernels": "live descendants 15 s after the leave phase minus before it, at most one per learner",
+}
 TARGETS = {
     "http_p95_rendered_s": 5.0,
     "browser_p95_turn_s": 1.0,
@@ -878,7 +890,7 @@ def main(argv: list[str] | None = None) -> int:
     args.run = uuid.uuid4().hex[:6]
 
     result: dict[str, Any] = {
-        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cpus": os.cpu_count(),
+        "definitions": DEFINITIONS, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cpus": os.cpu_count(),
         "loadavg_at_start": loadavg(), "memory_total_mb": round(psutil.virtual_memory().total / MB),
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
     }
