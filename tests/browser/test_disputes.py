@@ -137,15 +137,24 @@ def test_learner_disputes_and_facilitator_overturns(voila_server, dashboard_for,
     assert done.corrected["behavior"] is bool(done.verdict["elements"]["behavior"])  # every label, as the contract says
 
 
-UNSURE_QUESTION = "今天想聊点啥？"
+# Texts the checks have been unsure about; the tests take the first the current checks are unsure about
+# (the server runs the same code), and fail when none is left, so a new one must be found.
+UNSURE_QUESTIONS = ["要不要试试早一班车？", "那你打算怎么办呢", "这个事你怎么看", "今天想聊点啥？"]
+ASKED_ANSWERS = ["上周有三次你8点后才登录，小王只好替你接了好几通。", "你最近老是晚到。", "你从来不迟到，这点挺好。"]
+
+
+def _first(texts: list[str], unsure) -> str:
+    found = [text for text in texts if unsure(text)]
+    assert found, f"the checks are sure about every one of {texts}; add a text they are unsure about"
+    return found[0]
 
 
 def test_an_unsure_verdict_is_asked_not_marked_on_the_pad(voila_server, page, screenshot):
     """The pad shows the check's own question for an unsure verdict, and counts it half in the practice score."""
     from coachlab.checks import run
 
+    UNSURE_QUESTION = _first(UNSURE_QUESTIONS, lambda text: run("question", text).unsure)
     report = run("question", UNSURE_QUESTION)
-    assert report.unsure, "the check is sure about this question now; pick a text it is unsure about"
     page.set_default_timeout(240_000)
     page.goto(f"{voila_server.url}/voila/render/practice-pad.ipynb?lang=zh&kind=question")
     page.locator(".coachlab-checkpad .coachlab-checkpad-text textarea").fill(UNSURE_QUESTION)
@@ -189,9 +198,6 @@ def test_a_roleplay_turn_can_be_disputed(voila_server, page, screenshot):
     assert dispute.context and HAN.search(dispute.context)
 
 
-ASKED = "上周有三次你8点后才登录，小王只好替你接了好几通。"
-
-
 def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page, screenshot):
     """An unsure verdict that decides the turn comes as the coach's question with yes / no buttons."""
     from coachlab.paths import course_root
@@ -201,8 +207,8 @@ def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page
     session = engine.start(scenario)
     while engine.view(scenario, session, "zh-CN")["kind"] != "free":
         session, _ = engine.choose(scenario, session, engine.view(scenario, session, "zh-CN")["options"][0]["id"])
-    asked, event = engine.answer(scenario, session, ASKED)
-    assert event.kind == "ask", "the checks are sure about this answer now; pick one they are unsure about"
+    ASKED = _first(ASKED_ANSWERS, lambda text: engine.answer(scenario, session, text)[1].kind == "ask")
+    _, event = engine.answer(scenario, session, ASKED)
     page.set_default_timeout(240_000)
     page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
     page.fill(".coachlab-learner-id input", "被问到的学员")
