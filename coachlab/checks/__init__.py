@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .base import UNSURE_BELOW, practice_score
 from .feedback import check_feedback
 from .goal import check_goal
 from .listening import check_listening
@@ -32,6 +33,6 @@ def run(kind: str, text: str, lang: str = "auto", context: str | None = None) ->
     return check(text, lang=lang, context=context)
 
 
-__all__ = ["CHECKS", "KINDS", "Evidence", "FeedbackReport", "GoalReport", "ListeningReport", "Pitfall",
+__all__ = ["CHECKS", "KINDS", "UNSURE_BELOW", "practice_score", "Evidence", "FeedbackReport", "GoalReport", "ListeningReport", "Pitfall",
            "QuestionReport", "Report", "StarReport", "check_feedback", "check_goal", "check_listening",
            "check_question", "check_star", "run"]

@@ -185,3 +185,46 @@ def _label_name(a: Analysis, label: str, value: Any) -> str:
     if key not in a.book.messages:
         key = f"name.{label}"
     return a.say(key)
+
+
+def practice_score(report: Any) -> float:
+    """Return the practice percentage of a report, counting each unsure verdict as half.
+
+    The same arithmetic as the report's own ``score``, with every element (or pitfall) the check is unsure
+    of worth half its weight: for practice feedback (CheckPad, lesson tools). Autograded exercises keep
+    their binary rule: an element counts when the check says present.
+    """
+    unsure = set(getattr(report, "unsure", ()) or ())
+    if getattr(report, "empty", False):
+        return 0.0
+
+    def credit(label: str, value: Any) -> float:
+        return 0.5 if label in unsure else float(bool(value))
+
+    name = type(report).__name__
+    if name == "FeedbackReport":
+        e = report.elements
+        present = credit("behavior", e["behavior"]) + credit("impact", e["impact"]) + max(
+            credit("appreciation", e["appreciation"]), credit("development", e["development"]))
+        flags = sum(credit(f, f in report.flags) for f in {*report.flags, *(unsure - set(e))})
+        score = 100 * present / 3 - 15 * flags
+    elif name == "GoalReport":
+        c = report.criteria
+        met = sum(credit(k, v) for k, v in c.items() if k != "achievable") + (
+            0.5 if c.get("achievable") is None else credit("achievable", c["achievable"]))
+        score = 100 * met / len(c) - 10 * len(report.pitfalls)
+    elif name == "QuestionReport":
+        form = 0.5 * 50 if "form" in unsure else {"open": 50, "closed": 25}.get(report.form, 0)
+        score = (form + 20 * credit("grow_stage", report.grow_stage is not None)
+                 + 15 * (1 - credit("leading", report.leading)) + 15 * (1 - credit("advice", report.advice))
+                 - 10 * any(p.id == "telling" for p in report.pitfalls))
+    elif name == "StarReport":
+        ratio = report.first_person_ratio or 0
+        score = (20 * sum(credit(k, v) for k, v in report.elements.items())
+                 + 10 * credit("quantified_result", report.quantified_result) + (10 if ratio >= 0.5 else 0)
+                 - 10 * len(report.pitfalls))
+    elif name == "ListeningReport":
+        score = 100 * sum(credit(k, v) for k, v in report.elements.items()) / 3
+    else:
+        return float(report.score)
+    return float(max(0, min(100, round(score, 1))))
