@@ -178,3 +178,88 @@ def test_any_text_is_read_without_crashing(text):
         assert after.turns[-1]["said"] == text[:MAX_TEXT] and event.kind in ("intent", "retry")
     else:
         assert event.kind == "empty" and after == session
+
+
+# ---------------------------------------------------------------- unsure verdicts: ask, confirm, context
+
+
+def _unsure_checker(seen: list):
+    """Return a checker that is unsure of the impact when the text says "maybe", and logs the context it got."""
+    def check(kind: str, text: str, context: str | None = None) -> dict:
+        seen.append((kind, context))
+        low = text.lower()
+        unsure = ["impact"] if "maybe" in low else []
+        return {"elements": {"behavior": "logged" in low, "impact": "queue" in low, "appreciation": False,
+                             "development": False},
+                "flags": [], "evidence": [], "unsure": unsure,
+                "questions": [{"label": "impact", "text": "Did you mean “maybe” as the impact?"}] if unsure else [],
+                "answers": {"impact": {"yes": True, "no": False}} if unsure else {}}
+    return check
+
+
+def test_an_unsure_verdict_that_decides_the_intent_asks_without_using_a_try(scenario):
+    """When yes and no would pick different intents, the step asks; the session waits on the turn."""
+    from coachlab.scenarios.engine import Session
+
+    session, _ = choose(scenario, start(scenario), "good")
+    asked, event = answer(scenario, session, "You logged in late, maybe it hurt.", _unsure_checker([]))
+    assert event.kind == "ask" and event.node == "speak" and "maybe" in event.feedback["en"]
+    assert asked.node == "speak" and asked.tries == session.tries and asked.turns == session.turns
+    assert asked.pending and asked.pending["unsure"] == {"feedback": ["impact"]}
+    assert view(scenario, asked, "en")["question"] == event.feedback["en"]
+    saved = json.loads(json.dumps(asked.to_dict()))
+    assert Session.from_dict(saved) == asked
+
+
+def test_confirming_yes_or_no_resolves_the_turn_and_history_keeps_it(scenario):
+    """Yes treats the unsure label as present, no as absent; the turn record says the learner was asked."""
+    from coachlab.scenarios import confirm
+
+    session, _ = choose(scenario, start(scenario), "good")
+    asked, _ = answer(scenario, session, "You logged in late, maybe it hurt.", _unsure_checker([]))
+    yes, event = confirm(scenario, asked, True)
+    assert event.kind == "intent" and event.matched == "bi" and yes.node == "listen" and yes.pending is None
+    assert yes.turns[-1]["unsure"] == ["impact"] and yes.turns[-1]["confirmed"] is True
+    no, event = confirm(scenario, asked, False)
+    assert event.kind == "retry" and no.node == "speak" and no.tries == session.tries + 1
+    assert no.turns[-1]["unsure"] == ["impact"] and no.turns[-1]["confirmed"] is False
+
+
+def test_a_new_answer_replaces_an_open_question(scenario):
+    """Typing again instead of answering the question clears it; confirm then has nothing to answer."""
+    from coachlab.scenarios import confirm
+
+    session, _ = choose(scenario, start(scenario), "good")
+    asked, _ = answer(scenario, session, "You logged in late, maybe it hurt.", _unsure_checker([]))
+    again, event = answer(scenario, asked, "You logged in at 8:09 and the queue waited.", _unsure_checker([]))
+    assert event.kind == "intent" and again.pending is None
+    assert again.turns[-1]["unsure"] == [] and again.turns[-1]["confirmed"] is None
+    with pytest.raises(EngineError):
+        confirm(scenario, again, True)
+
+
+def test_an_unsure_verdict_that_changes_nothing_is_not_asked(scenario):
+    """When yes and no pick the same intent, the turn resolves and records the unsure label."""
+    session, _ = choose(scenario, start(scenario), "good")
+    after, event = answer(scenario, session, "Maybe the queue.", _unsure_checker([]))  # no behaviour either way
+    assert event.kind == "retry" and after.turns[-1]["unsure"] == ["impact"]
+    assert after.turns[-1]["confirmed"] is None
+
+
+def test_the_check_gets_the_other_persons_line_in_the_learners_language(scenario):
+    """A free-text turn passes the node's line as context, in the language of the session."""
+    seen: list = []
+    session, _ = choose(scenario, start(scenario), "good")
+    answer(scenario, session, "You logged in at 8:09.", _unsure_checker(seen))
+    answer(scenario, session, "你八点零九分才登录。", _unsure_checker(seen), lang="zh-CN")
+    assert seen == [("feedback", "Go on."), ("feedback", "中文：Go on.")]
+
+
+def test_the_real_checks_ask_instead_of_sending_back_an_answer_they_are_unsure_of():
+    """With coachlab.checks, an unsure element the intent depends on becomes a question, not a retry."""
+    from coachlab.checks import run
+
+    report = run("feedback", "结果客户撤回了投诉。").to_dict()
+    assert set(report) >= {"confidence", "unsure", "questions", "answers"}
+    for label in report["unsure"]:
+        assert report["answers"][label]["yes"] != report["answers"][label]["no"]
