@@ -30,6 +30,7 @@ from .engine import Doc, lexicons
 _ZH_CUT = re.compile(r"[，,；;。！？!?\n、：:…]+")
 _EN_CUT = re.compile(r"[,;.!?\n:—–]+|\s+(?:and|so|then|but|which|because|after that|and then)\s+", re.IGNORECASE)
 _EN_WORD = re.compile(r"[A-Za-z']+")
+STRUCTURE_MAX = 1200  # characters read for clause structure: longer texts are read by the rules only past here
 _lock = threading.Lock()
 _pos = None
 
@@ -124,10 +125,11 @@ def clauses(doc: Doc) -> list[Clause]:
     cached = doc.__dict__.get("_clauses")
     if cached is not None:
         return cached
-    if has_cjk(doc.text):
-        found = [_zh_clause(s) for s in _cut(doc.text, _ZH_CUT)]
+    head = doc.text[:STRUCTURE_MAX]
+    if has_cjk(head):
+        found = [_zh_clause(s) for s in _cut(head, _ZH_CUT)]
     else:
-        found = [_en_clause(s) for s in _cut(doc.text, _EN_CUT)]
+        found = [_en_clause(s) for s in _cut(head, _EN_CUT)]
     doc.__dict__["_clauses"] = found
     return found
 
