@@ -40,6 +40,7 @@ LANDING_POOL = 2
 # Voila matches these against each notebook's absolute path.
 NOT_PREHEATED = (r".*/exercises/[^/]+\.ipynb$",)
 CELL_TIMEOUT_S = 60
+IOPUB_TIMEOUT_S = 30
 # A page's first cell waits for the learner's request (``setup_page`` and the page functions built
 # on it). A preheated kernel may wait there for hours, and a time limit would interrupt the wait and
 # render the page without its ?lang= (then shut the kernel down): only the other cells are timed.
@@ -99,6 +100,9 @@ def voila_config(*, pool: bool = True, pool_size: int = 1, landing_pool: int = L
             "timeout": cell_timeout_s,
             "timeout_func": functools.partial(cell_timeout, limit=cell_timeout_s),
             "interrupt_on_timeout": True,
+            # After a cell has run, nbclient waits this long for the rest of its output (by default 4 s). In a
+            # busy room the server reads kernels' output late, and a page lost its widgets when the wait ran out.
+            "iopub_timeout": IOPUB_TIMEOUT_S,
             "cell_error_instruction": CELL_ERROR_NOTICE,
             "cell_timeout_instruction": CELL_ERROR_NOTICE,
         },
@@ -133,19 +137,40 @@ def pool_sizes(*, pool: bool = True, pool_size: int = 1, landing_pool: int = LAN
 class CourseKernelManager(AsyncMappingKernelManager):
     """jupyter-server's kernel manager, with dead kernels taken out of Voila's pools.
 
-    Voila builds its pooling manager on top of this class (``multi_kernel_manager_class``).
+    Voila builds its pooling manager on top of this class (``multi_kernel_manager_class``). A pooled kernel that
+    dies is noticed twice: by the restarter every few seconds, and at once when its page is asked for
+    (``prune_dead``, called before Voila counts the pool), so no learner is handed a dead kernel.
     """
 
+    def _pooled(self, name: str) -> list[tuple[object, str]]:
+        found = []
+        for task in list(getattr(self, "_pools", {}).get(name, [])):
+            if task.done() and not task.cancelled() and task.exception() is None:
+                found.append((task, task.result().get("kernel_id")))
+        return found
+
+    def _alive(self, kernel_id: str) -> bool:
+        if kernel_id not in self:
+            return False
+        process = getattr(self.get_kernel(kernel_id).provisioner, "process", None)
+        return process is not None and process.poll() is None
+
+    def prune_dead(self, name: str) -> None:
+        """Drop the dead kernels from ``name``'s pool (the pool refills)."""
+        for task, kernel_id in self._pooled(name):
+            if not self._alive(kernel_id):
+                self._handle_kernel_died(kernel_id)
+
     def _handle_kernel_died(self, kernel_id: str) -> None:
-        """Forget a kernel that died; a pooled one leaves its pool, so no learner is handed a dead kernel."""
-        for name, pool in getattr(self, "_pools", {}).items():
-            for task in list(pool):
-                if task.done() and not task.cancelled() and task.exception() is None \
-                        and task.result().get("kernel_id") == kernel_id:
-                    pool.remove(task)
+        """Forget a kernel that died; a pooled one leaves its pool, which refills."""
+        for name in list(getattr(self, "_pools", {})):
+            for task, pooled in self._pooled(name):
+                if pooled == kernel_id:
+                    self._pools[name].remove(task)
                     self.log.warning("Pooled kernel %s of %s died; the pool refills.", kernel_id, name)
                     self.fill_if_needed(notebook_name=name)
-        super()._handle_kernel_died(kernel_id)
+        if kernel_id in self:
+            super()._handle_kernel_died(kernel_id)
 
 
 class CourseShutdownHandler(VoilaShutdownKernelHandler):
@@ -176,6 +201,32 @@ class CourseVoila(Voila):
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
+        km = self.kernel_manager
+        if hasattr(km, "get_rendered_notebook") and hasattr(km, "prune_dead"):
+            count = km.get_pool_size
+
+            def live_pool_size(name: str) -> int:
+                km.prune_dead(name)
+                return count(name)
+            km.get_pool_size = live_pool_size  # Voila's handler counts the pool before it takes a kernel from it
+            take = km.get_rendered_notebook
+
+            async def live_rendered_notebook(notebook_name: str, **kwargs):  # noqa: ANN202 - Voila's tuple
+                # The kernel at the head of the pool may still be starting; once it has, it may have died.
+                deadline = asyncio.get_running_loop().time() + KERNEL_START_TIMEOUT_S
+                while asyncio.get_running_loop().time() < deadline:
+                    pool = km._pools.get(notebook_name) or []
+                    if not pool:
+                        km.fill_if_needed(delay=0, notebook_name=notebook_name)
+                        pool = km._pools.get(notebook_name) or []
+                    if pool:
+                        await asyncio.wait([pool[0]], timeout=max(0.0, deadline - asyncio.get_running_loop().time()))
+                    km.prune_dead(notebook_name)
+                    head = (km._pools.get(notebook_name) or [None])[0]
+                    if head is not None and head.done():
+                        break
+                return await take(notebook_name, **kwargs)
+            km.get_rendered_notebook = live_rendered_notebook
         pages = fill_order(preheated_pages(Path(self.root_dir))) if self.pools else []
         if pages:
             asyncio.get_event_loop().create_task(self._fill_pools(pages))
