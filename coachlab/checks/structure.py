@@ -27,8 +27,9 @@ from coachlab.text import Span, has_cjk
 
 from .engine import Doc, lexicons
 
-_ZH_CUT = re.compile(r"[，,；;。！？!?\n、：:…]+")
-_EN_CUT = re.compile(r"[,;.!?\n:—–]+|\s+(?:and|so|then|but|which|because|after that|and then)\s+", re.IGNORECASE)
+# Clause ends; a colon inside a time (7:55) or a decimal point (3.5) is not one.
+_ZH_CUT = re.compile(r"[，,；;。！？!?\n、…]+|[：:](?!\d)")
+_EN_CUT = re.compile(r"[,;!?\n—–]+|\.(?!\d)|:(?!\d)|\s+(?:and|so|then|but|which|because|after that|and then)\s+", re.IGNORECASE)
 _EN_WORD = re.compile(r"[A-Za-z']+")
 STRUCTURE_MAX = 1200  # characters read for clause structure: longer texts are read by the rules only past here
 _lock = threading.Lock()
@@ -139,6 +140,13 @@ _ME_NOT_STATE = re.compile(r"^\s*(?:我|I)\s*(?:看到|注意到|发现|听到|�
                            re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _future(lang: str) -> re.Pattern[str]:
+    terms = sorted(lexicons(lang).get("future_cue", ()), key=len, reverse=True)
+    body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in terms)
+    return re.compile(body or r"(?!)", re.IGNORECASE)
+
+
 def consequences(doc: Doc, acts: list[Span] | None = None) -> list[Span]:
     """Return the clauses that tell what happened next after someone's action (impact without a marker).
 
@@ -159,6 +167,8 @@ def consequences(doc: Doc, acts: list[Span] | None = None) -> list[Span]:
             continue
         if clause.actor == "me" and _ME_NOT_STATE.search(clause.span.text):
             continue
+        if _future("zh-CN" if has_cjk(clause.span.text) else "en").search(clause.span.text):
+            continue  # a plan ("公交晚了的话7:50前微信我") has not happened
         out.append(clause.span)
     return out
 

@@ -214,3 +214,16 @@ def test_golden_circle_why_needs_a_purpose_not_a_word_inside_another():
     assert not rule_passes("why_is_a_purpose", "使用新的备注模板", "zh-CN")
     assert rule_passes("why_is_a_purpose", "为了让客户一次来电就把问题解决", "zh-CN")
     assert rule_passes("why_is_a_purpose", "使得大家都能按时下线", "zh-CN")
+
+
+@pytest.mark.parametrize("text", [
+    "跟你说下：明天起7:55前登录，8点准时上线。公交晚了的话7:50前微信我。周五我们一起看这周的情况。",
+    "Quick one: from tomorrow log in by 7:55 so you're on the phones at 8. If the bus is late, message me by 7:50. "
+    "We'll look at the week together on Friday.",
+])
+def test_a_concrete_development_plan_is_development_and_not_an_impact(text):
+    """Issue 13's plan (log in by 7:55, message me by 7:50 if the bus is late, review on Friday) is a sure
+    development step; its plan B is not "what happened next"."""
+    report = run("feedback", text)
+    assert report.elements["development"] and "development" not in report.unsure
+    assert not report.elements["impact"]
