@@ -14,6 +14,9 @@ from .report import Evidence, ListeningReport, frozen
 ELEMENTS = ("fact", "feeling", "focus")
 _EN_WORD = re.compile(r"[a-z0-9']+")
 _QUESTION = re.compile(r"[?？]\s*$")
+_TO_YOU = re.compile(r"\byou(?:r|'ve|'re|'d)?\b|你", re.IGNORECASE)
+_DISMISS = re.compile(r"\b(?:policy|normal|everyone|everybody|should|must|need to|have to|next time|of course|stop|just|"
+                      r"what it is|than you think|don't worry|calm down)\b|规定|正常|大家都|应该|必须|得先|下次|要先", re.IGNORECASE)
 
 
 def _content_words(text: str, lang: str) -> set[str]:
@@ -56,10 +59,21 @@ def _restated(a: Analysis) -> list[Span]:
     if not a.doc.context:
         return []
     need = a.book.settings["overlap"]["min_shared"][a.lang]
+    told = a.book.settings["overlap"].get("min_shared_told_to_you", {}).get(a.lang, need)
     focus = a.spans("focus")
-    return [s for s in a.doc.sentences
-            if not _QUESTION.search(s.text) and not any(s.start <= f.start < s.end for f in focus)
-            and _shared(s.text, a.doc.context, a.lang) >= need]
+    feeling = a.spans("feeling")
+    out = []
+    for s in a.doc.sentences:
+        if _QUESTION.search(s.text) or any(s.start <= f.start < s.end for f in focus):
+            continue
+        shared = _shared(s.text, a.doc.context, a.lang)
+        # The agent's story told back to them ("He insulted you even though you'd solved it") needs less
+        # of their wording than a statement that might be about anyone.
+        named_feeling = any(s.start <= f.start < s.end for f in feeling)  # "you're nervous about…" is the feeling
+        if shared >= need or (shared >= told and _TO_YOU.search(s.text) and not _DISMISS.search(s.text)
+                              and not named_feeling):
+            out.append(s)
+    return out
 
 
 def _content_units(text: str) -> int:
