@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import actor_features, consequences
+from .structure import actor_features, acts_on_occasion, consequences
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
-CONSEQUENCE_IS_IMPACT = True  # measured in coachlab/checks/train.py (cross-validated, with and without)
+CONSEQUENCE_IS_IMPACT = True
+ACT_IS_BEHAVIOUR = True  # an act of the agent's on a named occasion (clause structure); cross-validated en 0.87->0.89
 FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
          "threat")
 
@@ -24,11 +25,14 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     told = consequences(a.doc, a.spans("behavior"))
     rules = {e: a.has(e) for e in ELEMENTS}
     rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
+    acts = acts_on_occasion(a.doc)
+    rules["behavior"] = rules["behavior"] or (bool(acts) and ACT_IS_BEHAVIOUR)
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
     rules.update({f: (vague if f == "vague_praise" else a.has(f)) for f in FLAGS})
     extra = actor_features(a.doc) | ({"consequence"} if told and CONSEQUENCE_IS_IMPACT else set())
-    j = judge(a, rules, extra=extra, spans={"impact": told})
+    extra |= {"act_on_occasion"} if acts else set()
+    j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])
     model = "BID" if elements["development"] else "BIA" if elements["appreciation"] else None
@@ -55,6 +59,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     score = clamp(100 * present / 3 - 15 * len(flags))
     shown = [e for e in ELEMENTS if elements[e]] + [f for f in flags if f != "vague_praise"]
     evidence = list(a.evidence(shown))
+    if elements["behavior"] and not a.has("behavior") and acts:
+        evidence.append(Evidence("behavior", acts[0].start, acts[0].end, acts[0].text))
     if elements["impact"] and not a.has("impact"):
         span = told[0] if told else j.quotes.get("impact")
         if span is not None:

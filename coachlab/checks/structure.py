@@ -204,3 +204,39 @@ def story(doc: Doc) -> dict[str, list[Span]]:
                        if c.predicate and c.actor in ("customer", "colleague", "metric")]
     parts["situation"] = [c.span for c in found[:first] if c.predicate and c.actor in ("customer", "colleague", "metric")]
     return parts
+
+
+_CLOCK = re.compile(r"\d{1,2}[:：.]\d{2}|\d{1,2}\s?(?:am|pm)\b|\d{1,2}\s?点|[一二三四五六七八九十两]{1,3}点", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _occasion(lang: str) -> re.Pattern[str]:
+    words = lexicons(lang)
+    terms = [*words.get("occasion_time", ()), *words.get("weekday", ()), *words.get("channel", ()),
+             *words.get("occasion_extra", ())]
+    terms = sorted({t for t in terms}, key=len, reverse=True)
+    body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in terms)
+    return re.compile(body or r"(?!)", re.IGNORECASE)
+
+
+# "You were very patient" / "你昨天很有耐心" rate the person; "you need to" / "你要" ask for the future.
+_NOT_AN_ACT = re.compile(
+    r"\b(?:you|agent)(?:'re| are| were| was| have been|'ve been| seem| need to| have to| should| must| keep| always"
+    r"| never| will| can)\b|你(?:[\u4e00-\u9fff]{0,3})?(?:很|太|真|挺|非常|特别|一直|总是|老是|要|得|应该|不觉得|是不是)",
+    re.IGNORECASE)
+
+
+def acts_on_occasion(doc: Doc) -> list[Span]:
+    """Return the clauses where the agent (你 / you, or the agent named in notes) did something on a named
+    occasion: a call, a chat, a day, a clock time in the same sentence. Plans ("明天起…") are not acts."""
+    out = []
+    for clause in clauses(doc):
+        if clause.actor not in ("you", "third") or not clause.predicate:
+            continue
+        lang = "zh-CN" if has_cjk(clause.span.text) else "en"
+        if _future(lang).search(clause.span.text) or _NOT_AN_ACT.search(clause.span.text):
+            continue
+        sentence = doc.sentence_of(clause.span.start).text
+        if _CLOCK.search(sentence) or _occasion(lang).search(sentence):
+            out.append(clause.span)
+    return out
