@@ -7,8 +7,9 @@ other person's line as ``context``); a checker taking only ``(kind, text)`` work
 pass their own.
 
 When the intent a free-text turn would pick depends on a verdict the check is unsure of (the report's
-``unsure`` labels), the step returns an ``ask`` event holding the check's questions instead: the session
-stays on the turn, keeps the question in ``pending``, and no retry is used. ``confirm(scenario, session,
+``unsure`` labels), the step returns an ``ask`` event holding the check's question about that verdict (one
+at a time, the least sure, so a yes means one thing): the session stays on the turn, keeps the question in
+``pending`` (``asked``), and no retry is used. ``confirm(scenario, session,
 yes)`` answers it (the unsure labels count as present, or absent) and the turn resolves as usual; typing a
 new answer instead clears the question. Each turn's record keeps ``unsure`` and ``confirmed``.
 """
@@ -171,7 +172,8 @@ def view(scenario: Scenario, session: Session, lang: str) -> dict[str, Any]:
                      placeholder=(free.get("placeholder") or {}).get(lang, ""),
                      tries_left=tries_left(scenario, session))
         if session.pending:
-            shown["question"] = _questions(session.pending.get("reports") or {}, lang)[lang]
+            shown["question"] = _questions(session.pending.get("reports") or {}, lang,
+                                           session.pending.get("asked") or session.pending.get("unsure"))[lang]
     else:
         shown.update(kind="choice", options=[{"id": o["id"], "text": o["text"][lang]}
                                              for o in options(scenario, session)])
@@ -295,9 +297,10 @@ def _unsure(reports: Mapping[str, Mapping[str, Any] | None]) -> dict[str, list[s
     return {kind: list(r.get("unsure") or ()) for kind, r in reports.items() if r and r.get("unsure")}
 
 
-def _questions(reports: Mapping[str, Mapping[str, Any] | None], lang: str) -> Mapping[str, str]:
-    texts = [str(q.get("text")) for r in reports.values() if r for q in r.get("questions") or ()
-             if isinstance(q, Mapping) and q.get("text")]
+def _questions(reports: Mapping[str, Mapping[str, Any] | None], lang: str,
+               only: Mapping[str, list[str]] | None = None) -> Mapping[str, str]:
+    texts = [str(q.get("text")) for kind, r in reports.items() if r for q in r.get("questions") or ()
+             if isinstance(q, Mapping) and q.get("text") and (only is None or q.get("label") in only.get(kind, ()))]
     text = "\n".join(dict.fromkeys(texts))
     # The questions are in the language the learner wrote in; every page language shows them.
     return {"en": text, "zh-CN": text}
@@ -337,17 +340,40 @@ def answer(scenario: Scenario, session: Session, text: str, checker: Checker | N
     context = line_of(scenario, session.node, session.seed).get(lang)
     reports = _read(checker or default_checker, kinds, text, context)
     unsure = _unsure(reports)
-    if unsure:
-        yes = {k: settle(r, True) for k, r in reports.items()}
-        no = {k: settle(r, False) for k, r in reports.items()}
-        picked_yes = _pick(free, _ctx(scenario, session, yes, default))[0]
-        picked_no = _pick(free, _ctx(scenario, session, no, default))[0]
-        if (picked_yes or {}).get("id") != (picked_no or {}).get("id"):
-            pending = {"text": text, "cut": cut, "lang": lang, "reports": reports, "unsure": unsure}
-            return (replace(session, pending=pending),
-                    Event("ask", session.node, _questions(reports, lang), None, (), cut, None,
-                          tries_left(scenario, session)))
+    decisive = _decisive(scenario, session, free, reports, unsure)
+    if decisive is not None:
+        kind, label = decisive
+        pending = {"text": text, "cut": cut, "lang": lang, "reports": reports, "unsure": unsure,
+                   "asked": {kind: [label]}}
+        return (replace(session, pending=pending),
+                Event("ask", session.node, _questions(reports, lang, {kind: [label]}), None, (), cut, None,
+                      tries_left(scenario, session)))
     return _resolve(scenario, session, text, cut, reports, unsure, None)
+
+
+def _decisive(scenario: Scenario, session: Session, free: Mapping[str, Any],
+              reports: Mapping[str, Mapping[str, Any] | None], unsure: Mapping[str, list[str]]) -> tuple[str, str] | None:
+    """Return the one unsure verdict whose answer changes the intent picked (the least sure such), or None.
+
+    One question at a time, so "yes" means one thing: a learner asked "did you mean … as the impact?" and
+    "… as an absolute?" at once could not answer both with one word.
+    """
+    default = free["check"]
+    found = []
+    for kind, labels in unsure.items():
+        for label in labels:
+            picks = set()
+            for yes in (True, False):
+                settled = {k: (settle(r, yes, [label]) if k == kind else r) for k, r in reports.items()}
+                picked = _pick(free, _ctx(scenario, session, settled, default))[0]
+                picks.add((picked or {}).get("id"))
+            if len(picks) > 1:
+                confidence = float(((reports.get(kind) or {}).get("confidence") or {}).get(label, 0.5))
+                found.append((confidence, kind, label))
+    if not found:
+        return None
+    _, kind, label = min(found)
+    return kind, label
 
 
 def confirm(scenario: Scenario, session: Session, yes: bool) -> tuple[Session, Event]:
@@ -357,7 +383,8 @@ def confirm(scenario: Scenario, session: Session, yes: bool) -> tuple[Session, E
     pending = session.pending
     if not pending:
         raise EngineError("there is no open question to answer")
-    reports = {kind: settle(report, bool(yes), list((pending.get("unsure") or {}).get(kind, ())))
+    asked = pending.get("asked") or pending.get("unsure") or {}
+    reports = {kind: settle(report, bool(yes), list(asked.get(kind, ())))
                for kind, report in (pending.get("reports") or {}).items()}
     return _resolve(scenario, replace(session, pending=None), str(pending.get("text", "")),
                     bool(pending.get("cut")), reports, dict(pending.get("unsure") or {}), bool(yes))

@@ -205,7 +205,7 @@ def test_an_unsure_verdict_that_decides_the_intent_asks_without_using_a_try(scen
     asked, event = answer(scenario, session, "You logged in late, maybe it hurt.", _unsure_checker([]))
     assert event.kind == "ask" and event.node == "speak" and "maybe" in event.feedback["en"]
     assert asked.node == "speak" and asked.tries == session.tries and asked.turns == session.turns
-    assert asked.pending and asked.pending["unsure"] == {"feedback": ["impact"]}
+    assert asked.pending and asked.pending["asked"] == {"feedback": ["impact"]}
     assert view(scenario, asked, "en")["question"] == event.feedback["en"]
     saved = json.loads(json.dumps(asked.to_dict()))
     assert Session.from_dict(saved) == asked
@@ -263,3 +263,22 @@ def test_the_real_checks_ask_instead_of_sending_back_an_answer_they_are_unsure_o
     assert set(report) >= {"confidence", "unsure", "questions", "answers"}
     for label in report["unsure"]:
         assert report["answers"][label]["yes"] != report["answers"][label]["no"]
+
+
+def test_only_the_verdict_that_decides_is_asked_and_settled(scenario):
+    """With two unsure verdicts, the question is about the one that changes the intent; yes settles only it."""
+    from coachlab.scenarios import confirm
+
+    def check(kind: str, text: str, context: str | None = None) -> dict:
+        return {"elements": {"behavior": True, "impact": False, "appreciation": False, "development": False},
+                "flags": [], "evidence": [], "unsure": ["appreciation", "impact"],
+                "confidence": {"appreciation": 0.5, "impact": 0.6},
+                "questions": [{"label": "appreciation", "text": "Q-appreciation"}, {"label": "impact", "text": "Q-impact"}],
+                "answers": {"appreciation": {"yes": True, "no": False}, "impact": {"yes": True, "no": False}}}
+
+    session, _ = choose(scenario, start(scenario), "good")
+    asked, event = answer(scenario, session, "You logged in late.", check)
+    assert event.kind == "ask" and event.feedback["en"] == "Q-impact"  # appreciation changes no intent here
+    assert asked.pending["asked"] == {"feedback": ["impact"]}
+    after, event = confirm(scenario, asked, True)
+    assert event.matched == "bi" and after.turns[-1]["unsure"] == ["appreciation", "impact"]
