@@ -227,3 +227,13 @@ def test_a_concrete_development_plan_is_development_and_not_an_impact(text):
     report = run("feedback", text)
     assert report.elements["development"] and "development" not in report.unsure
     assert not report.elements["impact"]
+
+
+def test_question_templates_quote_nothing_but_the_learner():
+    """The names that fill a question ({name}) hold no quoted words: only {quote} may quote, and only the learner."""
+    from coachlab.checks.engine import rulebook
+
+    names = [(kind, key, text) for kind in KINDS for key, langs in rulebook(kind).messages.items()
+             if key.startswith("name.") for text in langs.values()]
+    assert len(names) > 40
+    assert [n for n in names if QUOTED.search(n[2]) or "“" in n[2] or "\"" in n[2]] == []
