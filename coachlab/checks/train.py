@@ -174,6 +174,10 @@ def train_all(folds: int = 5, write: bool = True, kinds: tuple[str, ...] = KINDS
                     shipped.setdefault(kind, {}).setdefault(lang, {})[label] = {**model, **entry}
     if write:
         path = Path(__file__).with_name(learned.MODELS_FILE)
+        if set(kinds) != set(KINDS) and path.is_file():
+            # A partial run (--kind) keeps the other kinds' models as they were.
+            old = json.loads(path.read_text("utf-8")).get("models", {})
+            shipped = {**{k: v for k, v in old.items() if k not in kinds}, **shipped}
         path.write_text(json.dumps({"version": 1, "trained_on": list(TRAINING_SETS), "folds": folds,
                                     "models": shipped}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                         + "\n", "utf-8")
