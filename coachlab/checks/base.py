@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from coachlab.text import Span
+from coachlab.text import Span, has_cjk
 from coachlab.text.lang import normalize_lang_arg
 
 from .engine import Doc, Rule, RuleBook, find_all, rulebook
@@ -117,7 +117,10 @@ def _support(a: Analysis, label: str, why: Any, spans: Mapping[str, list[Span]])
     """Return the learner's own words that speak for ``label``: a rule's span, a clause, or a model feature."""
     own = list(spans.get(label) or ()) or a.spans(label)
     if own:
-        return own[0]
+        span = own[0]
+        short = len(span.text.strip()) < 8 if has_cjk(span.text) else len(span.text.split()) < 3
+        # A two-character cue ("找我") reads badly in a question: quote the sentence it stands in.
+        return a.doc.sentence_of(span.start) if short else span
     for name, weight in why or ():
         if weight <= 0 or not (name.startswith("w:") or name.startswith("c:")):
             continue
