@@ -109,7 +109,7 @@ class Judgement:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.split()).rstrip("。.！!？?；;，,、")
     return text if len(text) <= _QUOTE_MAX else text[:_QUOTE_MAX - 1] + "…"
 
 
