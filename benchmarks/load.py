@@ -68,6 +68,9 @@ LEAVE_PAGES = (
 # A page is live once the browser shows its first widget (Voila draws widgets only from the state the
 # kernel sends); a page that failed shows coachlab's friendly error, itself a widget.
 PAGE_LIVE = ".jupyter-widgets"
+# What Voila shows instead when a cell or the kernel failed (no widget will ever come).
+PAGE_FAILED = ('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], '
+               '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
 DEFINITIONS = {
     "rendered_s (http)": "request sent -> Voila's HTML stream complete and the page's widget state (with the "
                          "persona card) received from its kernel over the kernel websocket",
@@ -352,17 +355,26 @@ class Sampler(threading.Thread):
 class Guard:
     """Stop opening pages before the shared machine runs out of memory or the kernels run away."""
 
-    def __init__(self, server: Server, min_free_mb: int, max_kernels: int):
+    def __init__(self, server: Server, min_free_mb: int, max_kernels: int, max_failures: int):
         self.server, self.min_free_mb, self.max_kernels = server, min_free_mb, max_kernels
+        self.max_failures, self.failures = max_failures, 0
         self.tripped: str | None = None
 
+    def failed(self) -> None:
+        """Count a failed page load (many in a row mean the server is broken: stop waiting on it)."""
+        self.failures += 1
+
     def check(self) -> bool:
-        """Return True while it is safe to open another page."""
+        """Return True while it is safe and useful to open another page."""
         if self.tripped:
             return False
         available = psutil.virtual_memory().available / MB
         kernels = count_kernels(self.server)
-        if available < self.min_free_mb:
+        if self.server.pid is not None and self.server.process() is None:
+            self.tripped = "the server process is gone"
+        elif self.failures >= self.max_failures:
+            self.tripped = f"{self.failures} page loads failed"
+        elif available < self.min_free_mb:
             self.tripped = f"machine memory available {available:.0f} MB < {self.min_free_mb} MB"
         elif kernels > self.max_kernels:
             self.tripped = f"{kernels} live kernel processes > {self.max_kernels}"
@@ -577,8 +589,12 @@ async def play_learner(browser, base: str, url_path: str, name: str, offset: flo
         context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
         tab = await context.new_page()
         start = time.perf_counter()
-        await tab.goto(f"{base}/voila/render/{url_path}", timeout=limit, wait_until="commit")
-        await tab.wait_for_selector(".coachlab-persona, .coachlab-error", timeout=limit)
+        response = await tab.goto(f"{base}/voila/render/{url_path}", timeout=limit, wait_until="commit")
+        if response is not None and response.status >= 400:
+            raise RuntimeError(f"HTTP {response.status}")
+        await tab.wait_for_selector(f".coachlab-persona, .coachlab-error, {PAGE_FAILED}", timeout=limit)
+        if not await tab.query_selector(".coachlab-persona, .coachlab-error"):
+            raise RuntimeError("Voila error output, no widget")
         record["rendered_s"] = round(time.perf_counter() - start, 3)
         if await tab.query_selector(".coachlab-error"):
             raise RuntimeError("friendly error shown: " + short(await tab.inner_text(".coachlab-error")))
@@ -649,15 +665,25 @@ async def leave_learner(browser, base: str, name: str, pages: tuple[str, ...], t
                 if tab is None:
                     tab = await context.new_page()
                 start = time.perf_counter()
+                problem = None
                 try:
-                    await tab.goto(f"{base}/voila/render/{path}", timeout=timeout * 1000, wait_until="commit")
-                    await tab.wait_for_selector(PAGE_LIVE, timeout=timeout * 1000)
-                    record["load_s"].append(round(time.perf_counter() - start, 3))
-                    if await tab.query_selector(".coachlab-error"):
-                        record["failed"].append({"page": path, "error": "friendly error shown"})
+                    response = await tab.goto(f"{base}/voila/render/{path}", timeout=timeout * 1000,
+                                              wait_until="commit")
+                    if response is not None and response.status >= 400:
+                        problem = f"HTTP {response.status}"
+                    else:
+                        await tab.wait_for_selector(f"{PAGE_LIVE}, {PAGE_FAILED}", timeout=timeout * 1000)
+                        if not await tab.query_selector(PAGE_LIVE):
+                            problem = "Voila error output, no widget"
+                        elif await tab.query_selector(".coachlab-error"):
+                            problem = "friendly error shown"
+                        else:
+                            record["load_s"].append(round(time.perf_counter() - start, 3))
                 except Exception as error:
-                    record["failed"].append({"page": path, "error": "timeout" if "Timeout" in type(error).__name__
-                                             else short(error)})
+                    problem = "timeout" if "Timeout" in type(error).__name__ else short(error)
+                if problem:
+                    record["failed"].append({"page": path, "error": problem})
+                    guard.failed()
                 record["opened"] += 1
                 # Even pages are left by closing the tab, odd ones by going on to the next page.
                 if index % 2 == 0 or index == len(pages) - 1:
@@ -710,7 +736,7 @@ async def run(args: argparse.Namespace, server: Server, result: dict[str, Any]) 
     role_play = f"roleplay.ipynb?scenario={args.scenario}&lang={args.lang}"
     sampler = Sampler(server)
     sampler.start()
-    guard = Guard(server, args.min_free_mb, args.max_kernels)
+    guard = Guard(server, args.min_free_mb, args.max_kernels, args.max_failures)
     try:
         if server.proc is not None:
             listening = server.wait_listening(args.timeout)
@@ -885,6 +911,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="stop opening pages when the server has more live processes")
     parser.add_argument("--root", type=Path, default=REPO,
                         help="course checkout to serve and read the scenario from (default: this one)")
+    parser.add_argument("--max-failures", type=int, default=10,
+                        help="stop the leave phase after this many failed page loads")
     parser.add_argument("--out", type=Path, help="also write the JSON here")
     args = parser.parse_args(argv)
     args.run = uuid.uuid4().hex[:6]
@@ -903,6 +931,8 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(run(args, server, result))
     except Exception as error:  # the figures gathered so far are still printed
         result["error"] = short(error, 400)
+    except KeyboardInterrupt:
+        result["error"] = "interrupted (Ctrl+C): the figures so far"
     finally:
         result["server"]["log"] = server.log_counts()
         if server.proc is not None and server.proc.poll() is not None:  # it died on its own: say why
