@@ -140,3 +140,28 @@ def test_two_page_kernels_share_nothing_they_wrote():
             "p.learner_seen = 'alice'")
     assert _arun(run(code)) == "None"
     assert _arun(run(code)) == "None"
+
+
+def test_a_kernels_exit_is_seen_with_more_than_a_thousand_descriptors_open():
+    """A busy server holds descriptors above select()'s limit of 1024; a kernel's pidfd there still works."""
+    import resource
+    import subprocess
+
+    from coachlab.kernels.forkserver import ForkedProcess
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.fail(f"this machine allows only {hard} open files; a room's server needs more")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(1)"])
+        forked = ForkedProcess(child.pid)
+        assert forked.pidfd is not None and forked.pidfd > 1024
+        assert forked.poll() is None
+        child.wait()
+        assert forked.wait(timeout=10) == 0
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

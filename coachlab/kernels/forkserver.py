@@ -84,6 +84,16 @@ WARM_UP = {"coachlab.checks": _warm_checks, "coachlab.scenarios": _warm_scenario
            "matplotlib.pyplot": _warm_fonts}
 
 
+def _readable(fd: int, timeout: float | None) -> bool:
+    """Return whether ``fd`` becomes readable within ``timeout`` seconds (None: wait for it).
+
+    poll, not select: a server with many kernels holds descriptors above select's limit of 1024.
+    """
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(None if timeout is None else max(0, int(timeout * 1000))))
+
+
 def _after_start() -> None:
     """What imports would have done had the kernel existed when the template imported them."""
     widgets = sys.modules.get("ipywidgets")
@@ -99,7 +109,7 @@ def _watch_owner(owner: int) -> None:
         os._exit(1)  # the owner is already gone (or cannot be watched): nobody would ever stop this kernel
 
     def wait() -> None:
-        select.select([fd], [], [])
+        _readable(fd, None)
         os._exit(1)
 
     threading.Thread(target=wait, name="coachlab-owner-watch", daemon=True).start()
@@ -166,7 +176,7 @@ def _become_kernel(argv: list[str], cwd: str, env: dict[str, str], owner: int) -
 def _requests(pending: bytearray, wait: bool) -> list[bytes] | None:
     """Return the complete request lines on stdin (waiting for one if ``wait``); None once stdin has closed."""
     while True:
-        if b"\n" in pending or not select.select([0], [], [], None if wait else 0)[0]:
+        if b"\n" in pending or not _readable(0, None if wait else 0):
             break
         chunk = os.read(0, 65536)
         if not chunk:
@@ -245,8 +255,7 @@ class ForkedProcess:
 
     def _alive(self) -> bool:
         if self._pidfd is not None:
-            readable, _, _ = select.select([self._pidfd], [], [], 0)
-            return not readable
+            return not _readable(self._pidfd, 0)
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:
@@ -267,7 +276,7 @@ class ForkedProcess:
     def wait(self, timeout: float | None = None) -> int:
         """Wait for the kernel to exit."""
         if self.poll() is None and self._pidfd is not None:
-            select.select([self._pidfd], [], [], timeout)
+            _readable(self._pidfd, timeout)
         elif self.returncode is None:
             deadline = None if timeout is None else time.monotonic() + timeout
             while self.poll() is None and (deadline is None or time.monotonic() < deadline):
