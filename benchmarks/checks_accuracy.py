@@ -56,13 +56,26 @@ def load(kind: str, lang: str, corpus: Path = CORPUS) -> list[dict[str, Any]]:
     return [i for i in (yaml.safe_load(path.read_text("utf-8")) or []) if isinstance(i, dict) and i.get("t")]
 
 
+def flag_names(corpus: Path, kind: str, lang: str) -> tuple[dict[str, str], set[str]]:
+    """Return a set's feedback flag aliases (its flags.yaml) and the flag ids it never labels in ``lang``."""
+    spec = corpus / "flags.yaml"
+    if kind != "feedback" or not spec.is_file():
+        return {}, set()
+    aliases = (yaml.safe_load(spec.read_text("utf-8")) or {}).get("aliases") or {}
+    used = {aliases.get(f, f) for item in load(kind, lang, corpus) for f in item.get("flags") or ()}
+    return aliases, set(FEEDBACK_FLAGS) - used
+
+
 def evaluate(kind: str, lang: str, corpus: Path = CORPUS) -> tuple[dict[str, float], list[tuple[str, str, Any, Any]], int]:
     """Return per-label accuracy, the misses (label, text, gold, got) and the item count."""
     items = load(kind, lang, corpus)
+    aliases, unlabelled = flag_names(corpus, kind, lang)
     right: dict[str, int] = {}
     misses = []
     for item in items:
-        gold = expected(kind, item)
+        if aliases:
+            item = {**item, "flags": [aliases.get(f, f) for f in item.get("flags") or ()]}
+        gold = {label: value for label, value in expected(kind, item).items() if label not in unlabelled}
         got = predicted(kind, run(kind, item["t"], lang=lang, context=item.get("ctx")).to_dict())
         for label, value in gold.items():
             ok = got.get(label) == value
