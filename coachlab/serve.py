@@ -156,7 +156,14 @@ class CourseKernelManager(AsyncMappingKernelManager):
         return process is not None and process.poll() is None
 
     def prune_dead(self, name: str) -> None:
-        """Drop the dead kernels from ``name``'s pool (the pool refills)."""
+        """Drop the dead kernels, and kernels that failed to start, from ``name``'s pool (the pool refills)."""
+        pool = getattr(self, "_pools", {}).get(name, [])
+        for task in list(pool):
+            if task.done() and (task.cancelled() or task.exception() is not None):
+                pool.remove(task)
+                self.log.warning("A pooled kernel of %s failed to start (%r); the pool refills.", name,
+                                 None if task.cancelled() else task.exception())
+                self.fill_if_needed(notebook_name=name)
         for task, kernel_id in self._pooled(name):
             if not self._alive(kernel_id):
                 self._handle_kernel_died(kernel_id)

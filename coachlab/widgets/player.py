@@ -371,7 +371,7 @@ class ScenarioPlayer(widgets.VBox):
 
     def say(self, text: str) -> None:
         """Send free text at a free-text turn (a new answer also replaces an open question)."""
-        new, event = engine.answer(self.scenario, self.session, text, self.checker)
+        new, event = engine.answer(self.scenario, self.session, text, self.checker, lang=self.lang)
         if event.kind == "empty":
             self.notice = t("player.empty", self.lang)
             self.render()

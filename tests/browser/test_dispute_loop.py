@@ -140,7 +140,8 @@ def test_learner_disputes_and_facilitator_overturns(voila_server, dashboard_for,
 # Texts the checks have been unsure about; the tests take the first the current checks are unsure about
 # (the server runs the same code), and fail when none is left, so a new one must be found.
 UNSURE_QUESTIONS = ["要不要试试早一班车？", "那你打算怎么办呢", "这个事你怎么看", "今天想聊点啥？"]
-ASKED_ANSWERS = ["上周有三次你8点后才登录，小王只好替你接了好几通。", "你最近老是晚到。", "你从来不迟到，这点挺好。"]
+ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。", "上周有三次你8点后才登录，小王只好替你接了好几通。",
+                 "你最近老是晚到。", "你从来不迟到，这点挺好。"]
 
 
 def _first(texts: list[str], unsure) -> str:
@@ -207,8 +208,8 @@ def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page
     session = engine.start(scenario)
     while engine.view(scenario, session, "zh-CN")["kind"] != "free":
         session, _ = engine.choose(scenario, session, engine.view(scenario, session, "zh-CN")["options"][0]["id"])
-    ASKED = _first(ASKED_ANSWERS, lambda text: engine.answer(scenario, session, text)[1].kind == "ask")
-    _, event = engine.answer(scenario, session, ASKED)
+    ASKED = _first(ASKED_ANSWERS, lambda text: engine.answer(scenario, session, text, lang="zh-CN")[1].kind == "ask")
+    _, event = engine.answer(scenario, session, ASKED, lang="zh-CN")
     page.set_default_timeout(240_000)
     page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
     page.fill(".coachlab-learner-id input", "被问到的学员")
