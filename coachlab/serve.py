@@ -155,6 +155,10 @@ class CourseKernelManager(AsyncMappingKernelManager):
         process = getattr(self.get_kernel(kernel_id).provisioner, "process", None)
         return process is not None and process.poll() is None
 
+    def ready_pooled(self, name: str) -> list[object]:
+        """Return the tasks of ``name``'s pool whose kernel is up and alive, oldest first."""
+        return [task for task, kernel_id in self._pooled(name) if self._alive(kernel_id)]
+
     def prune_dead(self, name: str) -> None:
         """Drop the dead kernels, and kernels that failed to start, from ``name``'s pool (the pool refills)."""
         pool = getattr(self, "_pools", {}).get(name, [])
@@ -210,30 +214,26 @@ class CourseVoila(Voila):
         settings = super().init_settings()
         km = self.kernel_manager
         if hasattr(km, "get_rendered_notebook") and hasattr(km, "prune_dead"):
-            count = km.get_pool_size
-
-            def live_pool_size(name: str) -> int:
-                km.prune_dead(name)
-                return count(name)
-            km.get_pool_size = live_pool_size  # Voila's handler counts the pool before it takes a kernel from it
+            # Voila counts a pool's kernels that are still starting (a refill waits fill_delay first) as
+            # available, so a burst of requests for one page queued behind the pool, one refill at a time: 30
+            # learners opening a role-play together waited up to a second each in turn. Only a kernel that is
+            # up counts; every other request forks its own kernel at once, in parallel.
             take = km.get_rendered_notebook
 
-            async def live_rendered_notebook(notebook_name: str, **kwargs):  # noqa: ANN202 - Voila's tuple
-                # The kernel at the head of the pool may still be starting; once it has, it may have died.
-                deadline = asyncio.get_running_loop().time() + KERNEL_START_TIMEOUT_S
-                while asyncio.get_running_loop().time() < deadline:
-                    pool = km._pools.get(notebook_name) or []
-                    if not pool:
-                        km.fill_if_needed(delay=0, notebook_name=notebook_name)
-                        pool = km._pools.get(notebook_name) or []
-                    if pool:
-                        await asyncio.wait([pool[0]], timeout=max(0.0, deadline - asyncio.get_running_loop().time()))
-                    km.prune_dead(notebook_name)
-                    head = (km._pools.get(notebook_name) or [None])[0]
-                    if head is not None and head.done():
-                        break
+            def ready_pool_size(name: str) -> int:
+                km.prune_dead(name)
+                return len(km.ready_pooled(name))
+
+            async def take_ready(notebook_name: str, **kwargs):  # noqa: ANN202 - Voila's tuple
+                km.prune_dead(notebook_name)
+                ready = km.ready_pooled(notebook_name)
+                if ready:  # Voila takes the head of the pool: put a kernel that is up there
+                    pool = km._pools[notebook_name]
+                    pool.remove(ready[0])
+                    pool.insert(0, ready[0])
                 return await take(notebook_name, **kwargs)
-            km.get_rendered_notebook = live_rendered_notebook
+            km.get_pool_size = ready_pool_size  # the handler counts, then takes, with no await in between
+            km.get_rendered_notebook = take_ready
         pages = fill_order(preheated_pages(Path(self.root_dir))) if self.pools else []
         if pages:
             asyncio.get_event_loop().create_task(self._fill_pools(pages))
