@@ -23,6 +23,9 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from coachlab.kernels.serving import warm_template
+
+    warm_template()  # the page kernels' template imports the course while the server imports Voila
     from coachlab.paths import course_root
     from coachlab.serve import serve
 

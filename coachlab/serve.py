@@ -16,7 +16,6 @@ import asyncio
 import functools
 import html
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,8 +29,8 @@ from voila.exporter import VoilaExporter
 from voila.notebook_renderer import NotebookRenderer
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 
-from coachlab.kernels import PAGE_PRELOAD, install as install_kernelspec
-from coachlab.kernels.forkserver import ForkServer
+from coachlab.kernels import install as install_kernelspec
+from coachlab.kernels.serving import warm_template
 
 LANDING = "index.ipynb"
 LANDING_POOL = 2
@@ -341,18 +340,6 @@ def report_failed_kernel_starts() -> None:
     start_or_report.reports_failure = True  # type: ignore[attr-defined]
     NotebookRenderer._jinja_kernel_start = start_or_report
     NotebookRenderer._jinja_cell_generator = cells_or_notice
-
-
-def warm_template() -> threading.Thread:
-    """Start the page kernels' template in the background, so the first page need not wait for its imports."""
-    def start() -> None:
-        try:
-            ForkServer.shared(list(PAGE_PRELOAD))
-        except (OSError, RuntimeError) as exc:  # the first kernel retries, and falls back to a normal launch
-            print(f"coachlab: kernel template did not start ({exc}); kernels start the usual way.", flush=True)
-    thread = threading.Thread(target=start, name="coachlab-template", daemon=True)
-    thread.start()
-    return thread
 
 
 def serve(root: Path, *, port: int = 8866, ip: str = "127.0.0.1", pool: bool = True,

@@ -45,6 +45,8 @@ PRELOAD_ENV = "COACHLAB_FORK_PRELOAD"  # comma-separated modules the server impo
 # Always imported: the kernel itself, and what it imports while it starts (the debugger half of that).
 BASE_PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
                 "IPython.core.completerlib", "IPython.extensions.storemagic")
+# How long the template must have had no request before it imports the next background module.
+QUIET_S = 0.5
 # The inline backend the kernel would choose; matplotlib reads it when it is imported, maybe in the template.
 MPL_INLINE = "module://matplotlib_inline.backend_inline"
 
@@ -173,16 +175,17 @@ def _become_kernel(argv: list[str], cwd: str, env: dict[str, str], owner: int) -
         os._exit(code)
 
 
-def _requests(pending: bytearray, wait: bool) -> list[bytes] | None:
-    """Return the complete request lines on stdin (waiting for one if ``wait``); None once stdin has closed."""
+def _requests(pending: bytearray, wait: float | None) -> list[bytes] | None:
+    """Return the complete request lines on stdin, waiting up to ``wait`` seconds for one (None: as long as it
+    takes); None once stdin has closed."""
     while True:
-        if b"\n" in pending or not _readable(0, None if wait else 0):
+        if b"\n" in pending or not _readable(0, wait):
             break
         chunk = os.read(0, 65536)
         if not chunk:
             return None
         pending.extend(chunk)
-        wait = False
+        wait = 0
     *lines, rest = bytes(pending).split(b"\n")
     pending[:] = rest
     return [line for line in lines if line.strip()]
@@ -204,8 +207,8 @@ def serve(preload: list[str]) -> None:
     """Run the fork server: preload, then fork one kernel per request until stdin closes.
 
     Modules after a ``--`` in ``preload`` are imported after the server has said it is ready, one at a time
-    whenever no request is waiting: the first page need not wait for what only later pages use (a kernel forked
-    before then imports the rest itself).
+    whenever no request has come for ``QUIET_S``: the first pages need not wait for what only later pages use (a
+    kernel forked before then imports the rest itself).
     """
     if sys.path and sys.path[0] in ("", os.getcwd()):
         sys.path.pop(0)  # as ipykernel_launcher does; the kernel's shell puts its own working folder back
@@ -222,7 +225,8 @@ def serve(preload: list[str]) -> None:
     out.flush()
     pending = bytearray()
     while True:
-        lines = _requests(pending, wait=not later)
+        # Background imports wait for a quiet moment: each is a second or so during which no kernel is forked.
+        lines = _requests(pending, wait=QUIET_S if later else None)
         if lines is None:
             return
         for line in lines:
