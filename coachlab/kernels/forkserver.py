@@ -17,12 +17,12 @@ that dies (killed, out of memory) takes no learner's kernel with it, and the nex
 
 This module uses the standard library only, so the server starts without jupyter_client or nbgrader:
 
-- ``serve()`` is the server's loop (``python -m coachlab.grading.forkserver MODULE...``): one JSON request per
-  line on stdin (``argv``, ``cwd``, ``env``), one JSON reply per line on stdout (``pid`` or ``error``);
+- ``serve()`` is the server's loop (``python -m coachlab.kernels.forkserver MODULE...``): one JSON request per
+  line on stdin (``argv``, ``cwd``, ``env``, ``owner``), one JSON reply per line on stdout (``pid`` or ``error``);
 - ``ForkServer`` starts one and talks to it; ``ForkedProcess`` stands in for ``subprocess.Popen`` for a kernel
   that is not our child (its exit is seen through a pidfd).
 
-forkkernel.py plugs it into jupyter_client and nbgrader.
+provisioner.py plugs it into jupyter_client; grading/forkkernel.py into nbgrader.
 """
 
 from __future__ import annotations
