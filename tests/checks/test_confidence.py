@@ -121,8 +121,7 @@ def test_every_shipped_model_uses_known_features_and_modes():
 
 
 def test_training_twice_gives_the_same_weights():
-    """The trainer is deterministic: same corpus, same weights (scikit-learn is the optional [train] extra)."""
-    pytest.importorskip("sklearn", reason="scikit-learn (pip install -e '.[train]') is needed to train")
+    """The trainer is deterministic: same corpus, same weights (the test extra brings scikit-learn)."""
     from coachlab.checks import train
 
     rows = train.collect("question", "en")
