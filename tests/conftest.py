@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,35 @@ class VoilaServer:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
         self._log.close()
+
+
+@contextmanager
+def dashboard_server(data: Path, grader: Path, log_dir: Path, **env: str):
+    """Run `make dashboard`'s command on a free port over ``data`` and ``grader``; yield its URL, then stop it."""
+    port = free_port()
+    full_env = {**os.environ, "COACHLAB_ROOT": str(REPO), "COACHLAB_GRADER": str(grader), "COACHLAB_DATA": str(data),
+                **env}
+    full_env.pop("COACHLAB_LANG", None)
+    log_path = log_dir / "voila-dashboard.log"
+    log = open(log_path, "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "voila", str(REPO / "grader" / "dashboard.ipynb"),
+                             f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"],
+                            cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("the dashboard server did not start:\n" + log_path.read_text(errors="replace")[-3000:])
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
 
 
 @pytest.fixture(scope="session")

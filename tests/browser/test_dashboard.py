@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import dashboard_server
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -67,28 +61,8 @@ def cohort(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def dashboard_url(cohort):
     """`make dashboard`'s command on a free port, reading the cohort above."""
-    port = free_port()
-    env = {**os.environ, "COACHLAB_ROOT": str(REPO), "COACHLAB_GRADER": str(cohort["grader"]),
-           "COACHLAB_DATA": str(cohort["data"])}
-    env.pop("COACHLAB_LANG", None)
-    log = open(cohort["data"] / "voila-dashboard.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "voila", str(REPO / "grader" / "dashboard.ipynb"),
-                             f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"],
-                            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        pytest.fail("the dashboard server did not start:\n"
-                    + (cohort["data"] / "voila-dashboard.log").read_text(errors="replace")[-3000:])
-    yield f"http://127.0.0.1:{port}/"
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=30)
-    log.close()
+    with dashboard_server(cohort["data"], cohort["grader"], cohort["data"]) as url:
+        yield url
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

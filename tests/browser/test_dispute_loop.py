@@ -6,23 +6,15 @@ dashboard served as `make dashboard` serves it, reading the same learner records
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
 from coachlab.i18n import t
 from coachlab.progress import open_store
-from tests.conftest import free_port
+from tests.conftest import dashboard_server
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TEXT = {
     "en": "This morning you logged in at 8:15 and for that quarter hour the queue was one person short, "
@@ -40,28 +32,8 @@ PANEL = ".coachlab-dispute-panel"
 def dashboard_for(voila_server, tmp_path_factory):
     """The facilitator dashboard over the course server's learner records (no gradebook yet)."""
     grader = tmp_path_factory.mktemp("disputes-grader")
-    port = free_port()
-    env = {**os.environ, "COACHLAB_ROOT": str(REPO), "COACHLAB_GRADER": str(grader),
-           "COACHLAB_DATA": str(voila_server.data), "USER": "coach-zhang"}
-    env.pop("COACHLAB_LANG", None)
-    log_path = grader / "voila-dashboard.log"
-    log = open(log_path, "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "voila", str(REPO / "grader" / "dashboard.ipynb"),
-                             f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"],
-                            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        pytest.fail("the dashboard server did not start:\n" + log_path.read_text(errors="replace")[-3000:])
-    yield f"http://127.0.0.1:{port}/"
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=30)
-    log.close()
+    with dashboard_server(voila_server.data, grader, grader, USER="coach-zhang") as url:
+        yield url
 
 
 def _learner_disputes(page, server, lang: str, code: str, screenshot) -> int:
@@ -144,6 +116,19 @@ ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。",
                  "你最近老是晚到。", "你从来不迟到，这点挺好。"]
 
 
+def _play_to_free_text(page, server, learner: str) -> None:  # noqa: ANN001 - a Playwright page, the server
+    """Open bid-late-logins in Chinese as ``learner`` and take the first option until a free-text turn."""
+    page.goto(f"{server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
+    page.fill(".coachlab-learner-id input", learner)
+    page.click(".coachlab-start")
+    for step in range(6):
+        page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
+        if page.query_selector(".coachlab-free-text"):
+            return
+        page.query_selector_all(".coachlab-option")[0].click()
+    pytest.fail("no free-text turn within six steps")
+
+
 def _first(texts: list[str], unsure) -> str:
     found = [text for text in texts if unsure(text)]
     assert found, f"the checks are sure about every one of {texts}; add a text they are unsure about"
@@ -171,14 +156,7 @@ def test_an_unsure_verdict_is_asked_not_marked_on_the_pad(voila_server, page, sc
 def test_a_roleplay_turn_can_be_disputed(voila_server, page, screenshot):
     """In the player, the note names the scenario and the turn; the learner's own name comes from the page."""
     page.set_default_timeout(240_000)
-    page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
-    page.fill(".coachlab-learner-id input", "角色扮演学员")
-    page.click(".coachlab-start")
-    for step in range(6):
-        page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
-        if page.query_selector(".coachlab-free-text"):
-            break
-        page.query_selector_all(".coachlab-option")[0].click()
+    _play_to_free_text(page, voila_server, "角色扮演学员")
     page.fill(".coachlab-free-text textarea", TEXT["zh-CN"])
     page.click(".coachlab-send")
     page.wait_for_selector(".coachlab-dispute-open:visible, .coachlab-ask-yes")
@@ -211,14 +189,7 @@ def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page
     ASKED = _first(ASKED_ANSWERS, lambda text: engine.answer(scenario, session, text, lang="zh-CN")[1].kind == "ask")
     _, event = engine.answer(scenario, session, ASKED, lang="zh-CN")
     page.set_default_timeout(240_000)
-    page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
-    page.fill(".coachlab-learner-id input", "被问到的学员")
-    page.click(".coachlab-start")
-    for step in range(6):
-        page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
-        if page.query_selector(".coachlab-free-text"):
-            break
-        page.query_selector_all(".coachlab-option")[0].click()
+    _play_to_free_text(page, voila_server, "被问到的学员")
     tries = page.inner_text(".coachlab-turn + .cl-note") if page.query_selector(".coachlab-turn + .cl-note") else ""
     page.fill(".coachlab-free-text textarea", ASKED)
     page.click(".coachlab-send")
