@@ -21,6 +21,7 @@ from coachlab.paths import course_root
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # what nbgrader writes into timestamp.txt
 _SAFE_ID = re.compile(r"[\w.@+-]+")
+NAME_FILE = ".learner-name"  # in submitted/<student>/: the name the learner used (nbgrader ids may be hashed)
 
 
 def default_course_dir() -> Path:
@@ -30,11 +31,28 @@ def default_course_dir() -> Path:
 
 
 def student_id(learner_id: str) -> str:
-    """Return the nbgrader student id for a validated learner id (glob characters would confuse nbgrader)."""
+    """Return the nbgrader student id for a learner id (glob characters would confuse nbgrader).
+
+    The id is normalised first (coachlab.progress.ids), so ``ａｌｉｃｅ`` and ``alice `` are one student; an id
+    that cannot be used raises LearnerIdError.
+    """
+    from coachlab.progress.ids import normalize_learner_id
+
+    learner_id = normalize_learner_id(learner_id)
     if _SAFE_ID.fullmatch(learner_id) and not learner_id.startswith("."):
         return learner_id
     slug = re.sub(r"[^\w.@+-]+", "_", learner_id).strip("._") or "learner"
     return f"{slug[:40]}-{hashlib.sha1(learner_id.encode('utf-8')).hexdigest()[:8]}"
+
+
+def student_id_or_none(learner_id: str) -> str | None:
+    """Return ``student_id(learner_id)``, or None for an id that cannot be used."""
+    from coachlab.progress.ids import LearnerIdError
+
+    try:
+        return student_id(learner_id)
+    except LearnerIdError:
+        return None
 
 
 def utc_timestamp(moment: datetime | None = None) -> str:
@@ -124,6 +142,48 @@ class Course:
     def feedback_dir(self, student: str, slug: str) -> Path:
         """Return where ``student``'s feedback pages go."""
         return self.root / "feedback" / student / slug
+
+    def name_file(self, student: str) -> Path:
+        """Return the file that keeps the name ``student`` used (``submitted/<student>/.learner-name``)."""
+        return self.root / "submitted" / student / NAME_FILE
+
+    def register_learner(self, learner_id: str) -> str:
+        """Return the nbgrader student id of ``learner_id`` and keep the learner's own name beside their work.
+
+        nbgrader ids keep only word characters and ``.@+-`` (``Li Lei`` becomes ``Li_Lei-`` and a hash); every
+        facilitator-facing view reads the name back with ``learner_name``.
+        """
+        from coachlab.progress.ids import normalize_learner_id
+
+        name = normalize_learner_id(learner_id)
+        student = student_id(name)
+        target = self.name_file(student)
+        try:
+            if target.read_text(encoding="utf-8") == name:
+                return student
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch = target.with_name(f"{NAME_FILE}.{os.getpid()}.tmp")
+        scratch.write_text(name, encoding="utf-8")
+        os.replace(scratch, target)
+        return student
+
+    def learner_name(self, student: str) -> str:
+        """Return the name the learner used for nbgrader id ``student`` (the id itself when none was kept)."""
+        try:
+            name = self.name_file(student).read_text(encoding="utf-8").strip()
+        except (OSError, ValueError):
+            return student
+        return name if name and student_id_or_none(name) == student else student
+
+    def learner_names(self) -> dict[str, str]:
+        """Return every nbgrader id under submitted/ mapped to the learner's own name."""
+        base = self.root / "submitted"
+        if not base.is_dir():
+            return {}
+        return {p.name: self.learner_name(p.name) for p in sorted(base.iterdir())
+                if p.is_dir() and not p.name.startswith(".")}
 
     def students(self, slug: str) -> list[str]:
         """Return the students with a submission of ``slug``, sorted."""

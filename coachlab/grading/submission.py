@@ -19,7 +19,7 @@ import nbformat
 
 from coachlab.progress import validate_learner_id
 
-from .course import Course, load_exercise, student_id, utc_timestamp
+from .course import Course, load_exercise, utc_timestamp
 from .notebook import fill_answers
 
 
@@ -68,9 +68,9 @@ def keep_previous(course: Course, student: str, slug: str) -> Path | None:
 def store_notebook(course: Course, learner_id: str, slug: str, notebook_text: str,
                    moment: datetime | None = None) -> Receipt:
     """Place a learner's notebook text as their submission of ``slug`` (earlier one kept)."""
-    validate_learner_id(learner_id)
+    learner_id = validate_learner_id(learner_id)
     exercise = load_exercise(slug)
-    student = student_id(learner_id)
+    student = course.register_learner(learner_id)  # keeps the learner's own name beside a hashed nbgrader id
     previous = keep_previous(course, student, slug)
     folder = course.submitted_dir(student, slug)
     folder.mkdir(parents=True, exist_ok=True)

@@ -208,7 +208,7 @@ class ProgressStore:
 
     def record(self, attempt: Attempt) -> int:
         """Save one attempt and return its row id; the learner id is validated first."""
-        validate_learner_id(attempt.learner_id)
+        learner = validate_learner_id(attempt.learner_id)  # the normalised id: one learner, one name
         if not attempt.item_id:
             raise ValueError("item_id must name a piece of content")
         with self._transaction():
@@ -216,7 +216,7 @@ class ProgressStore:
                 "INSERT INTO attempts (learner_id, item_id, created_at, answers, scores, lang)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    attempt.learner_id,
+                    learner,
                     attempt.item_id,
                     attempt.created_at,
                     json.dumps(attempt.answers, ensure_ascii=False),
@@ -250,7 +250,7 @@ class ProgressStore:
 
     def save_state(self, learner_id: str, item_id: str, state: dict[str, Any]) -> None:
         """Keep a learner's work in a tool (the latest only), so coming back shows it again."""
-        validate_learner_id(learner_id)
+        learner_id = validate_learner_id(learner_id)
         with self._transaction():
             self._conn.execute(
                 "INSERT INTO tool_state (learner_id, item_id, state, updated_at) VALUES (?, ?, ?, ?)"
@@ -271,11 +271,12 @@ class ProgressStore:
     def add_dispute(self, dispute: Dispute) -> int:
         """Save a learner's dispute (checked first: nothing is written when it is refused); return its id."""
         check_dispute(dispute)
+        learner = validate_learner_id(dispute.learner_id)
         with self._transaction():
             cursor = self._conn.execute(
                 "INSERT INTO disputes (learner_id, item_id, place, kind, lang, text, context, verdict, label, note,"
                 " created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
-                (dispute.learner_id, dispute.item_id, dispute.place or "", dispute.kind, dispute.lang, dispute.text,
+                (learner, dispute.item_id, dispute.place or "", dispute.kind, dispute.lang, dispute.text,
                  dispute.context, json.dumps(dispute.verdict, ensure_ascii=False), dispute.label or None,
                  (dispute.note or "").strip(), dispute.created_at),
             )
