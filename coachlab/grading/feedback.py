@@ -142,7 +142,7 @@ def write_feedback(course: Course, slug: str, lang: str, students: list[str] | N
         notebook = folder / exercise.notebook_name
         if not notebook.exists():
             continue
-        page = feedback_html(exercise, student, nbformat.read(notebook, as_version=4),
+        page = feedback_html(exercise, course.learner_name(student), nbformat.read(notebook, as_version=4),
                              read_status(course, student, slug), lang)
         target = course.feedback_dir(student, slug) / f"{Path(exercise.notebook_name).stem}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
