@@ -15,18 +15,6 @@ from .page import LearnerField, page_lang, safe
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
              "SimHei", "PingFang SC", "DejaVu Sans"]
-# Scenario skills that belong to each lesson, for the role-play links (matched against a scenario's
-# `skills` and `lesson` fields, so new scenarios appear without editing the lesson).
-LESSON_SKILLS: dict[str, tuple[str, ...]] = {
-    "00-first-line-manager": ("kpi", "first-line-manager"),
-    "01-learning-golden-circle": ("golden-circle", "learning"),
-    "02-swot": ("swot",),
-    "03-goals-smart": ("goal", "smart", "goals"),
-    "04-review": ("review", "复盘"),
-    "05-communication-feedback": ("feedback", "bia", "bid", "listening", "3f"),
-    "06-coaching-grow": ("grow", "coaching", "question", "performance-interview"),
-    "07-promotion-interview": ("star", "promotion", "interview"),
-}
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -151,49 +139,44 @@ def textarea(placeholder: str = "", rows: int = 3, value: str = "") -> widgets.T
 
 
 def related_items(slug: str, root: Any = None) -> tuple[list[Any], list[Any]]:
-    """Return the role-plays and exercises that belong to a lesson."""
+    """Return the role-plays and exercises that name this lesson (``lesson:`` in their files), in slug order."""
     from coachlab.content import discover
     from coachlab.paths import course_root
 
-    catalog = discover(root or course_root())
-    skills = set(LESSON_SKILLS.get(slug, ()))
-    number = slug.split("-", 1)[0]
-    scenarios = [s for s in catalog.scenarios if skills & {x.lower() for x in s.skills} or _lesson_of(s, root) == slug]
-    exercises = [e for e in catalog.exercises if e.slug.startswith(f"a{number}") or slug in e.slug]
-    return scenarios, exercises
+    scenarios, exercises = discover(root or course_root()).practice_for(slug)
+    return list(scenarios), list(exercises)
 
 
-def _lesson_of(item: Any, root: Any) -> str | None:
-    import yaml
+def practice_links_html(scenarios: list[Any], exercises: list[Any], lang: str) -> str:
+    """Return the lesson's practice list: each role-play and exercise by its title in ``lang``, linked
+    relative to a lesson page (notebooks/<en|zh>/) and carrying the language; an item without a page is
+    listed without a link."""
+    def entries(items: list[Any], css: str) -> str:
+        rows = []
+        for item in items:
+            title = html.escape(item.title(lang))
+            target = item.links.get(lang)
+            if target:
+                joiner = "&" if "?" in target else "?"
+                href = html.escape(f"../{target}{joiner}lang={lang}")
+                rows.append(f'<li><a class="{css}" href="{href}" target="_blank">{title}</a></li>')
+            else:
+                rows.append(f"<li>{title}</li>")
+        return "<ul>" + "".join(rows) + "</ul>"
 
-    from coachlab.paths import course_root
-
-    path = (root or course_root()) / "scenarios" / f"{item.slug}.yaml"
-    try:
-        return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("lesson")
-    except (OSError, yaml.YAMLError, AttributeError):
-        return None
+    parts = [f"<h4>{html.escape(t('lesson.roleplays', lang))}</h4>",
+             entries(scenarios, "coachlab-roleplay-link") if scenarios
+             else f"<p>{html.escape(t('lesson.no_roleplays', lang))}</p>",
+             f"<h4>{html.escape(t('lesson.exercises', lang))}</h4>",
+             entries(exercises, "coachlab-exercise-link") if exercises
+             else f"<p>{html.escape(t('lesson.no_exercises', lang))}</p>"]
+    return "".join(parts)
 
 
 def lesson_links(slug: str, lang: str | None = None) -> widgets.HTML:
-    """Show links to the lesson's role-plays and exercises (those that exist now)."""
+    """Show links to the lesson's role-plays and exercises, as declared by their ``lesson:`` field."""
     lang = resolve_lang(lang)
     scenarios, exercises = related_items(slug)
-    lang_q = "en" if lang == "en" else "zh"
-    parts = [f"<h4>{html.escape(t('lesson.roleplays', lang))}</h4>"]
-    if scenarios:
-        parts.append("<ul>" + "".join(
-            f'<li><a class="coachlab-roleplay-link" href="../roleplay.ipynb?scenario={html.escape(s.slug)}&amp;lang={lang_q}" '
-            f'target="_blank">{html.escape(s.title(lang))}</a></li>' for s in scenarios) + "</ul>")
-    else:
-        parts.append(f"<p>{html.escape(t('lesson.no_roleplays', lang))}</p>")
-    parts.append(f"<h4>{html.escape(t('lesson.exercises', lang))}</h4>")
-    if exercises:
-        parts.append("<ul>" + "".join(
-            f'<li><a href="../{html.escape(e.links.get(lang, ""))}" target="_blank">{html.escape(e.title(lang))}</a></li>'
-            if e.links else f"<li>{html.escape(e.title(lang))}</li>" for e in exercises) + "</ul>")
-    else:
-        parts.append(f"<p>{html.escape(t('lesson.no_exercises', lang))}</p>")
-    box = widgets.HTML("".join(parts))
+    box = widgets.HTML(practice_links_html(scenarios, exercises, lang))
     box.add_class("coachlab-lesson-links")
     return box
