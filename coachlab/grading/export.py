@@ -2,11 +2,14 @@
 
 Rows come from nbgrader's gradebook; status and flags come from the autograde records beside each
 autograded notebook. Role-play attempts, from the learner records, make a second table: one row per attempt.
-CSV and XLSX are written from the same pandas frames.
+CSV and XLSX are written from the same pandas frames, by one writer (``write_export``) that makes every text
+cell inert first (``inert_text``): a learner's name or answer is never a live spreadsheet formula.
 """
 
 from __future__ import annotations
 
+import csv
+import math
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -16,7 +19,7 @@ import pandas as pd
 from .autograde import read_status
 from .course import Course, Exercise, load_exercise
 
-BASE_COLUMNS = ["learner", "assignment", "timestamp", "late", "seconds_late", "score", "max_score", "percent",
+BASE_COLUMNS = ["learner", "student", "assignment", "timestamp", "late", "seconds_late", "score", "max_score", "percent",
                 "status", "flags", "needs_manual_grade"]
 
 
@@ -38,7 +41,11 @@ def skill_of(question: str, exercise: Exercise) -> str:
 
 
 def gradebook_records(course: Course, slugs: list[str] | None = None) -> list[dict]:
-    """Return one record per learner and assignment, with per-question and per-skill points."""
+    """Return one record per learner and assignment, with per-question and per-skill points.
+
+    ``learner`` is the name the learner used (what every facilitator-facing file shows); ``student`` is
+    nbgrader's id for them, which may be that name with a hash.
+    """
     from nbgrader.api import Gradebook
 
     if not (course.root / "gradebook.db").exists():
@@ -55,7 +62,8 @@ def gradebook_records(course: Course, slugs: list[str] | None = None) -> list[di
             for submission in gb.assignment_submissions(assignment.name):
                 status = read_status(course, submission.student_id, assignment.name) or {}
                 row = {
-                    "learner": submission.student_id, "assignment": assignment.name,
+                    "learner": course.learner_name(submission.student_id),
+                    "student": submission.student_id, "assignment": assignment.name,
                     "timestamp": submission.timestamp.isoformat(sep=" ") if submission.timestamp else None,
                     "seconds_late": float(submission.total_seconds_late),
                     "late": submission.total_seconds_late > 0,
@@ -115,13 +123,64 @@ def roleplay_frame(attempts: Iterable[Any]) -> pd.DataFrame:
     return frame[ROLEPLAY_COLUMNS + extra].sort_values(["scenario", "learner", "attempt"], ignore_index=True)
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV injection"): = + - @, tab and
+# carriage return; line feed and the full-width forms (which some Chinese-locale tools fold to ASCII) are added.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def inert_text(value: Any) -> Any:
+    """Return ``value`` safe for a spreadsheet cell: text that could start a formula gets a leading ``'``.
+
+    The single quote is what spreadsheet tools themselves use to mark "this is text"; numbers, booleans and empty
+    cells are returned unchanged, so numeric columns (negative ones included) stay numeric.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``frame`` whose headers and text cells have gone through ``inert_text``."""
+    safe = frame.rename(columns=lambda c: inert_text(str(c)))
+    for column in safe.columns[[dtype == object or pd.api.types.is_string_dtype(dtype) for dtype in safe.dtypes]]:
+        safe[column] = safe[column].map(inert_text).astype(object)
+    return safe
+
+
+def _xlsx_value(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):
+        return value.item()  # numpy scalar to Python
+    return value
+
+
+def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
+    """Write ``frame`` with openpyxl; every text cell is typed as a string, so none is ever a formula."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    table = book.active
+    table.title = sheet
+    for r, values in enumerate([list(frame.columns), *frame.itertuples(index=False, name=None)], start=1):
+        for c, raw in enumerate(values, start=1):
+            value = _xlsx_value(raw)
+            cell = table.cell(row=r, column=c, value=value if not isinstance(value, str) else None)
+            if isinstance(value, str):
+                cell.value = value
+                cell.data_type = "s"  # openpyxl would otherwise make "=..." a formula
+    book.save(path)
+
+
 def write_export(frame: pd.DataFrame, path: Path, sheet: str = "grades") -> Path:
-    """Write ``frame`` as CSV or XLSX, chosen by the file suffix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".xlsx":
-        frame.to_excel(path, index=False, sheet_name=sheet)
-    elif path.suffix.lower() == ".csv":
-        frame.to_csv(path, index=False, encoding="utf-8-sig")  # the BOM lets Excel read Chinese names
-    else:
+    """Write ``frame`` as CSV or XLSX, chosen by the file suffix; every text cell is made inert first."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"export to .csv or .xlsx, not {path.suffix or 'no suffix'}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    safe = safe_frame(frame)
+    if suffix == ".xlsx":
+        _write_xlsx(safe, path, sheet)
+    else:  # the BOM lets Excel read Chinese names; text quoted, numbers bare
+        safe.to_csv(path, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_NONNUMERIC)
     return path
