@@ -70,6 +70,20 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX disputes_by_learner ON disputes (learner_id, created_at);
     CREATE INDEX disputes_by_status ON disputes (status, created_at);
     """,
+    # Exercise hand-ins from Voila forms under the hub: the records service is their inbox until a facilitator
+    # collects them into the nbgrader course (``coachlab grade collect --from-hub``).
+    """
+    CREATE TABLE submissions (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        learner_id    TEXT NOT NULL,
+        slug          TEXT NOT NULL,
+        created_at    REAL NOT NULL,
+        notebook      TEXT NOT NULL,
+        collected_at  REAL
+    );
+    CREATE INDEX submissions_by_learner ON submissions (learner_id, slug, created_at);
+    CREATE INDEX submissions_uncollected ON submissions (collected_at, created_at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -85,6 +99,17 @@ class Attempt:
     created_at: float = field(default_factory=time.time)
     lang: str | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One exercise hand-in kept by the records service (the notebook itself is read on demand)."""
+
+    id: int
+    learner_id: str
+    slug: str
+    created_at: float
+    collected_at: float | None = None
 
 
 DISPUTE_STATUSES = ("open", "confirmed", "overturned")
@@ -338,6 +363,48 @@ class ProgressStore:
                  json.dumps(corrected, ensure_ascii=False) if corrected else None, int(dispute_id)))
         return self.dispute(dispute_id)  # type: ignore[return-value]
 
+    # --- exercise hand-ins (the inbox under the hub) ---------------------------------------------
+    def add_submission(self, learner_id: str, slug: str, notebook: str, created_at: float | None = None) -> Submission:
+        """Keep one hand-in of ``slug`` (the notebook's JSON text); earlier ones stay, the newest counts."""
+        learner = validate_learner_id(learner_id)
+        if not slug:
+            raise ValueError("slug must name an exercise")
+        moment = time.time() if created_at is None else created_at
+        with self._transaction():
+            cursor = self._conn.execute(
+                "INSERT INTO submissions (learner_id, slug, created_at, notebook) VALUES (?, ?, ?, ?)",
+                (learner, slug, moment, notebook))
+        return Submission(int(cursor.lastrowid), learner, slug, moment, None)
+
+    def submissions(self, learner_id: str | None = None, slug: str | None = None,
+                    uncollected: bool = False) -> list[Submission]:
+        """Return hand-ins (without their notebooks), oldest first."""
+        clauses, params = [], []
+        if learner_id is not None:
+            clauses.append("learner_id = ?")
+            params.append(validate_learner_id(learner_id))
+        if slug is not None:
+            clauses.append("slug = ?")
+            params.append(slug)
+        if uncollected:
+            clauses.append("collected_at IS NULL")
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._conn.execute(
+            f"SELECT id, learner_id, slug, created_at, collected_at FROM submissions{where} ORDER BY created_at, id",
+            params)
+        return [Submission(*row) for row in rows]
+
+    def submission_notebook(self, submission_id: int) -> str | None:
+        """Return the notebook text of one hand-in, or None."""
+        row = self._conn.execute("SELECT notebook FROM submissions WHERE id = ?", (int(submission_id),)).fetchone()
+        return row[0] if row else None
+
+    def mark_collected(self, submission_id: int) -> None:
+        """Note that a facilitator has filed this hand-in into the course."""
+        with self._transaction():
+            self._conn.execute("UPDATE submissions SET collected_at = ? WHERE id = ? AND collected_at IS NULL",
+                               (time.time(), int(submission_id)))
+
     def integrity_ok(self) -> bool:
         """Return True when SQLite's own integrity check passes."""
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -383,5 +450,15 @@ def _to_dispute(row: tuple) -> Dispute:
 
 
 def open_store(path: Path | str | None = None) -> ProgressStore:
-    """Open the learner records in the data directory (``COACHLAB_DATA``) or at ``path``."""
+    """Open the learner records: at ``path``; else, under the hub, the records service; else the data directory.
+
+    Under JupyterHub the spawner sets ``COACHLAB_RECORDS_URL`` and the kernel has its hub token, so every page
+    reads and writes through the records service (coachlab/records/), which keeps each learner to their own.
+    """
+    if path is None:
+        from coachlab.records.client import RecordsClient
+
+        client = RecordsClient.from_env()
+        if client is not None:
+            return client  # type: ignore[return-value] - the same methods, over HTTP
     return ProgressStore(Path(path) if path else data_dir() / DB_NAME)

@@ -1,0 +1,138 @@
+"""The records store a page's kernel uses under the hub: the SQLite store's methods, over HTTP.
+
+``coachlab.progress.open_store()`` returns a ``RecordsClient`` when ``COACHLAB_RECORDS_URL`` is set (the hub's
+spawner sets it, with the kernel's own ``JUPYTERHUB_API_TOKEN``). The caller cannot choose whose records it
+writes: the service takes the learner from the token, so a ``learner_id`` in an Attempt must be the caller's.
+Standard library only (urllib), so a kernel imports nothing more than it did.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.request
+from typing import Any
+from urllib.parse import urlencode
+
+from coachlab.progress.store import Attempt, Dispute, DisputeError, Submission
+
+from .wire import attempt_from_dict, dispute_from_dict, submission_from_dict, to_json
+
+TIMEOUT_S = 15.0
+
+
+class RecordsError(RuntimeError):
+    """The service refused or could not be reached; ``str()`` is its message in the asked language."""
+
+    def __init__(self, status: int, reason: str, message: str):
+        super().__init__(message)
+        self.status, self.reason = status, reason
+
+
+class RecordsClient:
+    """The learner records behind the records service (same methods as coachlab.progress.ProgressStore)."""
+
+    def __init__(self, url: str, token: str, lang: str = "zh-CN"):
+        self.url, self._token, self.lang = url.rstrip("/"), token, lang
+
+    @classmethod
+    def from_env(cls) -> "RecordsClient | None":
+        url, token = os.environ.get("COACHLAB_RECORDS_URL"), os.environ.get("JUPYTERHUB_API_TOKEN")
+        return cls(url, token) if url and token else None
+
+    def _call(self, method: str, path: str, body: Any = None, **query: Any) -> Any:
+        params = {k: v for k, v in query.items() if v is not None}
+        address = f"{self.url}/api/{path}" + (f"?{urlencode(params)}" if params else "")
+        data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        request = urllib.request.Request(address, data=data, method=method, headers={
+            "Authorization": f"token {self._token}", "Accept-Language": self.lang,
+            "Content-Type": "application/json; charset=utf-8"})
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_S) as reply:  # noqa: S310 - our own service
+                return json.loads(reply.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            try:
+                answer = json.loads(exc.read().decode("utf-8"))
+            except (ValueError, OSError):
+                answer = {}
+            if answer.get("error") == "invalid" and path.startswith("disputes"):
+                raise DisputeError("refused", message=answer.get("message", "")) from None
+            raise RecordsError(exc.code, answer.get("error", "server"), answer.get("message") or str(exc)) from None
+        except (urllib.error.URLError, OSError) as exc:
+            from coachlab.i18n import t
+
+            raise RecordsError(0, "unreachable", t("records.error.unreachable", self.lang)) from exc
+
+    # --- the store interface --------------------------------------------------------------------
+    def whoami(self) -> dict[str, Any]:
+        """Return ``{"name": …, "cohort": bool}`` for the token's user."""
+        return self._call("GET", "me")
+
+    def record(self, attempt: Attempt) -> int:
+        return int(self._call("POST", "attempts", to_json(attempt))["id"])
+
+    def attempts(self, learner_id: str | None = None, item_id: str | None = None) -> list[Attempt]:
+        rows = self._call("GET", "attempts", learner=learner_id or "*", item=item_id)
+        return [attempt_from_dict(row) for row in rows]
+
+    def latest(self, learner_id: str, item_id: str) -> Attempt | None:
+        found = self.attempts(learner_id, item_id)
+        return found[-1] if found else None
+
+    def save_state(self, learner_id: str, item_id: str, state: dict[str, Any]) -> None:
+        self._call("PUT", f"state/{urllib.request.quote(item_id, safe='')}", {"state": state})
+
+    def load_state(self, learner_id: str, item_id: str) -> dict[str, Any] | None:
+        return self._call("GET", f"state/{urllib.request.quote(item_id, safe='')}")["state"]
+
+    def add_dispute(self, dispute: Dispute) -> int:
+        return int(self._call("POST", "disputes", to_json(dispute))["id"])
+
+    def disputes(self, learner_id: str | None = None, status: str | None = None,
+                 item_id: str | None = None) -> list[Dispute]:
+        rows = self._call("GET", "disputes", learner=learner_id or "*", status=status, item=item_id)
+        return [dispute_from_dict(row) for row in rows]
+
+    def dispute(self, dispute_id: int) -> Dispute | None:
+        try:
+            return dispute_from_dict(self._call("GET", f"disputes/{int(dispute_id)}"))
+        except RecordsError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    def resolve_dispute(self, dispute_id: int, status: str, resolved_by: str,
+                        corrected: dict[str, Any] | None = None) -> Dispute:
+        return dispute_from_dict(self._call("POST", f"disputes/{int(dispute_id)}/resolve",
+                                            {"status": status, "corrected": corrected}))
+
+    def add_submission(self, learner_id: str, slug: str, notebook: str) -> tuple[Submission, int]:
+        """Hand in ``notebook`` for ``slug``; return the kept submission and how many came before it."""
+        answer = self._call("POST", "submissions", {"slug": slug, "notebook": notebook})
+        previous = answer.pop("previous", 0)
+        return submission_from_dict(answer), int(previous)
+
+    def submissions(self, learner_id: str | None = None, slug: str | None = None,
+                    uncollected: bool = False) -> list[Submission]:
+        rows = self._call("GET", "submissions", learner=learner_id or "*", slug=slug,
+                          uncollected="1" if uncollected else None)
+        return [submission_from_dict(row) for row in rows]
+
+    def submission_notebook(self, submission_id: int) -> str | None:
+        return self._call("GET", f"submissions/{int(submission_id)}")["notebook"]
+
+    def mark_collected(self, submission_id: int) -> None:
+        self._call("POST", f"submissions/{int(submission_id)}/collected", {})
+
+    def integrity_ok(self) -> bool:
+        return bool(self._call("GET", "integrity")["ok"])
+
+    def close(self) -> None:
+        """Nothing to close: each call is its own request."""
+
+    def __enter__(self) -> "RecordsClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

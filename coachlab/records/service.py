@@ -1,0 +1,263 @@
+"""The records service: a JupyterHub service that keeps every learner's records to that learner.
+
+Under the hub, page kernels write attempts, tool state, disputes and exercise hand-ins here instead of a file;
+facilitators read the cohort through it. Every request carries a hub token (``Authorization: token …``; a
+kernel has ``JUPYTERHUB_API_TOKEN``), which JupyterHub's own ``HubAuth`` turns into a user; the service writes
+only as that user and lets a learner read only their own records. A token whose scopes include
+``COHORT_SCOPE`` (the ``facilitators`` group's role, see coachlab/hub/config.py) reads everyone's and resolves
+disputes. Storage is the one store interface (coachlab.progress), SQLite in WAL mode in ``COACHLAB_RECORDS_DATA``.
+
+Run by the hub as ``python -m coachlab.records.service``; it listens where ``JUPYTERHUB_SERVICE_URL`` says.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from jupyterhub.services.auth import HubAuthenticated
+from tornado import ioloop, web
+from tornado.httpserver import HTTPServer
+
+from coachlab.i18n import normalize_lang, t
+from coachlab.progress.ids import LearnerIdError, validate_learner_id
+from coachlab.progress.store import DisputeError, ProgressStore
+
+from .wire import (MAX_RECORD_BYTES, MAX_SUBMISSION_BYTES, WireError, attempt_from_json, dispute_from_json,
+                   parse_body, to_json)
+
+SERVICE_NAME = "coachlab-records"
+COHORT_SCOPE = "custom:coachlab:cohort"
+ALL = "*"  # ?learner=* : every learner (cohort readers only)
+log = logging.getLogger("coachlab.records")
+
+
+class RecordsHandler(HubAuthenticated, web.RequestHandler):
+    """Common ground: who is calling, in which language to answer, and JSON in and out."""
+
+    def initialize(self, store: ProgressStore) -> None:  # noqa: D401 - tornado hook
+        self.store = store
+
+    def check_xsrf_cookie(self) -> None:
+        """Token-authenticated API: no cookies are accepted, so there is no cross-site form to guard against."""
+
+    def get_current_user(self) -> dict[str, Any] | None:
+        # Only the Authorization header counts: never a cookie (a page could ride on it) nor ?token=.
+        if not self.request.headers.get("Authorization"):
+            return None
+        return super().get_current_user()
+
+    @property
+    def lang(self) -> str:
+        asked = self.get_query_argument("lang", None) or self.request.headers.get("Accept-Language", "")
+        return normalize_lang((asked or "").split(",")[0].split(";")[0]) or "zh-CN"
+
+    def prepare(self) -> None:
+        user = self.current_user
+        if not user or user.get("kind", "user") != "user":
+            raise WireError(401, "no_token")
+        try:
+            self.learner = validate_learner_id(user["name"])
+        except LearnerIdError:
+            raise WireError(403, "bad_user") from None
+        self.cohort = COHORT_SCOPE in set(user.get("scopes") or ())
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        exc = kwargs.get("exc_info", (None, None))[1]
+        if isinstance(exc, WireError):
+            reason, params = exc.reason, exc.params
+        elif isinstance(exc, (DisputeError, LearnerIdError)):
+            self.finish_json({"error": "invalid", "message": exc.message(self.lang)})
+            return
+        else:
+            reason, params = {401: "no_token", 403: "forbidden", 404: "not_found", 405: "not_found",
+                              413: "too_large"}.get(status_code, "server"), {}
+            params.setdefault("mb", MAX_SUBMISSION_BYTES // (1024 * 1024))
+        self.finish_json({"error": reason, "message": t(f"records.error.{reason}", self.lang, **params)})
+
+    def _handle_request_exception(self, e: BaseException) -> None:
+        if isinstance(e, WireError):
+            self.send_error(e.status, exc_info=(type(e), e, e.__traceback__))
+        elif isinstance(e, (DisputeError, LearnerIdError)):
+            self.send_error(400, exc_info=(type(e), e, e.__traceback__))
+        else:
+            super()._handle_request_exception(e)
+
+    def finish_json(self, data: Any, status: int | None = None) -> None:
+        if status:
+            self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(json.dumps(data, ensure_ascii=False))
+
+    def body(self, limit: int = MAX_RECORD_BYTES) -> dict[str, Any]:
+        return parse_body(self.request.body, limit)
+
+    def whose(self) -> str | None:
+        """Return the learner a read is about: the caller, unless a cohort reader asks for another (or ``*``)."""
+        asked = self.get_query_argument("learner", None)
+        if asked is None or asked == self.learner:
+            return self.learner
+        if not self.cohort:
+            raise WireError(403, "not_yours")
+        return None if asked == ALL else validate_learner_id(asked)
+
+    def need_cohort(self) -> None:
+        if not self.cohort:
+            raise WireError(403, "facilitators_only")
+
+
+class MeHandler(RecordsHandler):
+    def get(self) -> None:
+        self.finish_json({"name": self.learner, "cohort": self.cohort})
+
+
+class AttemptsHandler(RecordsHandler):
+    def get(self) -> None:
+        found = self.store.attempts(self.whose(), self.get_query_argument("item", None))
+        self.finish_json([to_json(a) for a in found])
+
+    def post(self) -> None:
+        attempt = attempt_from_json(self.body(), self.learner)
+        self.finish_json({"id": self.store.record(attempt)}, 201)
+
+
+class StateHandler(RecordsHandler):
+    def get(self, item: str) -> None:
+        self.finish_json({"state": self.store.load_state(self.learner, item)})
+
+    def put(self, item: str) -> None:
+        state = self.body().get("state")
+        if not isinstance(state, dict):
+            raise WireError(400, "bad_field", field="state")
+        self.store.save_state(self.learner, item, state)
+        self.finish_json({"ok": True})
+
+
+class DisputesHandler(RecordsHandler):
+    def get(self) -> None:
+        status = self.get_query_argument("status", None)
+        if status is not None and status not in ("open", "confirmed", "overturned"):
+            raise WireError(400, "bad_field", field="status")
+        found = self.store.disputes(self.whose(), status, self.get_query_argument("item", None))
+        self.finish_json([to_json(d) for d in found])
+
+    def post(self) -> None:
+        dispute = dispute_from_json(self.body(), self.learner)
+        self.finish_json({"id": self.store.add_dispute(dispute)}, 201)
+
+
+class DisputeHandler(RecordsHandler):
+    def get(self, dispute_id: str) -> None:
+        found = self.store.dispute(int(dispute_id))
+        if found is None or (found.learner_id != self.learner and not self.cohort):
+            raise WireError(404, "not_found")  # another learner's dispute does not exist for you
+        self.finish_json(to_json(found))
+
+
+class ResolveHandler(RecordsHandler):
+    def post(self, dispute_id: str) -> None:
+        self.need_cohort()
+        data = self.body()
+        corrected = data.get("corrected")
+        if corrected is not None and not isinstance(corrected, dict):
+            raise WireError(400, "bad_field", field="corrected")
+        done = self.store.resolve_dispute(int(dispute_id), str(data.get("status", "")), self.learner, corrected)
+        self.finish_json(to_json(done))
+
+
+class SubmissionsHandler(RecordsHandler):
+    def get(self) -> None:
+        found = self.store.submissions(self.whose(), self.get_query_argument("slug", None),
+                                       uncollected=self.get_query_argument("uncollected", "") in ("1", "true"))
+        self.finish_json([to_json(s) for s in found])
+
+    def post(self) -> None:
+        data = self.body(MAX_SUBMISSION_BYTES)
+        if data.get("learner_id") not in (None, self.learner):
+            raise WireError(403, "not_yours")
+        slug, notebook = data.get("slug"), data.get("notebook")
+        if not isinstance(slug, str) or not slug or len(slug) > 100 or "/" in slug or slug.startswith("."):
+            raise WireError(400, "bad_field", field="slug")
+        if not isinstance(notebook, str):
+            raise WireError(400, "bad_field", field="notebook")
+        try:
+            json.loads(notebook)
+        except json.JSONDecodeError:
+            raise WireError(400, "bad_field", field="notebook") from None
+        previous = self.store.submissions(self.learner, slug)
+        done = self.store.add_submission(self.learner, slug, notebook)
+        self.finish_json({**to_json(done), "previous": len(previous)}, 201)
+
+
+class SubmissionHandler(RecordsHandler):
+    def get(self, submission_id: str) -> None:
+        found = [s for s in self.store.submissions(None if self.cohort else self.learner) if s.id == int(submission_id)]
+        if not found:
+            raise WireError(404, "not_found")
+        self.finish_json({**to_json(found[0]), "notebook": self.store.submission_notebook(found[0].id)})
+
+
+class CollectedHandler(RecordsHandler):
+    def post(self, submission_id: str) -> None:
+        self.need_cohort()
+        self.store.mark_collected(int(submission_id))
+        self.finish_json({"ok": True})
+
+
+class IntegrityHandler(RecordsHandler):
+    def get(self) -> None:
+        self.need_cohort()
+        self.finish_json({"ok": self.store.integrity_ok()})
+
+
+ROUTES = (
+    ("me", MeHandler), ("attempts", AttemptsHandler), (r"state/([^/]+)", StateHandler),
+    ("disputes", DisputesHandler), (r"disputes/(\d+)", DisputeHandler), (r"disputes/(\d+)/resolve", ResolveHandler),
+    ("submissions", SubmissionsHandler), (r"submissions/(\d+)", SubmissionHandler),
+    (r"submissions/(\d+)/collected", CollectedHandler), ("integrity", IntegrityHandler),
+)
+
+
+def make_app(store: ProgressStore, prefixes: tuple[str, ...] = ("/",)) -> web.Application:
+    """Return the service's tornado application over ``store``, its API under each of ``prefixes``.
+
+    Kernels call the service directly (``/api/…``); through the hub's proxy the same API sits under the
+    service prefix (``/services/coachlab-records/api/…``).
+    """
+    args = {"store": store}
+    return web.Application([(f"{prefix.rstrip('/')}/api/{path}", handler, args)
+                            for prefix in dict.fromkeys(prefixes) for path, handler in ROUTES])
+
+
+def data_dir() -> Path:
+    """Where the service keeps its SQLite file: ``COACHLAB_RECORDS_DATA``, else ./coachlab-records."""
+    return Path(os.environ.get("COACHLAB_RECORDS_DATA") or "coachlab-records").resolve()
+
+
+def main() -> None:
+    """Serve until SIGTERM (the hub stops its managed services that way)."""
+    logging.basicConfig(level=logging.INFO, format="[records %(levelname)s %(asctime)s] %(message)s")
+    url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL") or "http://127.0.0.1:10101")
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    store = ProgressStore(folder / "records.sqlite3")
+    app = make_app(store, ("/", os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"))
+    server = HTTPServer(app, max_body_size=MAX_SUBMISSION_BYTES + 1024 * 1024, xheaders=True)
+    server.listen(url.port or 80, url.hostname or "127.0.0.1")
+    log.info("records service on %s (data in %s)", url.geturl(), folder)
+    loop = ioloop.IOLoop.current()
+    signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
+    try:
+        loop.start()
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
