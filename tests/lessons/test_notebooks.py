@@ -1,5 +1,6 @@
 """Every lesson runs headless in both languages, both languages hold the same lessons and tools,
-and the committed notebooks are exactly what tests/lessons/lesson_sources.py generates."""
+and each committed notebook is in sync with the MyST Markdown source authors edit
+(notebooks/<en|zh>/<slug>.md, paired by jupytext; README, section for course authors)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,10 @@ import os
 import re
 from pathlib import Path
 
+import jupytext
 import nbformat
 import pytest
 from nbclient import NotebookClient
-
-from . import lesson_sources
 
 REPO = Path(__file__).resolve().parents[2]
 SLUGS = ["00-first-line-manager", "01-learning-golden-circle", "02-swot", "03-goals-smart", "04-review",
@@ -48,17 +48,47 @@ def test_same_tool_calls_and_titles_in_both_languages(slug):
     assert len(re.findall(r"[\u4e00-\u9fff]", prose_zh)) > 300
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_notebooks_are_generated_and_committed_without_outputs(slug):
-    """Keep every notebook identical to its generated source: nbformat 4, the coachlab kernel, no outputs."""
-    lesson = next(l for l in lesson_sources.LESSONS if l["slug"] == slug)
+def test_every_notebook_has_its_source_and_every_source_its_notebook():
+    """Lesson notebooks and their Markdown sources come in pairs, in both folders."""
     for folder in LANGS:
-        path = REPO / "notebooks" / folder / f"{slug}.ipynb"
-        assert path.read_text(encoding="utf-8") == lesson_sources.render(lesson, folder)
-        nb = nbformat.read(path, as_version=4)
-        nbformat.validate(nb)
-        assert nb.metadata.kernelspec.name == "coachlab"
-        assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+        base = REPO / "notebooks" / folder
+        notebooks = sorted(p.stem for p in base.glob("*.ipynb"))
+        sources = sorted(p.stem for p in base.glob("*.md"))
+        assert notebooks and notebooks == sources
+
+
+def cells(nb) -> list[tuple[str, str]]:
+    return [(c.cell_type, c.source) for c in nb.cells]
+
+
+@pytest.mark.parametrize("folder", list(LANGS))
+@pytest.mark.parametrize("slug", SLUGS)
+def test_notebook_is_in_sync_with_its_markdown_source(slug, folder):
+    """The .ipynb holds exactly the cells and metadata of its .md source, with the coachlab kernel and no outputs."""
+    source = REPO / "notebooks" / folder / f"{slug}.md"
+    path = source.with_suffix(".ipynb")
+    text = source.read_text(encoding="utf-8")
+    assert text.startswith("---\n") and "format_name: myst" in text and "```{code-cell}" in text
+    expected = jupytext.read(source)
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert cells(nb), f"{path.name} is empty"
+    assert cells(nb) == cells(expected), (
+        f"{path.relative_to(REPO)} differs from its source; run: jupytext --to ipynb --update {source.relative_to(REPO)}")
+    assert nb.metadata.kernelspec.name == "coachlab" == expected.metadata.kernelspec.name
+    assert nb.metadata.coachlab == expected.metadata.coachlab == {"slug": slug, "title": nb.metadata.coachlab.title}
+    assert nb.metadata.jupytext.formats == "ipynb,md:myst"
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+
+
+def test_sync_check_notices_an_edited_source(tmp_path):
+    """An edit to the Markdown that was not carried into the notebook is seen (the check above can fail)."""
+    source = REPO / "notebooks" / "zh" / "05-communication-feedback.md"
+    edited = tmp_path / source.name
+    edited.write_text(source.read_text(encoding="utf-8").replace("## ", "## 改 ", 1), encoding="utf-8")
+    nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    assert cells(jupytext.read(edited)) != cells(nb)
+    assert cells(jupytext.read(source)) == cells(nb)
 
 
 ERROR_MARKERS = ("Traceback", "coachlab-error", "Error:")
