@@ -108,6 +108,7 @@ def voila_config(*, pool: bool = True, pool_size: int = 1, landing_pool: int = L
         "VoilaConfiguration": {
             "strip_sources": True,
             "show_tracebacks": False,
+            "http_header_envs": ["Cookie"],  # the kernel learns the name this browser signed in with (page.py)
             "preheat_kernel": pool,
             "default_pool_size": pool_size if pool else 0,
             "multi_kernel_manager_class": f"{__name__}.CourseKernelManager",
