@@ -227,7 +227,7 @@ def choose(scenario: Scenario, session: Session, option_id: str) -> tuple[Sessio
     option = offered[option_id]
     entry = _entry(scenario, session, "choice")
     entry.update(option=option_id, said=dict(option["text"]), feedback=dict(option["feedback"]), matched=[],
-                 evidence=[])
+                 evidence=[], offered=list(offered))  # what the learner saw: the debrief explains each
     new, ending = _apply(scenario, session, option, entry)
     return new, Event("choice", session.node, option["feedback"], option_id, (), False, ending)
 

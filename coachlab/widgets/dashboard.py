@@ -6,6 +6,7 @@ All numbers come from coachlab.grading.analytics; this module only lays them out
 from __future__ import annotations
 
 import html
+import math
 from typing import Any, Callable, Iterable
 
 import ipywidgets as widgets
@@ -23,7 +24,23 @@ STYLE = """
 .coachlab-dashboard table { border-collapse: collapse; font-size: 13px; }
 .coachlab-dashboard td, .coachlab-dashboard th { padding: 3px 10px; border-bottom: 1px solid #e4e7eb; text-align: left; }
 .coachlab-dashboard .bar { display: inline-block; height: 12px; background: #3f7cac; vertical-align: middle; }
-.coachlab-dashboard .empty { color: #7b8794; font-style: italic; }
+.coachlab-dashboard .empty { color: #52606d; font-style: italic; }
+.coachlab-dashboard img.coachlab-chart { display: block; max-width: 100%; height: auto; margin: 6px 0 10px; }
+.coachlab-dashboard .note { color: #52606d; font-size: 13px; margin: 0 0 14px; }
+.coachlab-dashboard .lead { color: #52606d; font-size: 13px; }
+.coachlab-replay-turn { border: 1px solid #d9e2ec; border-left: 4px solid #a0aec0; border-radius: 6px; padding: 6px 10px;
+  margin: 8px 0; max-width: 900px; background: #fff; font-size: 14px; line-height: 1.5; }
+.coachlab-replay-turn.q-best { border-left-color: #2f855a; }
+.coachlab-replay-turn.q-other { border-left-color: #d69e2e; }
+.coachlab-replay-turn.q-wrong, .coachlab-replay-turn.q-fallback { border-left-color: #c53030; }
+.coachlab-replay-turn.q-retry { border-left-color: #dd6b20; }
+.coachlab-replay-turn .stage { color: #52606d; font-size: 12px; font-weight: 600; }
+.coachlab-replay-turn .msg { display: flex; gap: 10px; margin: 3px 0; }
+.coachlab-replay-turn .who { flex: 0 0 7.5em; color: #52606d; font-size: 13px; }
+.coachlab-replay-turn .me { background: #f0f4f8; border-radius: 4px; padding: 2px 0; }
+.coachlab-replay-turn mark { background: #fff3bf; padding: 0 2px; border-radius: 2px; }
+.coachlab-replay-turn .counted { font-size: 13px; }
+.coachlab-replay-ending { border-radius: 6px; padding: 6px 10px; margin: 8px 0; max-width: 900px; background: #f0f4f8; }
 .coachlab-disputes { max-width: 1000px; }
 .coachlab-disputes h2 { font-size: 18px; margin: 18px 0 6px; }
 .coachlab-disputes .lead { color: #52606d; font-size: 13px; line-height: 1.5; margin: 0 0 6px; }
@@ -67,20 +84,88 @@ def _table(frame: pd.DataFrame, columns: dict[str, str], lang: str, bar: str | N
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
-def _scenario_skill_labels(lang: str) -> Callable[[Any], str]:
-    """Return a function naming a role-play skill as its scenarios' debriefs name it (the slug if none does)."""
-    from coachlab.paths import course_root
-    from coachlab.scenarios import load_all
+class Names:
+    """Words for people instead of slugs: exercise, question and role-play titles, skills, turns, options."""
 
-    names: dict[str, str] = {}
-    for scenario in load_all(course_root())[0].values():
-        for skill, spec in (scenario.data.get("debrief") or {}).items():
-            names.setdefault(skill, (spec.get("label") or {}).get(lang) or skill)
-    return lambda value: names.get(str(value), str(value))
+    def __init__(self, lang: str):
+        from coachlab.paths import course_root
+        from coachlab.scenarios import load_all
+
+        self.lang = lang
+        self.scenarios = load_all(course_root())[0]
+        self._exercises: dict[str, Any] = {}
+
+    def exercise(self, slug: str):
+        """Return the exercise ``slug`` (None when it no longer loads)."""
+        if slug not in self._exercises:
+            from coachlab.grading.course import load_exercise
+
+            try:
+                self._exercises[slug] = load_exercise(str(slug))
+            except (OSError, ValueError):
+                self._exercises[slug] = None
+        return self._exercises[slug]
+
+    def exercise_title(self, slug: Any) -> str:
+        exercise = self.exercise(str(slug))
+        return exercise.title(self.lang) if exercise else str(slug)
+
+    def question_title(self, slug: Any, question: Any) -> str:
+        exercise = self.exercise(str(slug))
+        for spec in (exercise.questions if exercise else ()):
+            if spec.get("name") == question:
+                prompt = str((spec.get("prompt") or {}).get(self.lang) or question)
+                return prompt.rstrip(":：").strip()
+        return str(question)
+
+    def scenario_title(self, sid: Any) -> str:
+        scenario = self.scenarios.get(str(sid))
+        return scenario.text("title", self.lang) if scenario else str(sid)
+
+    def exercise_skill(self, skill: Any) -> str:
+        try:
+            return t(f"skill.{skill}", self.lang)
+        except Exception:  # a skill the catalog does not name yet: its slug is name enough
+            return str(skill)
+
+    def roleplay_skill(self, skill: Any) -> str:
+        for scenario in self.scenarios.values():
+            spec = (scenario.data.get("debrief") or {}).get(str(skill))
+            if spec:
+                return (spec.get("label") or {}).get(self.lang) or str(skill)
+        return str(skill)
+
+    def turn(self, sid: str, node: str) -> str:
+        scenario = self.scenarios.get(sid)
+        spec = scenario.nodes.get(node, {}) if scenario else {}
+        return (spec.get("stage") or {}).get(self.lang) or node
+
+    def way(self, sid: str, node: str, picked: str, quality: str) -> str:
+        """Return words for a way out of a turn: an option's text, an intent's coaching note's first sentence."""
+        scenario = self.scenarios.get(sid)
+        if scenario is None:
+            return picked
+        if node == "end":
+            return (scenario.endings.get(picked, {}).get("title") or {}).get(self.lang) or picked
+        if quality in ("retry", "fallback"):
+            return t(f"dashboard.quality.{quality}", self.lang)
+        for edge in scenario.edges(node) if node in scenario.nodes else ():
+            if edge.id == picked:
+                words = edge.body.get("text") or edge.body.get("feedback") or {}
+                return " ".join(str(words.get(self.lang) or picked).split())
+        return picked
+
+
+def _pct(value: Any) -> str:
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{float(value):.0f}%"
 
 
 def _section(key: str, body: str, lang: str) -> str:
     return f'<section class="coachlab-{key.replace(".", "-")}"><h2>{html.escape(t(key, lang))}</h2>{body}</section>'
+
+
+def _empty(key: str, lang: str, **params: Any) -> str:
+    return f'<p class="empty">{html.escape(t(key, lang, **params))}</p>'
 
 
 def head_html(lang: str) -> str:
@@ -89,46 +174,347 @@ def head_html(lang: str) -> str:
             f"<p>{html.escape(t('dashboard.lead', lang))}</p>")
 
 
-def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str, head: bool = True) -> str:
-    """Return the whole dashboard for the export frame and role-play attempts, in ``lang``."""
+def roleplay_skill_rows(attempts: list[Any], names: Names) -> list[tuple[str, float, int]]:
+    """Return (label, mean of each learner's best percent, learners) per role-play skill."""
     from coachlab.grading import analytics
 
+    progress = analytics.skill_progress(analytics.roleplay_attempts(attempts))
+    rows = []
+    if progress.empty:
+        return rows
+    for skill, group in progress.groupby("skill", sort=True):
+        best = group.groupby("learner")["best"].max()
+        rows.append((t("dashboard.chart.roleplay_skill", names.lang, skill=names.roleplay_skill(skill)),
+                     round(float(best.mean()), 1), int(best.size)))
+    return rows
+
+
+def flow_html(sid: str, attempts: list[Any], names: Names) -> str:
+    """Return one role-play's flow chart and the turn where most learners missed the best way."""
+    from coachlab.grading import analytics
+
+    from . import charts
+
+    lang = names.lang
+    scenario = names.scenarios[sid]
+    frame = analytics.roleplay_flow(scenario, attempts)
+    turns = []
+    for (position, node), group in frame.groupby(["position", "node"], sort=True):
+        name = t("dashboard.chart.endings", lang) if node == "end" else f"{position + 1}. {names.turn(sid, node)}"
+        ways = [(names.way(sid, node, r.picked, r.quality), r.quality, int(r.learners)) for r in group.itertuples()]
+        turns.append((name, int(group["reached"].iloc[0]), ways))
+    legend = {q: t(f"dashboard.quality.{q}", lang) for q in (*analytics.QUALITIES, "good", "mixed", "poor")}
+    chart = charts.flow(turns, t("dashboard.chart.flow", lang, title=names.scenario_title(sid)), legend,
+                        t("dashboard.chart.learners", lang))
+    steps = frame[frame["node"] != "end"]
+    missed = []
+    for (_, node), group in steps.groupby(["position", "node"], sort=True):
+        wrong = int(group[group["quality"] != "best"]["learners"].sum())
+        reached = int(group["reached"].iloc[0])
+        if wrong:
+            missed.append((min(wrong, reached), reached, node))
+    if missed:
+        count, reached, node = max(missed, key=lambda m: (m[0] / max(m[1], 1), m[0]))
+        note = t("dashboard.flow.missed", lang, turn=names.turn(sid, node), count=count, reached=reached)
+    else:
+        note = t("dashboard.flow.all_best", lang)
+    return (f'<div class="coachlab-flow" data-scenario="{html.escape(sid)}">{chart}'
+            f'<p class="note">{html.escape(note)}</p></div>')
+
+
+def dashboard_html(grades: pd.DataFrame, attempts: Iterable[Any], lang: str, head: bool = True) -> str:
+    """Return the cohort view for the export frame and role-play attempts, in ``lang``.
+
+    ``grades["learner"]`` should already hold the names learners used (see ``Dashboard.render``).
+    """
+    from coachlab.grading import analytics
+
+    from . import charts
+
     attempts = list(attempts)
-    exercise_skill = lambda v: t(f"skill.{v}", lang)  # noqa: E731 - one-line label functions
-    state = lambda v: t(f"dashboard.state.{v}", lang)  # noqa: E731
+    names = Names(lang)
+    state = lambda v: t(f"dashboard.state.{v}", lang)  # noqa: E731 - one-line label functions
     reason = lambda v: t(f"dashboard.reason.{v}", lang)  # noqa: E731
     parts = [head_html(lang)] if head else [STYLE]
+    roleplay_rows = roleplay_skill_rows(attempts, names)
+    skills = analytics.skill_summary(grades) if not grades.empty else pd.DataFrame()
+    rows = [(names.exercise_skill(r.skill), float(r.mean_percent), int(r.learners)) for r in skills.itertuples()]
+    rows += roleplay_rows
+    threshold = f"{analytics.HELP_THRESHOLD:g}"
+    if rows:
+        chart = charts.skill_profile(rows, t("dashboard.chart.skills", lang), analytics.HELP_THRESHOLD,
+                                     t("dashboard.chart.threshold", lang, percent=threshold),
+                                     t("dashboard.chart.percent_axis", lang))
+        table = _table(skills, {"skill": "skill", "learners": "learners", "mean_percent": "mean",
+                                "below_percent": "below"}, lang,
+                       labels={"skill": names.exercise_skill, "mean_percent": _pct, "below_percent": _pct}) \
+            if not skills.empty else ""
+        parts.append(_section("dashboard.skills", chart + table, lang))
     if grades.empty:
         parts.append(f'<p class="empty">{html.escape(t("dashboard.no_grades", lang))}</p>')
     else:
-        skills = analytics.skill_summary(grades)
-        parts.append(_section("dashboard.skills", _table(skills, {"skill": "skill", "learners": "learners",
-                              "mean_percent": "mean", "below_threshold": "below"}, lang, bar="mean_percent", scale=3,
-                              labels={"skill": exercise_skill}),
-                              lang))
-        questions = analytics.question_difficulty(grades)
-        parts.append(_section("dashboard.questions", _table(questions, {"assignment": "assignment",
-                              "question": "question", "submissions": "submissions", "mean_share": "share"}, lang,
-                              bar="mean_share", scale=200), lang))
         bands = analytics.score_distribution(grades)
-        parts.append(_section("dashboard.distribution", _table(bands, {"assignment": "assignment", "band": "band",
-                              "learners": "learners"}, lang, bar="learners", scale=12), lang))
+        panels = [(names.exercise_title(slug), list(zip(group["band"], group["learners"].astype(int))))
+                  for slug, group in bands.groupby("assignment", sort=True)]
+        parts.append(_section("dashboard.distribution", charts.distributions(
+            panels, t("dashboard.chart.distribution", lang), t("dashboard.chart.band_axis", lang),
+            t("dashboard.chart.learners_axis", lang)), lang))
+        questions = analytics.question_difficulty(grades)
+        questions = questions.assign(question=[names.question_title(a, q) for a, q in
+                                               zip(questions["assignment"], questions["question"])])
+        parts.append(_section("dashboard.questions", _table(questions, {"assignment": "assignment",
+                              "question": "question", "submissions": "submissions", "mean_percent": "mean"}, lang,
+                              labels={"assignment": names.exercise_title, "mean_percent": _pct}), lang))
         helpers = analytics.needs_help(grades)
-        parts.append(_section("dashboard.help", _table(helpers, {"learner": "learner", "assignment": "assignment",
-                              "percent": "percent", "status": "status", "reason": "reason"}, lang,
-                              labels={"status": state, "reason": reason}), lang))
-    paths = analytics.path_counts(attempts)
-    progress = analytics.skill_progress(analytics.roleplay_attempts(attempts))
-    if paths.empty:
-        parts.append(_section("dashboard.paths", f'<p class="empty">{html.escape(t("dashboard.no_roleplays", lang))}</p>',
-                              lang))
+        body = _table(helpers, {"learner": "learner", "assignment": "assignment", "percent": "percent",
+                                "status": "status", "reason": "reason"}, lang,
+                      labels={"assignment": names.exercise_title, "percent": _pct, "status": state,
+                              "reason": reason}) if not helpers.empty else \
+            _empty("dashboard.help.nobody", lang, percent=threshold)
+        parts.append(_section("dashboard.help", body, lang))
+    played = sorted({a.item_id for a in analytics.roleplay_attempts(attempts)})
+    if not played:
+        parts.append(_section("dashboard.paths", _empty("dashboard.no_roleplays", lang), lang))
     else:
-        parts.append(_section("dashboard.paths", _table(paths, {"scenario": "scenario", "step": "step",
-                              "attempts": "attempts"}, lang, bar="attempts", scale=12), lang))
+        flows = []
+        for sid in played:
+            if sid in names.scenarios:
+                flows.append(flow_html(sid, attempts, names))
+            else:  # a role-play that no longer loads: its steps as recorded, in the order learners met them
+                steps = analytics.path_counts([a for a in attempts if a.item_id == sid])
+                flows.append(f"<h3>{html.escape(sid)}</h3>" + _table(steps, {"step": "step", "attempts": "attempts"},
+                                                                     lang))
+        parts.append(_section("dashboard.paths", "".join(flows), lang))
+        progress = analytics.skill_progress(analytics.roleplay_attempts(attempts))
         parts.append(_section("dashboard.progress", _table(progress, {"learner": "learner", "scenario": "scenario",
                               "skill": "skill", "first": "first", "best": "best", "lift": "lift"}, lang,
-                              labels={"skill": _scenario_skill_labels(lang)}), lang))
+                              labels={"skill": names.roleplay_skill, "scenario": names.scenario_title,
+                                      "first": _pct, "best": _pct, "lift": _lift}), lang))
     return "".join(parts)
+
+
+def _lift(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{float(value):+.0f}" if value else "0"
+
+
+# --- one learner ----------------------------------------------------------------------------------------------
+
+def learner_names(grades: pd.DataFrame, attempts: Iterable[Any]) -> list[str]:
+    """Return every learner with a graded exercise or a role-play attempt, sorted."""
+    from coachlab.grading import analytics
+
+    found = set(grades["learner"]) if not grades.empty and "learner" in grades else set()
+    found |= {a.learner_id for a in analytics.roleplay_attempts(attempts)}
+    return sorted(str(name) for name in found)
+
+
+def learner_html(learner: str, grades: pd.DataFrame, attempts: Iterable[Any], names: Names) -> str:
+    """Return one learner's exercises (scores) and role-plays (first, best, lift)."""
+    from coachlab.grading import analytics
+
+    lang = names.lang
+    state = lambda v: t(f"dashboard.state.{v}", lang)  # noqa: E731
+    exercises = analytics.learner_exercises(grades, learner)
+    if exercises.empty:
+        first = _empty("dashboard.learner.no_exercises", lang)
+    else:
+        exercises = exercises.assign(score=[f"{s:g} / {m:g}" for s, m in zip(exercises["score"], exercises["max_score"])])
+        first = _table(exercises, {"assignment": "assignment", "score": "score", "percent": "percent",
+                                   "status": "status"}, lang,
+                       labels={"assignment": names.exercise_title, "percent": _pct, "status": state})
+    roleplays = analytics.learner_roleplays(attempts, learner)
+    if roleplays.empty:
+        second = _empty("dashboard.learner.no_roleplays", lang)
+    else:
+        roleplays = roleplays.assign(ending=[names.way(sid, "end", str(e), "") if e else "—"
+                                             for sid, e in zip(roleplays["scenario"], roleplays["ending"])])
+        second = _table(roleplays, {"scenario": "scenario", "attempts": "attempts", "first": "first", "best": "best",
+                                    "lift": "lift", "ending": "ending"}, lang,
+                        labels={"scenario": names.scenario_title, "first": _pct, "best": _pct, "lift": _lift})
+    return (STYLE + f'<h2 class="coachlab-learner-name">{html.escape(learner)}</h2>'
+            + _section("dashboard.learner.exercises", first, lang)
+            + _section("dashboard.learner.roleplays", second, lang))
+
+
+def attempt_choices(learner: str, attempts: Iterable[Any], names: Names) -> list[tuple[str, int]]:
+    """Return (words, attempt id) for each of the learner's role-play attempts, newest first."""
+    from datetime import datetime
+
+    from coachlab.grading import analytics
+
+    mine = [a for a in analytics.roleplay_attempts(attempts) if a.learner_id == learner]
+    mine.sort(key=lambda a: (a.created_at, a.id or 0))
+    count: dict[str, int] = {}
+    choices = []
+    for attempt in mine:
+        count[attempt.item_id] = count.get(attempt.item_id, 0) + 1
+        when = datetime.fromtimestamp(attempt.created_at).strftime("%Y-%m-%d %H:%M")
+        choices.append((t("dashboard.learner.attempt", names.lang, title=names.scenario_title(attempt.item_id),
+                          n=count[attempt.item_id], when=when, percent=_pct(analytics.attempt_percent(attempt))),
+                        int(attempt.id or 0)))
+    return choices[::-1]
+
+
+def _marked(text: str, evidence: list[dict[str, Any]], lang: str) -> str:
+    """Return ``text`` with the evidence spans marked (each named by its element)."""
+    from .player import element_label
+
+    spans = sorted((s for s in evidence if isinstance(s.get("start"), int) and isinstance(s.get("end"), int)),
+                   key=lambda s: s["start"])
+    out, pos = [], 0
+    for span in spans:
+        start, end = span["start"], span["end"]
+        if start < pos or end > len(text) or start >= end:
+            continue
+        label = element_label(str(span.get("element", "")), lang)
+        out += [html.escape(text[pos:start]), f'<mark title="{html.escape(label)}">{html.escape(text[start:end])}</mark>']
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def replay_html(attempt: Any, names: Names, number: int | None = None) -> str:
+    """Return a role-play attempt turn by turn as the learner saw it: the other person's line, what the learner
+    said (evidence marked), what counted, and the coaching note; then the ending.
+
+    Learner-facing texts are shown in the language the learner played in; the headings in the facilitator's.
+    """
+    from coachlab.grading import analytics
+
+    from .player import element_label
+
+    lang = names.lang
+    seen = attempt.lang if attempt.lang in ("en", "zh-CN") else lang
+    scenario = names.scenarios.get(attempt.item_id)
+    answers = attempt.answers if isinstance(attempt.answers, dict) else {}
+    details = answers.get("details") if isinstance(answers.get("details"), dict) else {}
+    persona = ((details.get("persona") or {}).get("name") or
+               ((scenario.data.get("persona") or {}).get("name") if scenario else None) or {})
+    other = persona.get(seen) or "—"
+    title = ((details.get("title") or {}).get(lang) if details.get("title") else None) or names.scenario_title(
+        attempt.item_id)
+    head = (f'<h3>{html.escape(t("dashboard.replay.heading", lang, title=title, n=number or attempt.id))}</h3>'
+            f'<p class="lead">{html.escape(t("dashboard.replay.shown_in", lang, language=t(f"dashboard.language.{seen}", lang)))}</p>')
+    turns = analytics.replay_turns(attempt)
+    if not turns:
+        return head + _empty("dashboard.replay.no_turns", lang)
+    parts = [head]
+    colon = "：" if lang == "zh-CN" else ": "
+    for turn in turns:
+        line = (turn.get("line") or {}).get(seen, "")
+        said = turn.get("said")
+        said = said.get(seen, "") if isinstance(said, dict) else str(said or "")
+        evidence = [s for s in turn.get("evidence") or [] if isinstance(s, dict)]
+        stage = (turn.get("stage") or {}).get(seen) if isinstance(turn.get("stage"), dict) else None
+        if turn.get("kind") == "choice":
+            counted = html.escape(t("dashboard.replay.choice", lang))
+        elif evidence:
+            counted = "; ".join(f"{html.escape(element_label(str(s.get('element', '')), seen))}{colon}"
+                                f"“{html.escape(str(s.get('text', '')))}”" for s in evidence)
+        else:
+            counted = html.escape(t("dashboard.replay.no_evidence", lang))
+        retry = turn.get("retry") or turn.get("outcome") == "retry"
+        note = (turn.get("feedback") or {}).get(seen, "")
+        prefix = f'<b>{html.escape(t("dashboard.replay.try_again", lang))}</b> ' if retry else ""
+        quality = analytics.step_quality(scenario, turn.get("node", ""), str(turn.get("option") or turn.get("picked")
+                                         or turn.get("intent") or "fallback") + ("~retry" if retry else "")) \
+            if scenario else "other"
+        parts.append(
+            f'<div class="coachlab-replay-turn q-{quality}" data-turn="{int(turn.get("n") or 0)}">'
+            f'<div class="stage">{html.escape(t("dashboard.replay.turn", lang, n=turn.get("n") or "?"))}'
+            f'{(" · " + html.escape(stage)) if stage else ""}</div>'
+            f'<div class="msg them"><span class="who">{html.escape(other)}</span>{html.escape(line)}</div>'
+            f'<div class="msg me"><span class="who">{html.escape(t("dashboard.replay.said", lang))}</span>'
+            f'{_marked(said, evidence, seen)}</div>'
+            f'<div class="msg counted"><span class="who">{html.escape(t("dashboard.replay.evidence", lang))}</span>'
+            f'{counted}</div>'
+            f'<div class="msg coach"><span class="who">{html.escape(t("dashboard.replay.coach", lang))}</span>'
+            f'{prefix}{html.escape(note)}</div></div>')
+    ending_id = (details.get("ending") or {}).get("id") if isinstance(details.get("ending"), dict) else None
+    ending_id = ending_id or answers.get("ending")
+    if ending_id and scenario and ending_id in scenario.endings:
+        spec = scenario.endings[ending_id]
+        parts.append(f'<div class="coachlab-replay-ending q-{html.escape(spec["outcome"])}">'
+                     f'<b>{html.escape(t("dashboard.replay.ending", lang, title=spec["title"][seen]))}</b>'
+                     f'<p>{html.escape(spec["say"][seen])}</p></div>')
+    return "".join(parts)
+
+
+class LearnerPage(widgets.VBox):
+    """Pick a learner: their exercises, role-plays with first/best/lift, and a replay of any role-play attempt."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.grades, self.attempts = pd.DataFrame(), []
+        self.lead = widgets.HTML()
+        self.picker = widgets.Dropdown(options=[], style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="auto", min_width="320px"))
+        self.picker.add_class("coachlab-learner-picker")
+        self.body = widgets.HTML()
+        self.replay_head = widgets.HTML()
+        self.attempt = widgets.Dropdown(options=[], layout=widgets.Layout(width="auto", min_width="520px"))
+        self.attempt.add_class("coachlab-attempt-picker")
+        self.replay = widgets.HTML()
+        self.replay.add_class("coachlab-replay")
+        self.picker.observe(lambda _c: self.show_learner(), names="value")
+        self.attempt.observe(lambda _c: self.show_replay(), names="value")
+        super().__init__([self.lead, self.picker, self.body, self.replay_head, self.attempt, self.replay])
+        self.add_class("coachlab-learner-page")
+
+    def update(self, grades: pd.DataFrame, attempts: list[Any], lang: str) -> None:
+        """Take the newest gradebook and records, keep the chosen learner, and redraw in ``lang``."""
+        self.grades, self.attempts, self.lang = grades, attempts, lang
+        self.names = Names(lang)
+        self.picker.description = t("dashboard.learner.pick", lang)
+        people = learner_names(grades, attempts)
+        self.lead.value = STYLE + _empty("dashboard.learner.none", lang) if not people else \
+            f'<p class="lead">{html.escape(t("dashboard.learner.lead", lang))}</p>'
+        chosen = self.picker.value
+        with self.picker.hold_trait_notifications():
+            self.picker.options = people
+            self.picker.value = chosen if chosen in people else (people[0] if people else None)
+        self.show_learner()
+
+    def show_learner(self) -> None:
+        """Show the chosen learner's exercises, role-plays and attempts to replay."""
+        learner = self.picker.value
+        if learner is None:
+            self.body.value = self.replay_head.value = self.replay.value = ""
+            self.attempt.layout.display = "none"
+            return
+        self.body.value = learner_html(learner, self.grades, self.attempts, self.names)
+        choices = attempt_choices(learner, self.attempts, self.names)
+        self.replay_head.value = (f'<section class="coachlab-dashboard-replay"><h2>'
+                                  f'{html.escape(t("dashboard.learner.replay", self.lang))}</h2></section>') if choices else ""
+        self.attempt.layout.display = "" if choices else "none"
+        chosen = self.attempt.value
+        with self.attempt.hold_trait_notifications():
+            self.attempt.options = choices
+            ids = [c[1] for c in choices]
+            self.attempt.value = chosen if chosen in ids else (ids[0] if ids else None)
+        self.show_replay()
+
+    def show_replay(self) -> None:
+        """Replay the chosen attempt turn by turn."""
+        found = [a for a in self.attempts if a.id == self.attempt.value]
+        if not found:
+            self.replay.value = ""
+            return
+        attempt = found[0]
+        same = sorted((a for a in self.attempts if a.learner_id == attempt.learner_id and a.item_id == attempt.item_id
+                       and isinstance(a.answers, dict) and "path" in a.answers),
+                      key=lambda a: (a.created_at, a.id or 0))
+        number = next((i for i, a in enumerate(same, 1) if a.id == attempt.id), None)
+        self.replay.value = replay_html(attempt, self.names, number)
+
+
+def named_grades(grades: pd.DataFrame, course: Any) -> pd.DataFrame:
+    """Return the export frame with nbgrader ids replaced by the names learners used."""
+    if grades.empty or "learner" not in grades:
+        return grades
+    return grades.assign(learner=[course.learner_name(str(s)) for s in grades["learner"]])
 
 
 def facilitator_name() -> str:
@@ -327,7 +713,8 @@ class DisputeReview(widgets.VBox):
 
 
 class Dashboard(widgets.VBox):
-    """The dashboard page: a language switch, a Refresh button, open disputes and the rendered tables."""
+    """The dashboard page: a language switch, Refresh, and two tabs: the cohort (disputes, charts, tables) and one
+    learner (their work and a replay of any role-play attempt)."""
 
     def __init__(self, lang: str, course=None, store_path=None):
         from coachlab.grading.course import Course
@@ -340,10 +727,13 @@ class Dashboard(widgets.VBox):
         self.head = widgets.HTML()
         self.disputes = DisputeReview(lang, self.course, store_path)
         self.body = widgets.HTML()
+        self.learner = LearnerPage(lang)
+        self.tabs = widgets.Tab(children=[widgets.VBox([self.disputes, self.body]), self.learner])
+        self.tabs.add_class("coachlab-dashboard-tabs")
         self._errors = widgets.Output()
         self.refresh.on_click(safe(lambda _b: self.render(), lambda: self.switch.value, self._errors))
         self.switch.observe(lambda _c: self.render(), names="value")
-        super().__init__([self.switch, self.refresh, self.head, self.disputes, self.body, self._errors])
+        super().__init__([self.switch, self.refresh, self.head, self.tabs, self._errors])
         self.add_class("coachlab-dashboard")
         self.render()
 
@@ -354,15 +744,17 @@ class Dashboard(widgets.VBox):
 
         lang = self.switch.value
         self.refresh.description = t("dashboard.refresh", lang)
-        grades = gradebook_frame(self.course)
+        grades = named_grades(gradebook_frame(self.course), self.course)
         store = open_store(self.store_path)
         try:
             attempts = store.attempts()
         finally:
             store.close()
         self.head.value = head_html(lang)
+        self.tabs.titles = (t("dashboard.tab.cohort", lang), t("dashboard.tab.learner", lang))
         self.disputes.render(lang)
         self.body.value = dashboard_html(grades, attempts, lang, head=False)
+        self.learner.update(grades, attempts, lang)
 
 
 def dashboard(lang: str | None = None, course_dir: str | None = None) -> Dashboard:

@@ -13,16 +13,18 @@ from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 
-from coachlab.i18n import MissingMessage, t
-from coachlab.scenarios import engine
+from coachlab.i18n import t
+from coachlab.scenarios import engine, record as records
 from coachlab.scenarios.model import Scenario
 
+from .debrief import DEBRIEF_STYLE, highlight, render_debrief_record, render_options
+from .debrief import element_label  # noqa: F401  (the practice pad and older imports use it from here)
 from .dispute import DisputeBox
 from .page import LanguageSwitch, LearnerField, query_param, safe, setup_page
 
 STYLE = """
 <style>
-.coachlab-player { max-width: 860px; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
+.coachlab-player { max-width: 1180px; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
   "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
 .coachlab-player h2 { font-size: 22px; margin: 6px 0; }
 .coachlab-player h3 { font-size: 17px; margin: 14px 0 6px; }
@@ -48,8 +50,18 @@ STYLE = """
 .cl-notice { color: #b7791f; font-size: 14px; }
 .cl-ask { align-self: stretch; background: #fff3c4; border-left: 4px solid #de911d; border-radius: 4px; font-size: 14px; }
 .cl-asked { color: #8d5a00; font-size: 13px; }
+.coachlab-play-row { flex-flow: row wrap; align-items: flex-start; gap: 12px; }
+.coachlab-play-main { flex: 1 1 480px; min-width: 0; max-width: 860px; }
+.coachlab-persona-side { flex: 0 1 290px; position: sticky; top: 8px; align-self: flex-start; }
+.coachlab-persona-side .cl-card { padding: 10px 12px; font-size: 14px; }
+.coachlab-persona-side .cl-card h3 { margin: 0 0 4px; font-size: 15px; }
+.coachlab-persona-side .cl-card table { width: 100%; }
+.coachlab-persona-side .cl-card td, .coachlab-persona-side .cl-card th { padding: 3px 6px; }
+.coachlab-persona-side details summary { cursor: pointer; color: #2f6fb3; font-size: 13px; }
+.coachlab-player .widget-button.coachlab-option { text-align: left; white-space: normal; line-height: 1.45;
+  padding: 6px 12px; }
 </style>
-"""
+""" + DEBRIEF_STYLE
 
 
 def _e(text: Any) -> str:
@@ -61,18 +73,26 @@ def _said(turn: Mapping[str, Any], lang: str) -> str:
     return said.get(lang, "") if isinstance(said, Mapping) else str(said or "")
 
 
-def render_persona(scenario: Scenario, lang: str) -> str:
-    """Return the persona card: who the other party is, their background and KPI snapshot."""
+def render_persona(scenario: Scenario, lang: str, compact: bool = False) -> str:
+    """Return the persona card: who the other party is, their background and KPI snapshot.
+
+    ``compact`` is the card kept beside the conversation during play: the KPIs first, the background folded.
+    """
     persona = scenario.data["persona"]
     rows = "".join(
         f"<tr><td>{_e(k['label'][lang])}</td><td><b>{_e(k['value'])}</b></td><td>{_e(k.get('target', ''))}</td></tr>"
         for k in persona.get("kpis", ()))
     table = (f"<table><tr><th>{_e(t('player.persona.kpi', lang))}</th><th>{_e(t('player.persona.value', lang))}</th>"
              f"<th>{_e(t('player.persona.target', lang))}</th></tr>{rows}</table>") if rows else ""
-    skills = " · ".join(_e(scenario.data["debrief"][s]["label"][lang]) for s in scenario.skills)
     colon = "：" if lang == "zh-CN" else ": "
-    return (f'<div class="cl-card coachlab-persona"><h3>{_e(t("player.persona.heading", lang))}{colon}'
-            f'{_e(persona["name"][lang])}</h3><div><i>{_e(persona["role"][lang])}</i></div>'
+    name = (f'<h3>{_e(t("player.persona.heading", lang))}{colon}{_e(persona["name"][lang])}</h3>'
+            f'<div><i>{_e(persona["role"][lang])}</i></div>')
+    if compact:
+        return (f'<div class="cl-card coachlab-persona coachlab-persona-card">{name}{table}'
+                f'<details><summary>{_e(t("player.persona.background", lang))}</summary>'
+                f'<p>{_e(persona["background"][lang])}</p></details></div>')
+    skills = " · ".join(_e(scenario.data["debrief"][s]["label"][lang]) for s in scenario.skills)
+    return (f'<div class="cl-card coachlab-persona">{name}'
             f'<p>{_e(persona["background"][lang])}</p>{table}'
             f'<p class="cl-note">{_e(t("player.skills", lang, skills=skills))} · '
             f'{_e(t("scenarios.minutes", lang, minutes=scenario.data["minutes"]))}</p></div>')
@@ -95,6 +115,8 @@ def render_chat(scenario: Scenario, session: engine.Session, lang: str) -> str:
         prefix = t("player.try_again", lang) + " " if turn.get("retry") else ""
         parts.append(f'<div class="cl-msg cl-coach"><span class="cl-who">{_e(t("player.coach", lang))}</span>'
                      f'{_e(prefix + turn["feedback"][lang])}</div>')
+        if turn.get("kind") == "choice":  # every option explained, not only the one chosen
+            parts.append(render_options(records.offered_options(scenario, turn), lang))
     if session.finished:
         ending = scenario.endings[session.ending]
         parts.append(f'<div class="cl-ending cl-outcome-{ending["outcome"]} coachlab-ending">'
@@ -133,32 +155,7 @@ def render_meters(scenario: Scenario, session: engine.Session, lang: str) -> str
             f'<span>{_e(flags)}</span></div>')
 
 
-def _highlight(text: str, evidence: list[Mapping[str, Any]]) -> str:
-    spans = sorted(((int(s.get("start", -1)), int(s.get("end", -1))) for s in evidence
-                    if isinstance(s.get("start"), int) and isinstance(s.get("end"), int)), key=lambda s: s[0])
-    out, pos = [], 0
-    for start, end in spans:
-        if start < pos or end > len(text) or start >= end:
-            continue
-        out += [_e(text[pos:start]), f"<mark>{_e(text[start:end])}</mark>"]
-        pos = end
-    out.append(_e(text[pos:]))
-    return "".join(out)
-
-
-def element_label(element: str, lang: str) -> str:
-    """Return the learner-facing name of a check element (behavior, feeling...), shared with the practice pad."""
-    try:
-        return t(f"checkpad.element.{element}", lang)
-    except MissingMessage:  # an element the catalog does not name yet: show the report's own word
-        return element
-
-
-def _stage_of(scenario: Scenario, step: str, lang: str) -> str:
-    node_id, _, picked = step.partition(":")
-    node = scenario.nodes.get(node_id, {})
-    label = (node.get("stage") or {}).get(lang, node_id)
-    return f"{label} ↺" if picked.endswith("~retry") else label
+_highlight = highlight  # the debrief module draws both the live and the reopened debrief
 
 
 def history_by_skill(attempt_scores: list[Mapping[str, float]], skills: list[str]) -> dict[str, dict[str, float]]:
@@ -174,57 +171,8 @@ def history_by_skill(attempt_scores: list[Mapping[str, float]], skills: list[str
 
 def render_debrief(scenario: Scenario, session: engine.Session, lang: str,
                    history: Mapping[str, Mapping[str, float]] | None = None, saved: bool | None = None) -> str:
-    """Return the debrief: per-skill score and band (with first/best/lift), the path, and each turn."""
-    report = engine.debrief(scenario, session)
-    history = history or {}
-    head = (f"<tr><th>{_e(t('player.debrief.skill', lang))}</th><th>{_e(t('player.debrief.score', lang))}</th>"
-            f"<th>{_e(t('player.debrief.band', lang))}</th><th>{_e(t('player.debrief.first', lang))}</th>"
-            f"<th>{_e(t('player.debrief.best', lang))}</th><th>{_e(t('player.debrief.lift', lang))}</th></tr>")
-    rows = []
-    for skill in report["skills"]:
-        past = history.get(skill["skill"], {})
-        fmt = (lambda v: f"{v:.0f}%") if past else (lambda v: "—")
-        lift = f"{past['lift']:+.0f}" if past else "—"
-        rows.append(
-            f'<tr data-skill="{_e(skill["skill"])}"><td>{_e(skill["label"][lang])}</td><td>{skill["percent"]}%</td>'
-            f'<td><span class="cl-band-{skill["band"]}">{_e(t("player.band." + skill["band"], lang))}</span><br>'
-            f'<small>{_e(skill["advice"][lang])}</small></td><td>{fmt(past.get("first", 0))}</td>'
-            f'<td>{fmt(past.get("best", 0))}</td><td>{lift}</td></tr>')
-    path = " → ".join(
-        f'<span title="{_e(step)}">{_e(_stage_of(scenario, step, lang))}</span>' for step in (report["path"][:-1] if report["finished"] else report["path"]))
-    if report["ending_title"]:
-        path += f' → <b title="{_e(report["path"][-1])}">{_e(report["ending_title"][lang])}</b>'
-    turns = []
-    for turn in report["turns"]:
-        node = scenario.nodes[turn["node"]]
-        stage = node.get("stage", {}).get(lang) or turn["node"]
-        evidence = turn.get("evidence") or []
-        said = _said(turn, lang)
-        said_html = _highlight(said, evidence) if turn["kind"] == "free" else _e(said)
-        ev = "; ".join(f'{_e(element_label(s.get("element", ""), lang))}: “{_e(s.get("text", ""))}”' for s in evidence)
-        ev_row = (f'<div class="cl-evidence">{_e(t("player.debrief.evidence", lang))}: {ev}</div>' if ev else
-                  (f'<div class="cl-note">{_e(t("player.debrief.no_evidence", lang))}</div>'
-                   if turn["kind"] == "free" and not turn.get("intent") else ""))
-        better = "" if turn.get("was_best") else (
-            f'<div>{_e(t("player.debrief.better", lang))}: <i>{_e(turn["better"][lang])}</i></div>')
-        retry = f' <small>({_e(t("player.debrief.retry", lang))})</small>' if turn.get("retry") else ""
-        asked = ""
-        if turn.get("confirmed") is not None:
-            answer = t("player.debrief.asked_yes" if turn["confirmed"] else "player.debrief.asked_no", lang)
-            asked = f'<div class="cl-asked coachlab-asked">{_e(t("player.debrief.asked", lang, answer=answer))}</div>'
-        turns.append(f'<li class="cl-evidence"><b>{_e(stage)}</b>{retry}<div>{_e(t("player.debrief.you_said", lang))}: '
-                     f'{said_html}</div>{asked}{ev_row}<div>{_e(t("player.coach", lang))}: {_e(turn["feedback"][lang])}</div>'
-                     f'{better}</li>')
-    note = ""
-    if saved is True:
-        note = f'<p class="cl-note coachlab-saved">{_e(t("player.saved", lang))}</p>'
-    elif saved is False:
-        note = f'<p class="cl-notice coachlab-not-saved">{_e(t("player.not_saved", lang))}</p>'
-    title = report["ending_title"][lang] if report["ending_title"] else ""
-    return (f'<div class="cl-debrief coachlab-debrief"><h3>{_e(t("player.debrief.heading", lang))}: {_e(title)}</h3>'
-            f'<table>{head}{"".join(rows)}</table>{note}'
-            f'<h3>{_e(t("player.debrief.path", lang))}</h3><p class="coachlab-path">{path}</p>'
-            f'<h3>{_e(t("player.debrief.turns", lang))}</h3><ol>{"".join(turns)}</ol></div>')
+    """Return the debrief: per-skill score and band (with first/best/lift), the path as stages, and each turn."""
+    return render_debrief_record(records.attempt_record(scenario, session, lang, history), lang, saved)
 
 
 StoreOpener = Callable[[], Any]
@@ -249,9 +197,17 @@ class ScenarioPlayer(widgets.VBox):
         self.history: dict[str, dict[str, float]] = {}
         self.saved: bool | None = None
         self.notice = ""
+        self.record: dict[str, Any] | None = None  # the finished play's record, as saved and shown
+        self._dispute_shown: Any = None  # (turn options, lang) the dispute box was last aimed at
+        self._verdicts: dict[tuple[int, str], tuple[str, dict[str, Any], str | None]] = {}
         self.out = widgets.Output()
         self.head = widgets.HTML()
         self.card = widgets.HTML()
+        self.side_card = widgets.HTML()
+        self.side_card.add_class("coachlab-persona-side")
+        self.choose_label = widgets.HTML()
+        self.option_buttons: tuple[list[widgets.Button], list[widgets.Button]] = ([], [])  # see _option_row
+        self._drawn: list[tuple[int, list[str]]] = [(-1, []), (-1, [])]  # per set: the step drawn for, option ids
         self.chat = widgets.HTML()
         self.meters = widgets.HTML()
         self.turn = widgets.VBox()
@@ -286,8 +242,13 @@ class ScenarioPlayer(widgets.VBox):
         self.resume_button.on_click(safe(lambda _: self.resume(), lang_of, self.out))
         self.restart_button.on_click(safe(lambda _: self.begin(), lang_of, self.out))
         self.send.on_click(safe(lambda _: self.say(self.text.value), lang_of, self.out))
-        super().__init__([widgets.HTML(STYLE), self.head, self.card, self.chat, self.meters, self.dispute_row,
-                          self.turn, self.debrief_box, self.out])
+        self.start_row = widgets.HBox()
+        self.ask_row = widgets.HBox([self.yes_button, self.no_button])
+        self.main = widgets.VBox([self.chat, self.meters, self.dispute_row, self.turn])
+        self.main.add_class("coachlab-play-main")
+        self.play_row = widgets.HBox([self.main, self.side_card])
+        self.play_row.add_class("coachlab-play-row")
+        super().__init__([widgets.HTML(STYLE), self.head, self.card, self.play_row, self.debrief_box, self.out])
         self.add_class("coachlab-player")
         self.render()
 
@@ -335,13 +296,16 @@ class ScenarioPlayer(widgets.VBox):
         store = self._store() if learner else None
         if store is None:
             self.saved = False
+            self.record = records.attempt_record(self.scenario, self.session, self.lang, self.history)
             return
         try:
-            store.record(Attempt(learner, self.scenario.id, engine.attempt_answers(self.session),
-                                 engine.percentages(self.scenario, self.session), lang=self.lang))
+            scores = engine.percentages(self.scenario, self.session)
+            earlier = [a.scores for a in store.attempts(learner, self.scenario.id)]
+            self.history = history_by_skill([*earlier, scores], self.scenario.skills)
+            answers = records.attempt_answers(self.scenario, self.session, self.lang, self.history)
+            self.record = answers["details"]
+            store.record(Attempt(learner, self.scenario.id, answers, scores, lang=self.lang))
             store.save_state(learner, self.scenario.id, self.session.to_dict())
-            self.history = history_by_skill([a.scores for a in store.attempts(learner, self.scenario.id)],
-                                            self.scenario.skills)
             self.saved = True
         finally:
             store.close()
@@ -350,7 +314,8 @@ class ScenarioPlayer(widgets.VBox):
     def begin(self) -> None:
         """Start a fresh play."""
         self.session = engine.start(self.scenario, self.seed)
-        self.saved, self.notice = None, ""
+        self.saved, self.notice, self.record = None, "", None
+        self._verdicts.clear()
         self.text.value = ""
         self._keep()
         self.render()
@@ -361,7 +326,8 @@ class ScenarioPlayer(widgets.VBox):
         if session is None:
             self.begin()
             return
-        self.session, self.notice = session, ""
+        self.session, self.notice, self.record = session, "", None
+        self._verdicts.clear()
         self.render()
 
     def pick(self, option_id: str) -> None:
@@ -414,6 +380,12 @@ class ScenarioPlayer(widgets.VBox):
 
     def turn_verdict(self, turn: Mapping[str, Any]) -> tuple[str, dict[str, Any], str | None]:
         """Return the check kind, its report on what the learner said, and the line they answered."""
+        key = (int(turn["n"]), self.lang)
+        if key not in self._verdicts:  # the check runs once per turn, not on every redraw
+            self._verdicts[key] = self._read_verdict(turn)
+        return self._verdicts[key]
+
+    def _read_verdict(self, turn: Mapping[str, Any]) -> tuple[str, dict[str, Any], str | None]:
         from coachlab.text import detect_lang
 
         kind = self.scenario.nodes[turn["node"]]["free"]["check"]
@@ -440,8 +412,10 @@ class ScenarioPlayer(widgets.VBox):
     def _render_dispute(self) -> None:
         turns = self.free_turns()
         if not turns:
-            self.dispute_row.layout.display = "none"
-            self.dispute.target(None)
+            if self._dispute_shown != ():
+                self.dispute_row.layout.display = "none"
+                self.dispute.target(None)
+                self._dispute_shown = ()
             return
         self.dispute_row.layout.display = ""
         options = []
@@ -451,6 +425,9 @@ class ScenarioPlayer(widgets.VBox):
             said = _said(turn, self.lang)
             colon = "：" if self.lang == "zh-CN" else ": "
             options.append((f'{turn["n"]}. {stage}{colon}{said[:40]}{"…" if len(said) > 40 else ""}', str(turn["n"])))
+        if (options, self.lang) == self._dispute_shown:  # nothing new to dispute: leave the box as it is
+            return
+        self._dispute_shown = (options, self.lang)
         keep = self.turn_pick.value
         self.turn_pick.options = options
         latest = options[-1][1]
@@ -470,38 +447,34 @@ class ScenarioPlayer(widgets.VBox):
         self.send.description = t("player.send", lang)
         if self.session is None:
             self.card.value = render_persona(scenario, lang)
-            self.chat.value = self.meters.value = self.debrief_box.value = ""
+            self.side_card.value = self.chat.value = self.meters.value = self.debrief_box.value = ""
             self.dispute_row.layout.display = "none"
             buttons = [self.start_button]
             if self._learner_id() and self.saved_session() is not None:
                 buttons.append(self.resume_button)
-            self.turn.children = [widgets.HBox(buttons)]
+            self.start_row.children = buttons
+            self.turn.children = [self.start_row]
             return
         self._render_dispute()
-        colon = "：" if lang == "zh-CN" else ": "
-        self.card.value = (f'<details class="cl-card"><summary>{_e(t("player.persona.heading", lang))}{colon}'
-                           f'{_e(scenario.data["persona"]["name"][lang])}</summary>'
-                           f'{render_persona(scenario, lang)}</details>')
+        # The persona's card stays beside the conversation: the learner quotes its numbers while playing.
+        self.card.value = ""
+        self.side_card.value = render_persona(scenario, lang, compact=True)
         self.chat.value = render_chat(scenario, self.session, lang)
         self.meters.value = render_meters(scenario, self.session, lang) if self.show_state else ""
         if self.session.finished:
             self.turn.children = [self.restart_button]
-            self.debrief_box.value = render_debrief(scenario, self.session, lang, self.history, self.saved)
+            if self.record is None:
+                self.record = records.attempt_record(scenario, self.session, lang, self.history)
+            self.debrief_box.value = render_debrief_record(self.record, lang, self.saved)
             return
         self.debrief_box.value = ""
         shown = engine.view(scenario, self.session, lang)
         notice = f'<div class="cl-notice coachlab-notice">{_e(self.notice)}</div>' if self.notice else ""
         if shown["kind"] == "choice":
-            buttons = []
-            for option in shown["options"]:
-                button = widgets.Button(description=option["text"], tooltip=option["text"],
-                                        layout=widgets.Layout(width="auto", height="auto", max_width="820px"))
-                button.add_class("coachlab-option")
-                button.on_click(safe(lambda _b, oid=option["id"]: self.pick(oid), lambda: self.lang, self.out))
-                buttons.append(button)
-            self.turn.children = [widgets.HTML(f'<b class="coachlab-turn" data-node="{_e(shown["node"])}" '
-                                               f'data-step="{len(self.session.turns)}">'
-                                               f'{_e(t("player.choose", lang))}</b>{notice}'), *buttons]
+            self.choose_label.value = (f'<b class="coachlab-turn" data-node="{_e(shown["node"])}" '
+                                       f'data-step="{len(self.session.turns)}">{_e(t("player.choose", lang))}</b>'
+                                       f'{notice}')
+            self.turn.children = [self.choose_label, *self._option_row(shown["options"])]
         else:
             tries = shown["tries_left"]
             self.prompt.value = (f'<b class="coachlab-turn" data-node="{_e(shown["node"])}" '
@@ -513,10 +486,35 @@ class ScenarioPlayer(widgets.VBox):
                 self.yes_button.description = t("player.ask.yes", lang)
                 self.no_button.description = t("player.ask.no", lang)
                 self.ask_hint.value = f'<span class="cl-note">{_e(t("player.ask.hint", lang))}</span>'
-                self.turn.children = [widgets.HBox([self.yes_button, self.no_button]), self.ask_hint, self.prompt,
-                                      self.text, self.send]
+                self.turn.children = [self.ask_row, self.ask_hint, self.prompt, self.text, self.send]
             else:
                 self.turn.children = [self.prompt, self.text, self.send]
+
+    def _option_row(self, options: list[Mapping[str, Any]]) -> list[widgets.Button]:
+        """Return option buttons for this turn, reusing the ones already in the page.
+
+        New buttons cost the browser a round trip each, so two sets are kept and used on alternate steps:
+        a double click's second half then lands on a button drawn for a step already answered, and is
+        dropped instead of answering the next turn.
+        """
+        step = len(self.session.turns) if self.session else 0
+        pool = self.option_buttons[step % 2]
+        while len(pool) < len(options):
+            index = len(pool)
+            button = widgets.Button(layout=widgets.Layout(width="auto", height="auto", max_width="820px"))
+            button.add_class("coachlab-option")
+            button.on_click(safe(lambda _b, p=step % 2, i=index: self._pick_shown(p, i), lambda: self.lang, self.out))
+            pool.append(button)
+        self._drawn[step % 2] = (step, [option["id"] for option in options])
+        for button, option in zip(pool, options):
+            button.description = button.tooltip = option["text"]
+        return pool[:len(options)]
+
+    def _pick_shown(self, pool: int, index: int) -> None:
+        step, ids = self._drawn[pool]
+        if self.session is None or self.session.finished or step != len(self.session.turns) or index >= len(ids):
+            return  # a button of a turn already answered
+        self.pick(ids[index])
 
 
 def roleplay_page(lang: str | None = None, scenario_id: str | None = None) -> widgets.VBox:

@@ -21,17 +21,17 @@ def grades() -> pd.DataFrame:
 
 
 def test_skill_summary_averages_learners():
-    """Mean percent per skill over learners, and the share below half marks."""
+    """Mean percent per skill over learners, and the percent of learners below half marks (a percentage too)."""
     row = analytics.skill_summary(grades()).iloc[0]
     assert row["skill"] == "feedback" and row["learners"] == 3
-    assert row["mean_percent"] == 60.0 and row["below_threshold"] == 0.33
+    assert row["mean_percent"] == 60.0 and row["below_percent"] == 33.3
 
 
 def test_question_difficulty_puts_the_hardest_first():
-    """Question two earns 2/3 of its points on average, question one 1/2: one is harder."""
+    """Question two earns 2/3 of its points on average, question one 1/2: one is harder (in percent)."""
     frame = analytics.question_difficulty(grades())
     assert list(frame["question"]) == ["one", "two"]
-    assert list(frame["mean_share"]) == [0.5, 0.67]
+    assert list(frame["mean_percent"]) == [50.0, 66.7]
 
 
 def test_score_distribution_counts_each_band():
@@ -55,33 +55,124 @@ def attempts() -> list[Attempt]:
     ]
 
 
-def test_path_counts_show_where_learners_go():
-    """Each step counts once per attempt, most visited first."""
+def tiny_scenario():
+    """Three turns written in the YAML out of conversation order (close first) and not alphabetical either."""
+    from coachlab.scenarios.model import Scenario
+
+    say = {"en": "…", "zh-CN": "……"}
+    return Scenario({
+        "id": "tiny", "start": "zeta-open", "skills": ["feedback-bid"],
+        "nodes": {
+            "close": {"say": say, "choices": [
+                {"id": "recap", "text": say, "feedback": say, "scores": {"feedback-bid": 1}, "next": "won"},
+                {"id": "leave", "text": say, "feedback": say, "scores": {"feedback-bid": 0}, "next": "lost"}]},
+            "middle": {"say": say, "free": {"check": "feedback", "intents": [
+                {"id": "label", "when": {"any": ["flags:label"]}, "scores": {"feedback-bid": -1},
+                 "feedback": say, "next": "close"},
+                {"id": "fact", "when": {"all": ["elements.behavior"]}, "scores": {"feedback-bid": 3},
+                 "feedback": say, "next": "close"}],
+                "fallback": {"feedback": say, "next": "close"}, "better": say}},
+            "zeta-open": {"say": say, "choices": [
+                {"id": "purpose", "text": say, "feedback": say, "scores": {"feedback-bid": 2}, "next": "middle"},
+                {"id": "chat", "text": say, "feedback": say, "scores": {"feedback-bid": 0}, "next": "middle"}]},
+        },
+        "endings": {"won": {"outcome": "good", "title": say, "say": say},
+                    "lost": {"outcome": "poor", "title": say, "say": say}},
+    })
+
+
+def tiny_attempts() -> list[Attempt]:
+    return [
+        Attempt("a", "tiny", {"path": ["zeta-open:chat", "middle:label", "close:leave", "end:lost"]}, {"f": 10}, 1.0),
+        Attempt("a", "tiny", {"path": ["zeta-open:purpose", "middle:fact", "close:recap", "end:won"]}, {"f": 90}, 2.0),
+        Attempt("b", "tiny", {"path": ["zeta-open:purpose", "middle:fallback~retry", "middle:fact", "close:recap",
+                                       "end:won"]}, {"f": 70}, 3.0),
+        Attempt("c", "05-feedback", {"draft": "a lesson tool, not a role-play"}, {}, 4.0),
+    ]
+
+
+def test_conversation_order_follows_the_graph_not_the_file_or_the_alphabet():
+    """The start first, then each turn after the turns that lead to it."""
+    assert analytics.conversation_order(tiny_scenario()) == ["zeta-open", "middle", "close"]
+
+
+def test_path_counts_list_steps_in_conversation_order():
+    """With the scenario known, steps come in conversation order (was: alphabetical), endings last."""
+    paths = analytics.path_counts(tiny_attempts(), {"tiny": tiny_scenario()})
+    nodes = [step.partition(":")[0] for step in paths["step"]]
+    assert nodes[0] == "zeta-open" and nodes[-1] == "end" and nodes.index("middle") < nodes.index("close")
+    counts = dict(zip(paths["step"], paths["attempts"]))
+    assert counts["zeta-open:purpose"] == 2 and counts["middle:fallback~retry"] == 1
+
+
+def test_path_counts_without_the_scenario_keep_the_order_learners_met_the_steps():
+    """A role-play that no longer loads still lists its steps as played, each once per attempt."""
     paths = analytics.path_counts(attempts())
     counts = dict(zip(paths["step"], paths["attempts"]))
     assert counts == {"open:ask": 3, "probe:blame": 2, "probe:listen": 1}
     assert paths.iloc[0]["step"] == "open:ask"
 
 
-def test_skill_progress_first_best_lift():
-    """First, best and lift per learner and skill, in time order."""
-    progress = analytics.skill_progress(attempts()).set_index("learner")
-    assert progress.loc["a", "first"] == 40.0 and progress.loc["a", "best"] == 90.0 and progress.loc["a", "lift"] == 50.0
-    assert progress.loc["b", "lift"] == 0.0
+def test_roleplay_flow_counts_learners_per_turn_and_marks_where_they_went_wrong():
+    """Per turn in conversation order: who reached it, who took which way, and how good that way was."""
+    flow = analytics.roleplay_flow(tiny_scenario(), tiny_attempts())
+    assert list(dict.fromkeys(flow["node"])) == ["zeta-open", "middle", "close", "end"]
+    rows = {(r.node, r.picked): r for r in flow.itertuples()}
+    assert rows[("zeta-open", "purpose")].learners == 2 and rows[("zeta-open", "purpose")].quality == "best"
+    assert rows[("zeta-open", "chat")].quality == "other"
+    assert rows[("middle", "label")].quality == "wrong"          # it cost points
+    assert rows[("middle", "fallback~retry")].quality == "retry"
+    assert rows[("middle", "fact")].learners == 2 and rows[("middle", "fact")].attempts == 2
+    assert rows[("end", "won")].quality == "good" and rows[("end", "lost")].quality == "poor"
+    assert set(flow[flow["node"] == "middle"]["reached"]) == {2}
+
+
+def test_learner_views_first_best_lift_and_replay():
+    """One learner's role-plays (first, best, lift of the overall percent) and the turns kept for a replay."""
+    mine = analytics.learner_roleplays(tiny_attempts(), "a").iloc[0]
+    assert (mine["attempts"], mine["first"], mine["best"], mine["lift"], mine["ending"]) == (2, 10.0, 90.0, 80.0, "won")
+    assert analytics.learner_roleplays(tiny_attempts(), "c").empty
+    turns = [{"n": 1, "node": "zeta-open", "said": "hi"}]
+    kept = Attempt("a", "tiny", {"path": [], "transcript": turns}, {})
+    richer = Attempt("a", "tiny", {"path": [], "transcript": turns, "details": {"turns": [{"n": 1, "said": "hey"}]}},
+                     {})
+    assert analytics.replay_turns(kept) == turns and analytics.replay_turns(richer)[0]["said"] == "hey"
+    exercises = analytics.learner_exercises(grades(), "b")
+    assert list(exercises["percent"]) == [20.0]
 
 
 def test_dashboard_renders_every_section_in_both_languages():
-    """The page shows all six sections, headed in the chosen language, with the learners' names."""
+    """The page shows its sections and charts, headed in the chosen language, with the learners' names."""
     for lang, heading in (("en", "Learners who need help"), ("zh-CN", "需要帮助的学员")):
         page = dashboard_html(grades(), attempts(), lang)
-        assert heading in page and "probe:blame" in page and ">b<" in page
+        assert heading in page and ">b<" in page
         assert page.count("<section") == 6
+        assert page.count('<img class="coachlab-chart-skills') + page.count('coachlab-chart coachlab-chart-skills') == 1
+        assert page.count("coachlab-chart-distribution") == 1
+
+
+def test_dashboard_shows_percentages_and_says_when_nobody_needs_help():
+    """Shares are percentages, like every other number; an empty help list is a sentence, not a bare header."""
+    fine = grades()[grades()["learner"] == "a"]
+    for lang, words in (("en", "Nobody needs help right now"), ("zh-CN", "目前没有需要帮助的学员")):
+        page = dashboard_html(fine, [], lang)
+        help_section = page.split('class="coachlab-dashboard-help"', 1)[1].split("</section>", 1)[0]
+        assert words in help_section and "<table" not in help_section
+    page = dashboard_html(grades(), [], "en")
+    assert ">33%<" in page and ">0.33<" not in page and ">50%<" in page and ">0.5<" not in page
 
 
 def test_dashboard_says_when_there_is_nothing_yet():
     """An empty gradebook and no role-plays give plain messages, not errors."""
     page = dashboard_html(pd.DataFrame(), [], "en")
     assert "No graded submissions yet" in page and "No role-play attempts" in page
+
+
+def test_chinese_in_charts_uses_a_cjk_font():
+    """matplotlib draws the charts with a Chinese font (Noto Sans CJK), so Chinese is never tofu boxes."""
+    from coachlab.widgets.charts import chart_font
+
+    assert "NotoSansCJK" in chart_font().replace(" ", "") or "CJK" in chart_font()
 
 
 def test_every_exercise_skill_and_grading_status_has_words_in_both_languages():
@@ -100,3 +191,15 @@ def test_every_exercise_skill_and_grading_status_has_words_in_both_languages():
         assert all(t(f"dashboard.state.{s}", lang) for s in STATUS_ORDER)
     page = dashboard_html(grades(), attempts(), "zh-CN")
     assert "反馈（BIA/BID）" in page and "答案已清空" in page and ">neutralised<" not in page
+
+
+def test_dashboard_shows_titles_not_slugs():
+    """Exercises, questions and role-plays appear by their titles in the chosen language, never as slugs."""
+    frame = grades().assign(assignment="a05-feedback").rename(columns={
+        "q:one": "q:feedback_bia", "q:one:max": "q:feedback_bia:max", "q:two": "q:feedback_bid",
+        "q:two:max": "q:feedback_bid:max"})
+    for lang, exercise, question in (("en", "Rewrite the feedback: BIA and BID", "Your BIA feedback to Chen Jing"),
+                                     ("zh-CN", "改写反馈：BIA 与 BID", "你给陈静的 BIA 反馈")):
+        page = dashboard_html(frame, attempts(), lang)
+        assert f">{exercise}<" in page and f">{question}<" in page
+        assert ">a05-feedback<" not in page and ">feedback_bia<" not in page

@@ -153,12 +153,17 @@ def test_list_page_shows_every_scenario_with_skills_and_minutes(mini, write, tmp
 
 
 def test_debrief_lists_better_alternatives_for_weaker_turns(mini, checker, store_path):
-    """A turn that was not the best shows a stronger answer."""
+    """A weaker choice lists every option with its explanation, the strongest marked; a weaker reply gets a better one."""
     player = make_player(mini, checker, store_path)
     player.start_button.click()
     option_buttons(player)[1].click()
+    player.text.value = "On Monday you logged in late."  # behaviour without impact: the coach asks again
+    player.send.click()
     html = render_debrief(player.scenario, player.session, "en")
-    assert "A stronger answer" in html and "Facts first." in html
+    explained = html.split("coachlab-options-explained")[1]
+    assert 'data-option="good"><b>Facts first.</b><span class="cl-tag cl-tag-best">' in explained
+    assert "Good." in explained and "A label." in explained and "Hidden." not in explained  # only what was offered
+    assert "A stronger answer: <i>On Monday you logged in at 8:09; the queue waited.</i>" in html
 
 
 def test_debrief_names_elements_in_the_learners_language_and_skips_better_for_best_turns(mini, checker, store_path):
