@@ -320,7 +320,9 @@ def learner_html(learner: str, grades: pd.DataFrame, attempts: Iterable[Any], na
     if exercises.empty:
         first = _empty("dashboard.learner.no_exercises", lang)
     else:
-        exercises = exercises.assign(score=[f"{s:g} / {m:g}" for s, m in zip(exercises["score"], exercises["max_score"])])
+        if {"score", "max_score"} <= set(exercises.columns):
+            exercises = exercises.assign(score=[f"{s:g} / {m:g}" for s, m in zip(exercises["score"],
+                                                                                 exercises["max_score"])])
         first = _table(exercises, {"assignment": "assignment", "score": "score", "percent": "percent",
                                    "status": "status"}, lang,
                        labels={"assignment": names.exercise_title, "percent": _pct, "status": state})

@@ -203,3 +203,64 @@ def test_dashboard_shows_titles_not_slugs():
         page = dashboard_html(frame, attempts(), lang)
         assert f">{exercise}<" in page and f">{question}<" in page
         assert ">a05-feedback<" not in page and ">feedback_bia<" not in page
+
+
+def played(name: str, learner: str, when: float, row: int, lang: str = "zh-CN") -> Attempt:
+    """A real play of bid-late-logins from its test plan, recorded as the player records it."""
+    from pathlib import Path
+
+    from coachlab.scenarios import engine, load_all
+    from coachlab.scenarios.testplan import load_plan, plan_path, run_play
+
+    repo = Path(__file__).resolve().parents[2]
+    scenario = load_all(repo)[0]["bid-late-logins"]
+    plays = {p["name"]: p for p in load_plan(plan_path(repo / "scenarios" / "bid-late-logins.yaml"))[0]["plays"]}
+    session = run_play(scenario, plays[name], lang).session
+    try:
+        from coachlab.scenarios.record import attempt_answers
+        answers = attempt_answers(scenario, session, lang)
+    except ImportError:  # before the full record existed: the engine's transcript
+        answers = engine.attempt_answers(session)
+    return Attempt(learner, "bid-late-logins", answers, engine.percentages(scenario, session), when, lang, id=row)
+
+
+def test_replay_shows_each_turn_as_the_learner_saw_it():
+    """Every turn: the other person's line, the learner's words with the evidence marked, what counted and the
+    coaching note, in the language the learner played in; headings in the facilitator's language."""
+    import html as html_lib
+
+    from coachlab.widgets.dashboard import Names, replay_html
+
+    attempt = played("judging", "李娜 Lina", 1.0, 7)
+    turns = analytics.replay_turns(attempt)
+    assert len(turns) == 11
+    page = replay_html(attempt, Names("en"), 1)
+    assert page.count('class="coachlab-replay-turn') == len(turns)
+    assert "The learner said" in page and "Coaching note" in page and "Chinese" in page
+    free = [turn for turn in turns if turn["kind"] == "free" and turn.get("evidence")]
+    assert free, "the judging play has a typed turn with evidence"
+    said, span = free[0]["said"], free[0]["evidence"][0]
+    assert html_lib.escape(said[span["end"]:]) in page
+    assert "<mark" in page and html_lib.escape(said[span["start"]:span["end"]]) in page
+    assert html_lib.escape(free[0]["feedback"]["zh-CN"]) in page
+    assert "Try again:" in page  # the judging play is asked to try again twice
+    assert "coachlab-replay-ending" in page
+    zh = replay_html(attempt, Names("zh-CN"), 1)
+    assert "学员说" in zh and "教练点评" in zh and "第 1 轮" in zh
+
+
+def test_learner_page_lists_exercises_roleplays_and_attempts():
+    """A learner's exercises (by title), role-plays (first, best, lift) and every attempt to replay."""
+    from coachlab.widgets.dashboard import Names, attempt_choices, learner_html
+
+    attempts = [played("judging", "b", 1.0, 1), played("best", "b", 2.0, 2)]
+    frame = grades().assign(assignment="a05-feedback", score=[5.0, 1.0, 3.0], max_score=5.0)
+    for lang, title in (("en", "Rewrite the feedback: BIA and BID"), ("zh-CN", "改写反馈：BIA 与 BID")):
+        names = Names(lang)
+        page = learner_html("b", frame, attempts, names)
+        assert f">{title}<" in page and ">1 / 5<" in page and ">20%<" in page
+        first, best = (analytics.attempt_percent(a) for a in attempts)
+        assert first < best and f">{best - first:+.0f}<" in page
+        choices = attempt_choices("b", attempts, names)
+        assert [row for _, row in choices] == [2, 1]
+        assert names.scenario_title("bid-late-logins") in choices[0][0] and "bid-late-logins" not in choices[0][0]
