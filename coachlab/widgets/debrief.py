@@ -46,6 +46,16 @@ DEBRIEF_STYLE = """
 .cl-options li { margin-bottom: 6px; }
 .cl-option-why { color: #334e68; }
 .cl-option-chosen { background: #f0f7ff; border-radius: 4px; }
+.cl-chat { display: flex; flex-direction: column; gap: 6px; margin: 8px 0; }
+.cl-msg { max-width: 78%; padding: 8px 12px; border-radius: 12px; line-height: 1.55; white-space: pre-wrap; }
+.cl-them { align-self: flex-start; background: #eef2f7; }
+.cl-me { align-self: flex-end; background: #d6ecff; }
+.cl-coach { align-self: stretch; background: #fff8e1; border-left: 4px solid #f0b429; font-size: 14px; border-radius: 4px; }
+.cl-stage { color: #7b8794; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin-top: 8px; }
+.cl-who { font-weight: 600; font-size: 12px; color: #52606d; display: block; }
+.cl-ending { border-radius: 8px; padding: 10px 14px; margin: 8px 0; }
+.cl-outcome-good { background: #e3f9e5; } .cl-outcome-mixed { background: #fffbea; } .cl-outcome-poor { background: #ffe3e3; }
+.cl-asked { color: #8d5a00; font-size: 13px; }
 </style>
 """
 
@@ -87,6 +97,10 @@ def highlight(text: str, evidence: list[Mapping[str, Any]]) -> str:
         pos = end
     out.append(_e(text[pos:]))
     return "".join(out)
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh-CN" else ": "
 
 
 def _clip(text: str, most: int = 90) -> str:
@@ -167,12 +181,13 @@ def _turn_html(turn: Mapping[str, Any], lang: str) -> str:
     evidence = list(turn.get("evidence") or [])
     said = said_text(turn, lang)
     said_html = highlight(said, evidence) if turn["kind"] == "free" else _e(said)
-    ev = "; ".join(f'{_e(element_label(s.get("element", ""), lang))}: “{_e(s.get("text", ""))}”' for s in evidence)
-    ev_row = (f'<div class="cl-evidence">{_e(t("player.debrief.evidence", lang))}: {ev}</div>' if ev else
+    c, sep = _colon(lang), "；" if lang == "zh-CN" else "; "
+    ev = sep.join(f'{_e(element_label(s.get("element", ""), lang))}{c}“{_e(s.get("text", ""))}”' for s in evidence)
+    ev_row = (f'<div class="cl-evidence">{_e(t("player.debrief.evidence", lang))}{c}{ev}</div>' if ev else
               (f'<div class="cl-note">{_e(t("player.debrief.no_evidence", lang))}</div>'
                if turn["kind"] == "free" and not turn.get("picked") else ""))
     better = "" if turn.get("was_best") or turn["kind"] == "choice" else (
-        f'<div>{_e(t("player.debrief.better", lang))}: <i>{_e(_tr(turn.get("better"), lang))}</i></div>')
+        f'<div>{_e(t("player.debrief.better", lang))}{c}<i>{_e(_tr(turn.get("better"), lang))}</i></div>')
     retry = f' <small>({_e(t("player.debrief.retry", lang))})</small>' if turn.get("outcome") == "retry" else ""
     asked = ""
     if turn.get("confirmed") is not None:
@@ -180,9 +195,9 @@ def _turn_html(turn: Mapping[str, Any], lang: str) -> str:
         asked = f'<div class="cl-asked coachlab-asked">{_e(t("player.debrief.asked", lang, answer=answer))}</div>'
     options = render_options(list(turn.get("options") or []), lang) if turn["kind"] == "choice" else ""
     coach = ("" if options else
-             f'<div>{_e(t("player.coach", lang))}: {_e(_tr(turn.get("feedback"), lang))}</div>')
+             f'<div>{_e(t("player.coach", lang))}{c}{_e(_tr(turn.get("feedback"), lang))}</div>')
     return (f'<li class="cl-evidence" data-n="{_e(turn.get("n"))}"><b>{_e(stage)}</b>{retry}'
-            f'<div>{_e(t("player.debrief.you_said", lang))}: {said_html}</div>{asked}{ev_row}{coach}{options}'
+            f'<div>{_e(t("player.debrief.you_said", lang))}{c}{said_html}</div>{asked}{ev_row}{coach}{options}'
             f'{better}</li>')
 
 
@@ -196,7 +211,7 @@ def render_debrief_record(record: Mapping[str, Any], lang: str, saved: bool | No
     ending = record.get("ending") or {}
     title = _tr(ending.get("title"), lang)
     turns = "".join(_turn_html(turn, lang) for turn in record.get("turns") or ())
-    return (f'<div class="cl-debrief coachlab-debrief"><h3>{_e(t("player.debrief.heading", lang))}: {_e(title)}</h3>'
+    return (f'<div class="cl-debrief coachlab-debrief"><h3>{_e(t("player.debrief.heading", lang))}{_colon(lang)}{_e(title)}</h3>'
             f'{_skills_table(record, lang)}{note}'
             f'<h3>{_e(t("player.debrief.path", lang))}</h3>{render_path(record, lang)}'
             f'<h3>{_e(t("player.debrief.turns", lang))}</h3><ol>{turns}</ol></div>')
@@ -226,7 +241,7 @@ def render_replay(record: Mapping[str, Any], lang: str) -> str:
     ending = record.get("ending")
     if ending:
         parts.append(f'<div class="cl-ending cl-outcome-{_e(ending.get("outcome"))} coachlab-ending">'
-                     f'<b>{_e(t("player.outcome." + str(ending.get("outcome")), lang))}: '
+                     f'<b>{_e(t("player.outcome." + str(ending.get("outcome")), lang))}{_colon(lang)}'
                      f'{_e(_tr(ending.get("title"), lang))}</b><p>{_e(_tr(ending.get("say"), lang))}</p></div>')
     parts.append("</div>")
     return "".join(parts)

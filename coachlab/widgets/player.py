@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import time
 from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
@@ -17,7 +18,7 @@ from coachlab.i18n import t
 from coachlab.scenarios import engine, record as records
 from coachlab.scenarios.model import Scenario
 
-from .debrief import DEBRIEF_STYLE, highlight, render_debrief_record, render_options
+from .debrief import DEBRIEF_STYLE, highlight, render_debrief_record, render_options, render_replay
 from .debrief import element_label  # noqa: F401  (the practice pad and older imports use it from here)
 from .dispute import DisputeBox
 from .page import LanguageSwitch, LearnerField, query_param, safe, setup_page
@@ -120,7 +121,7 @@ def render_chat(scenario: Scenario, session: engine.Session, lang: str) -> str:
     if session.finished:
         ending = scenario.endings[session.ending]
         parts.append(f'<div class="cl-ending cl-outcome-{ending["outcome"]} coachlab-ending">'
-                     f'<b>{_e(t("player.outcome." + ending["outcome"], lang))}: {_e(ending["title"][lang])}</b>'
+                     f'<b>{_e(t("player.outcome." + ending["outcome"], lang))}{"：" if lang == "zh-CN" else ": "}{_e(ending["title"][lang])}</b>'
                      f'<p>{_e(ending["say"][lang])}</p></div>')
     elif session.node != last_node:
         node = scenario.nodes[session.node]
@@ -517,12 +518,77 @@ class ScenarioPlayer(widgets.VBox):
         self.pick(ids[index])
 
 
+def _url_lang(lang: str) -> str:
+    return "zh" if lang == "zh-CN" else "en"
+
+
+def reopen_html(store: Any, learner_id: str | None, attempt: str | None, lang: str) -> str:
+    """Return a saved role-play's debrief and replay as the learner saw them, or why it cannot be shown.
+
+    Only the learner's own attempts are searched, so another learner's attempt number gets the same message
+    as a number that does not exist: nothing of it is shown, not even that it exists.
+    """
+    back = f'<p><a href="roleplays.ipynb?lang={_url_lang(lang)}">{_e(t("player.back", lang))}</a></p>'
+
+    def refuse(key: str, **params: Any) -> str:
+        return (f'<div class="coachlab-player"><p class="coachlab-error coachlab-reopen-refused" role="alert">'
+                f'{_e(t(key, lang, **params))}</p>{back}</div>')
+
+    wanted = (attempt or "").strip()
+    if not wanted.isdigit() or len(wanted) > 18:
+        return refuse("player.reopen.bad_id", id=wanted[:40])
+    if not learner_id or store is None:
+        return refuse("player.reopen.no_learner")
+    found = next((a for a in store.attempts(learner_id) if a.id == int(wanted)), None)
+    if found is None:
+        return refuse("player.reopen.not_found", id=wanted)
+    try:
+        record = records.details_of(found.answers)
+    except records.RecordError:
+        return refuse("player.reopen.old")
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(found.created_at))
+    again = (f'<a href="roleplay.ipynb?scenario={_e(record["scenario"])}&amp;lang={_url_lang(lang)}">'
+             f'{_e(t("player.reopen.again", lang))}</a>')
+    return (f'<div class="coachlab-player coachlab-reopened" data-attempt="{found.id}">'
+            f'<h2>{_e((record.get("title") or {}).get(lang, record["scenario"]))}</h2>'
+            f'<p class="cl-note">{_e(t("player.reopen.heading", lang, date=when))} · {again}</p>'
+            f'{render_debrief_record(record, lang, saved=True)}'
+            f'<h3>{_e(t("player.reopen.replay", lang))}</h3>{render_replay(record, lang)}{back}</div>')
+
+
+def reopen_page(lang: str, attempt: str, learner: Any = None,
+                store_opener: StoreOpener | None = _default_store) -> widgets.VBox:
+    """Return the page that reopens the signed-in learner's saved debrief number ``attempt``."""
+    learner = learner if learner is not None else LearnerField(lang)
+    box = widgets.HTML()
+
+    def show(lang_now: str) -> None:
+        learner_id = learner.learner_id
+        store = store_opener() if (store_opener and learner_id) else None
+        try:
+            box.value = STYLE + reopen_html(store, learner_id, attempt, lang_now)
+        finally:
+            if store is not None:
+                store.close()
+    show(lang)
+    text = getattr(learner, "text", None)
+    if text is not None and hasattr(text, "observe"):  # a name typed (or signed in) later shows it
+        text.observe(lambda _change: show(lang), names="value")
+    return widgets.VBox([learner, box] if isinstance(learner, widgets.Widget) else [box])
+
+
 def roleplay_page(lang: str | None = None, scenario_id: str | None = None) -> widgets.VBox:
-    """Return the role-play page for ``?scenario=ID`` in the page URL, in the page's language."""
+    """Return the role-play page for ``?scenario=ID`` in the page URL, in the page's language.
+
+    ``?attempt=N`` instead reopens the signed-in learner's saved debrief number N (see ``reopen_html``).
+    """
     from coachlab.paths import course_root
     from coachlab.scenarios import load_scenario
 
     lang = setup_page(lang)
+    attempt = query_param("attempt") if scenario_id is None else None
+    if attempt is not None:
+        return reopen_page(lang, attempt)
     scenario_id = scenario_id or query_param("scenario") or ""
     switch = LanguageSwitch(lang)
     message = widgets.HTML()

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from coachlab.progress import open_store
+from coachlab.progress import Attempt, open_store
 from coachlab.scenarios import Scenario, engine
 from coachlab.scenarios.record import RECORD_VERSION, RecordError, attempt_record, details_of
 from coachlab.widgets import ScenarioPlayer
@@ -133,3 +133,36 @@ def test_the_player_saves_the_record_it_shows(mini, checker, tmp_path):
     assert render_debrief_record(record, "en", saved=True) == player.debrief_box.value
     assert record["skills"][0]["history"]["count"] == 2
     assert attempts[-1].answers["path"][-1] == "end:happy"  # the older keys stay for exports
+
+
+def test_a_saved_debrief_reopens_as_shown_only_for_its_learner(mini, checker, tmp_path):
+    """?attempt=N shows the owner's debrief and replay; another learner's number shows a message and nothing of it."""
+    from coachlab.widgets.player import reopen_html, reopen_page
+
+    path = tmp_path / "progress.sqlite3"
+    player = ScenarioPlayer(Scenario(copy.deepcopy(mini)), "zh-CN", learner=FakeLearner("amy"), checker=checker,
+                            store_opener=lambda: open_store(path))
+    player.start_button.click()
+    [w for w in player.turn.children if "coachlab-option" in getattr(w, "_dom_classes", ())][1].click()
+    player.text.value = "On Monday you logged in at 8:09 and the queue waited."
+    player.send.click()
+    player.text.value = "The bus is late and that is stressful."
+    player.send.click()
+    with open_store(path) as store:
+        [attempt] = store.attempts("amy", "mini")
+        store.record(Attempt("bob", "mini", {"path": []}, {"listening": 0}))  # an attempt from before records
+        [older] = store.attempts("bob", "mini")
+        mine = reopen_html(store, "amy", str(attempt.id), "zh-CN")
+        theirs = reopen_html(store, "bob", str(attempt.id), "zh-CN")
+        missing = reopen_html(store, "amy", "999", "zh-CN")
+        old = reopen_html(store, "bob", str(older.id), "en")
+        odd = reopen_html(store, "amy", "1 OR 1=1", "en")
+        nobody = reopen_html(store, None, str(attempt.id), "en")
+    assert player.debrief_box.value in mine and "coachlab-replay" in mine and "中文：You are lazy." in mine
+    assert "你在 " in mine and 'href="roleplay.ipynb?scenario=mini&amp;lang=zh"' in mine
+    assert theirs == missing.replace("999", str(attempt.id)) and "coachlab-reopen-refused" in theirs
+    assert "中文：You are lazy." not in theirs and "coachlab-debrief" not in theirs
+    assert "only its scores are left" in old and "“1 OR 1=1” is not the number" in odd
+    assert "Say who you are first" in nobody
+    page = reopen_page("zh-CN", str(attempt.id), learner=FakeLearner("amy"), store_opener=lambda: open_store(path))
+    assert player.debrief_box.value in page.children[-1].value

@@ -171,6 +171,6 @@ def test_debrief_names_elements_in_the_learners_language_and_skips_better_for_be
     player = make_player(mini, checker, store_path, lang="zh-CN")
     play_to_end(player)
     html = player.debrief_box.value
-    assert "行为: “logged”" in html and "behavior:" not in html
+    assert "行为：“logged”" in html and "behavior:" not in html
     assert "更好的说法" not in html  # every turn of this play was the best one
     assert "中文：Happy" in html.split("coachlab-path")[1]  # the path ends with the ending's title
