@@ -6,6 +6,7 @@ stops the others from loading (``load_all``).
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from dataclasses import dataclass, field
@@ -22,9 +23,11 @@ if "jsonschema" not in sys.modules:
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
+from coachlab.data.personas import personas
 from coachlab.i18n import LANGS
 
 from .conditions import REPORT_KEYS, parse_report_test, report_tests, state_names
+from .kpis import check_persona
 from .loader import Marked, Problem, YamlProblem, read_marked
 from .model import Scenario, targets
 
@@ -315,10 +318,57 @@ def validate_marked(marked: Marked, filename: str, expected_id: str | None = Non
     """Return every problem of one file's data: schema first, then (when the shape is right) the graph."""
     if not isinstance(marked.data, dict):
         return [Problem(filename, 1, 1, f"a scenario must be a mapping, got {_describe(marked.data)}", "schema")]
-    problems = schema_problems(marked, filename)
+    problems = resolve_persona(marked, filename)
+    problems += schema_problems(marked, filename)
     if problems:
         return problems
-    return graph_problems(marked, filename, expected_id)
+    return graph_problems(marked, filename, expected_id) + persona_problems(marked, filename)
+
+
+def resolve_persona(marked: Marked, filename: str) -> list[Problem]:
+    """Fill a persona's name and role from its person record (``persona.id``); report a person written twice.
+
+    One record per person: a persona without ``id`` whose name matches a record is reported, so the same person
+    cannot be described differently in two role-plays."""
+    persona = marked.data.get("persona")
+    if not isinstance(persona, dict):
+        return []
+    records = personas()
+    person = persona.get("id")
+    if person is None:
+        name = persona.get("name")
+        for slug, record in records.items():
+            if isinstance(name, dict) and any(name.get(lang) == record["name"][lang] for lang in LANGS):
+                line, col = marked.where(("persona", "name"))
+                return [Problem(filename, line, col, f"persona: {record['name']['en']} has a person record: write "
+                                f"`id: {slug}` instead of `name` and `role`", "persona-record")]
+        return []
+    if not isinstance(person, str) or person not in records:
+        line, col = marked.where(("persona", "id"))
+        return [Problem(filename, line, col, f"persona/id: no person record {person!r} in coachlab/data/personas.yaml "
+                        f"(known: {', '.join(sorted(records))})", "persona-record")]
+    problems = []
+    for key in ("name", "role"):
+        if key in persona and persona[key] != records[person][key]:
+            line, col = marked.where(("persona", key), key=True)
+            problems.append(Problem(filename, line, col, f"persona/{key} differs from the record {person!r}: leave it "
+                                    "out, the record gives it", "persona-record"))
+        persona[key] = copy.deepcopy(records[person][key])
+    return problems
+
+
+def persona_problems(marked: Marked, filename: str) -> list[Problem]:
+    """Return the KPI consistency problems of a schema-valid scenario's persona (rules in kpi_rules.yaml)."""
+    persona = marked.data["persona"]
+    record = personas().get(persona.get("id", ""))
+    problems = []
+    for finding in check_persona(persona, record):
+        in_record = finding.path[:1] == ("role",)
+        where = ("persona", "id") if in_record else ("persona", *finding.path)
+        line, col = marked.where(where)
+        label = f"person record {persona.get('id')}" if in_record else "persona/" + "/".join(map(str, finding.path))
+        problems.append(Problem(filename, line, col, f"{label}: {finding.message}", f"kpi-{finding.rule}"))
+    return problems
 
 
 # validate_file's results by file, kept while the file's modification time and size are unchanged. The kernel
