@@ -1,13 +1,22 @@
 """The Voilà form of an exercise: the same questions as the notebook, practice checks, and a real submission.
 
-Submit writes a genuine nbgrader submission (coachlab.grading.submission); this module only collects
-what the learner typed, turns numbers into numbers, and shows the receipt.
+Submit writes a genuine nbgrader submission (coachlab.grading.submission) as the signed-in learner (the top bar;
+there is no name field here); this module only collects what the learner typed, turns numbers into numbers, and
+shows the receipt.
+
+Outside JupyterHub (``make serve``) a learner can always hand in: an exercise the facilitator has not released
+is released on demand the first time its form opens (nbgrader's own release, under a lock, in the background
+while the learner writes). Under JupyterHub releasing stays the facilitator's step, and the landing page says
+which exercises are open.
 """
 
 from __future__ import annotations
 
 import html
 import math
+import os
+import sys
+import threading
 from typing import Any
 
 import ipywidgets as widgets
@@ -15,7 +24,8 @@ import ipywidgets as widgets
 from coachlab.i18n import MissingMessage, t
 
 from .dispute import DisputeBox
-from .page import LanguageSwitch, LearnerField, friendly_error_html, query_param, safe, setup_page
+from .page import (LanguageSwitch, LearnerField, _log_traceback, friendly_error_html, learner_from_env, query_param,
+                   safe, setup_page)
 
 STYLE = """
 <style>
@@ -93,15 +103,73 @@ def receipt_html(receipt, title: str, lang: str) -> str:
     return f'<div class="coachlab-receipt" role="status">{html.escape(text)}{extra}</div>'
 
 
-def _problem_html(messages: list[str]) -> str:
+def _problem_html(messages: list[str], css: str = "") -> str:
     body = "<br>".join(html.escape(m) for m in messages)
-    return f'<div class="coachlab-problem-box" role="alert">{body}</div>'
+    return f'<div class="coachlab-problem-box {css}" role="alert">{body}</div>'
+
+
+def release_on_demand() -> bool:
+    """Return True when a form may release its exercise itself: outside JupyterHub, unless turned off.
+
+    ``COACHLAB_RELEASE_ON_DEMAND=0`` keeps releasing a facilitator's step on ``make serve`` too; ``=1`` allows it
+    under the hub.
+    """
+    setting = os.environ.get("COACHLAB_RELEASE_ON_DEMAND", "").strip().lower()
+    if setting in ("0", "false", "no", "off"):
+        return False
+    if setting in ("1", "true", "yes", "on"):
+        return True
+    return not learner_from_env()
+
+
+def open_exercises(slugs: list[str], course=None) -> set[str]:
+    """Return the exercises a learner can hand in now (released, or released on demand when opened)."""
+    from coachlab.grading.course import Course
+
+    if release_on_demand():
+        return set(slugs)
+    course = course or Course.default()
+    found = set()
+    for slug in slugs:
+        try:
+            if course.release_notebook(slug).exists():
+                found.add(slug)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+_release_lock = threading.Lock()
+
+
+def ensure_released(course, slug: str) -> bool:
+    """Release ``slug`` unless it is released already; return True when this call released it.
+
+    One release at a time: a lock in this kernel and a file lock in the course root for other kernels.
+    """
+    import fcntl
+
+    from coachlab.grading.release import release
+
+    with _release_lock:
+        if course.release_notebook(slug).exists():
+            return False
+        course.root.mkdir(parents=True, exist_ok=True)
+        with open(course.root / ".coachlab-release.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if course.release_notebook(slug).exists():
+                    return False
+                release(course, slug)
+                return True
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 class ExerciseForm(widgets.VBox):
     """One exercise as a form: learner id, the situation, one field per answer, practice checks, Submit."""
 
-    def __init__(self, slug: str, lang: str, course=None):
+    def __init__(self, slug: str, lang: str, course=None, prepare: bool = False):
         from coachlab.grading.course import Course, load_exercise
 
         self.slug, self.lang = slug, lang
@@ -115,7 +183,7 @@ class ExerciseForm(widgets.VBox):
         self.practice_out: dict[str, widgets.HTML] = {}
         self.practice_buttons: dict[str, widgets.Button] = {}
         self.disputes: dict[str, widgets.Widget] = {}
-        rows: list[widgets.Widget] = [self.switch, self.header, self.learner]
+        rows: list[widgets.Widget] = [self.switch, self.header]
         practice = self.exercise.meta.get("practice", True)
         for q in self.exercise.questions:
             rows.append(self._prompt_for(q))
@@ -140,8 +208,28 @@ class ExerciseForm(widgets.VBox):
         rows += [self.note, self.submit, self.result, self._errors]
         super().__init__(rows)
         self.add_class("coachlab-exercise")
+        self.preparing: threading.Thread | None = None
+        self.prepare_failed = False
         self.switch.observe(lambda change: self.render(change["new"]), names="value")
         self.render(lang)
+        if prepare and not self._released() and release_on_demand():
+            self.preparing = threading.Thread(target=self._prepare, daemon=True)
+            self.preparing.start()
+            self.render(self.lang)
+
+    def _released(self) -> bool:
+        return self.course.release_notebook(self.slug).exists()
+
+    def _prepare(self) -> None:
+        """Release the exercise (in the background); the form is usable for writing meanwhile."""
+        try:
+            ensure_released(self.course, self.slug)
+        except Exception:
+            _log_traceback(*sys.exc_info())
+            self.prepare_failed = True
+        finally:
+            self.preparing = None
+            self.render(self.lang)
 
     # --- building ------------------------------------------------------------------------------------------
     def _prompt_for(self, q: dict) -> widgets.HTML:
@@ -185,10 +273,20 @@ class ExerciseForm(widgets.VBox):
         for box in self.disputes.values():
             box.set_lang(lang)
         self.submit.description = t("exercise.submit", lang)
-        self.note.value = f'<p class="note">{html.escape(t("exercise.submit_note", lang))}</p>'
-        if not self.course.release_notebook(self.slug).exists():
-            self.submit.disabled = True
-            self.result.value = _problem_html([t("exercise.not_released", lang)])
+        self.note.value = (f'<p class="note">{html.escape(t("exercise.checks_note", lang))}</p>'
+                           f'<p class="note">{html.escape(t("exercise.submit_note", lang))}</p>')
+        released = self._released()
+        self.submit.disabled = not released
+        if released:
+            if "coachlab-preparing" in self.result.value or "coachlab-not-open" in self.result.value:
+                self.result.value = ""
+        elif self.preparing is not None:
+            self.result.value = (f'<div class="coachlab-preparing note" role="status">'
+                                 f'{html.escape(t("exercise.preparing", lang))}</div>')
+        elif self.prepare_failed:
+            self.result.value = _problem_html([t("exercise.prepare_failed", lang)], "coachlab-not-open")
+        else:
+            self.result.value = _problem_html([t("exercise.not_released", lang)], "coachlab-not-open")
 
     def _data_html(self) -> str:
         data = self.exercise.meta.get("data")
@@ -239,6 +337,6 @@ def exercise_form(slug: str | None = None, lang: str | None = None) -> widgets.W
     chosen = setup_page(lang)
     slug = slug or query_param("exercise") or ""
     try:
-        return ExerciseForm(slug, chosen)
+        return ExerciseForm(slug, chosen, prepare=True)
     except (OSError, ValueError):
         return widgets.HTML(_problem_html([t("exercise.unknown", chosen, slug=slug)]) or friendly_error_html(chosen))

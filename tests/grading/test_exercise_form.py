@@ -37,7 +37,7 @@ def test_practice_shows_found_and_missing_elements(form):
 def test_submit_needs_a_learner_id(form):
     """Without a name nothing is written and the learner is told why."""
     form.submit.click()
-    assert "name or staff ID" in form.result.value
+    assert "Type your name in the bar at the top" in form.result.value
     assert not list((form.course.root / "submitted").glob("*/a06-interview-prep"))
 
 
