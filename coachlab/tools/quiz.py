@@ -37,6 +37,27 @@ class QuizResult:
         return self.correct / self.total if self.total else 0.0
 
 
+@dataclass(frozen=True)
+class OptionNote:
+    """One option of a checked question, explained: its text, whether it is right, chosen, and why."""
+
+    text: str
+    correct: bool
+    chosen: bool
+    why: str
+
+
+def explain(slug: str, answers: dict[int, int], lang: str) -> list[tuple[int, list[OptionNote]]]:
+    """Return, for each answered question (index order), every option with its explanation in ``lang``.
+
+    Only answered questions are opened up, so checking one answer does not give the others away.
+    """
+    questions = quiz(slug)
+    return [(qi, [OptionNote(o["text"][lang], bool(o["correct"]), oi == chosen, o["why"][lang])
+                  for oi, o in enumerate(questions[qi]["options"])])
+            for qi, chosen in sorted(answers.items()) if 0 <= qi < len(questions)]
+
+
 def grade(slug: str, answers: dict[int, int], lang: str) -> QuizResult:
     """Grade answers (question index -> option index) and explain each choice."""
     questions = quiz(slug)

@@ -7,9 +7,35 @@ import html
 import ipywidgets as widgets
 
 from coachlab.i18n import t
-from coachlab.tools.quiz import grade, quiz
+from coachlab.tools.quiz import OptionNote, explain, grade, quiz
 
 from .lesson import Keeper, guarded, heading, main_button, resolve_lang, result_box
+
+
+QUIZ_STYLE = """<style>
+.cl-quiz-result { list-style: none; padding-left: 0; }
+.cl-quiz-result > li { margin-bottom: 12px; }
+.cl-quiz-options { list-style: none; margin: 4px 0 0; padding-left: 18px; }
+.cl-quiz-options li { margin-bottom: 6px; line-height: 1.5; }
+.cl-quiz-options .cl-quiz-why { color: #334e68; font-size: 14px; }
+.cl-quiz-tag { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 8px; font-size: 12px; }
+.cl-quiz-tag-yours { background: #d6ecff; color: #1d4f7c; }
+.cl-quiz-tag-right { background: #e3f9e5; color: #276749; }
+.cl-quiz-muted { color: #7b8794; }
+</style>"""
+
+
+def _option_html(note: OptionNote, lang: str) -> str:
+    """Return one option of a checked question: ✔ or ✘, the text, whose choice it was, and why."""
+    mark, color = ("✔", "#2e7d32") if note.correct else ("✘", "#c0392b")
+    tags = ""
+    if note.chosen:
+        tags += f'<span class="cl-quiz-tag cl-quiz-tag-yours">{html.escape(t("quiz.yours", lang))}</span>'
+    if note.correct:
+        tags += f'<span class="cl-quiz-tag cl-quiz-tag-right">{html.escape(t("quiz.right", lang))}</span>'
+    return (f'<li class="coachlab-quiz-option{" cl-quiz-chosen" if note.chosen else ""}">'
+            f'<span style="color:{color}">{mark}</span> {html.escape(note.text)}{tags}'
+            f'<div class="cl-quiz-why">{html.escape(note.why)}</div></li>')
 
 
 def knowledge_check(slug: str, lang: str | None = None) -> widgets.VBox:
@@ -39,13 +65,21 @@ def knowledge_check(slug: str, lang: str | None = None) -> widgets.VBox:
             result.value = f"<p>{html.escape(t('quiz.pick', lang))}</p>"
             return
         graded = grade(slug, answers, lang)
+        notes = dict(explain(slug, answers, lang))
         items = []
-        for qi, ok, why in graded.verdicts:
+        for qi, question in enumerate(questions):
+            if qi not in notes:
+                items.append(f'<li class="coachlab-quiz-unanswered"><b>{qi + 1}.</b> '
+                             f'<span class="cl-quiz-muted">{html.escape(t("quiz.unanswered", lang))}</span></li>')
+                continue
+            ok = any(note.chosen and note.correct for note in notes[qi])
             mark, color = ("✔", "#2e7d32") if ok else ("✘", "#c0392b")
-            items.append(f'<li style="margin-bottom:6px"><span style="color:{color}">{mark}</span> '
-                         f"<b>{qi + 1}.</b> {html.escape(why)}</li>")
+            items.append(f'<li class="coachlab-quiz-question" data-question="{qi}"><span style="color:{color}">'
+                         f'{mark}</span> <b>{qi + 1}. {html.escape(question["q"][lang])}</b>'
+                         f'<ul class="cl-quiz-options">{"".join(_option_html(n, lang) for n in notes[qi])}</ul></li>')
         summary = t("quiz.score", lang, correct=graded.correct, total=graded.total)
-        result.value = f"<p><b>{html.escape(summary)}</b></p><ul style='list-style:none;padding-left:0'>{''.join(items)}</ul>"
+        result.value = (f"{QUIZ_STYLE}<p><b>{html.escape(summary)}</b></p>"
+                        f"<ol class='cl-quiz-result'>{''.join(items)}</ol>")
         keeper.save({"answers": [r.value for r in radios]})
         keeper.record({"answers": {str(k): v for k, v in answers.items()}}, {"score": graded.score})
 
