@@ -112,6 +112,13 @@ class RecordsHandler(HubAuthenticated, web.RequestHandler):
             raise WireError(403, "facilitators_only")
 
 
+class HealthHandler(web.RequestHandler):
+    """The hub's check that the service is up: no records, no token needed."""
+
+    def get(self) -> None:
+        self.finish({"service": SERVICE_NAME, "ok": True})
+
+
 class MeHandler(RecordsHandler):
     def get(self) -> None:
         self.finish_json({"name": self.learner, "cohort": self.cohort})
@@ -231,8 +238,9 @@ def make_app(store: ProgressStore, prefixes: tuple[str, ...] = ("/",)) -> web.Ap
     service prefix (``/services/coachlab-records/api/…``).
     """
     args = {"store": store}
-    return web.Application([(f"{prefix.rstrip('/')}/api/{path}", handler, args)
-                            for prefix in dict.fromkeys(prefixes) for path, handler in ROUTES])
+    unique = dict.fromkeys(prefix.rstrip("/") for prefix in prefixes)
+    return web.Application([(f"{prefix}/api/{path}", handler, args) for prefix in unique for path, handler in ROUTES]
+                           + [(f"{prefix}/?", HealthHandler) for prefix in unique])
 
 
 def data_dir() -> Path:

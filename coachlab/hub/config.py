@@ -1,0 +1,182 @@
+"""Everything the hub decides for a workshop, as one function over JupyterHub's config object.
+
+``configure(c)`` is called by deploy/jupyterhub_config.py. Settings come from the environment (the README's
+table), so `make hub`, the tests and a platform engineer change ports and folders without editing Python:
+
+- sign-in: JupyterHub's SharedPasswordAuthenticator; learners type the workshop passcode, facilitators their
+  own passcode, which puts them in the ``facilitators`` group (``password_groups``);
+- servers: coachlab.hub.spawner.CourseSpawner; learners land on the course's landing page (Voila as a server
+  extension, kernels from the ``coachlab`` kernelspec's fork provisioner), facilitators on the dashboard;
+- services: the records service (coachlab.records.service) and jupyterhub-idle-culler;
+- roles: learners may call the records service; the facilitators' role adds ``COHORT_SCOPE``, which servers'
+  tokens carry only for members of that group.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from coachlab.records.service import COHORT_SCOPE, SERVICE_NAME
+
+FACILITATORS = "facilitators"
+LEARNER_PASSCODE = "COACHLAB_LEARNER_PASSCODE"
+FACILITATOR_PASSCODE = "COACHLAB_FACILITATOR_PASSCODE"
+MIN_PASSCODE = 8  # JupyterHub's own minimum for the shared password
+PASSCODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # nothing a room confuses when read aloud (no l/1, o/0)
+LANDING = "/voila/render/index.ipynb"
+DASHBOARD = "/voila/render/grader/dashboard.ipynb"
+# Server extensions a learner's Voila-only server does not load (JupyterLab, terminals, nbgrader's tabs).
+LEARNER_OFF = ("jupyterlab", "jupyter_lsp", "jupyterlab_jupytext", "notebook", "jupyter_server_terminals",
+               "nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.validate_assignment",
+               "nbgrader.server_extensions.assignment_list", "nbgrader.server_extensions.course_list")
+
+
+# Course settings the hub hands on to every server when it has them (see the README's table).
+PASSED_ON = ("COACHLAB_LANG", "COACHLAB_GRADER", "COACHLAB_EXCHANGE", "COACHLAB_RELEASE_ON_DEMAND")
+
+
+class HubConfigError(ValueError):
+    """A setting the hub cannot start with; the message says which and how to fix it."""
+
+
+def settings(env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, Any]:
+    """Return the hub's settings from ``env`` (defaults: the hub on http://127.0.0.1:8000, state in .hub/)."""
+    root = Path(env.get("COACHLAB_ROOT") or Path(__file__).resolve().parents[2]).resolve()
+    state = Path(env.get("COACHLAB_HUB_STATE") or root / ".hub").resolve()
+    return {
+        "root": root,
+        "state": state,
+        "ip": env.get("COACHLAB_HUB_IP", "127.0.0.1"),
+        "port": int(env.get("COACHLAB_HUB_PORT", "8000")),
+        "hub_port": int(env.get("COACHLAB_HUB_API_PORT", "8081")),
+        "proxy_api_port": int(env.get("COACHLAB_PROXY_API_PORT", "8001")),
+        "records_port": int(env.get("COACHLAB_RECORDS_PORT", "10101")),
+        "passcode_file": Path(env.get("COACHLAB_PASSCODE_FILE") or state / "passcodes.env"),
+        "proxy": env.get("COACHLAB_PROXY") or shutil.which("configurable-http-proxy")
+        or str(Path(sys.prefix) / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"),
+        "cull_after_s": int(env.get("COACHLAB_CULL_AFTER_S", "3600")),
+    }
+
+
+def new_passcode(length: int = 10) -> str:
+    """Return a random passcode a facilitator can read out to a room."""
+    return "".join(secrets.choice(PASSCODE_ALPHABET) for _ in range(length))
+
+
+def read_passcodes(path: Path, env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, str]:
+    """Return the learner and facilitator passcodes: the environment first, else ``path`` (KEY=value lines).
+
+    Both must be set, at least MIN_PASSCODE characters, and different.
+    """
+    found: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            key, sep, value = line.strip().partition("=")
+            if sep and not key.startswith("#"):
+                found[key.strip()] = value.strip()
+    codes = {key: env.get(key) or found.get(key, "") for key in (LEARNER_PASSCODE, FACILITATOR_PASSCODE)}
+    for key, value in codes.items():
+        if len(value) < MIN_PASSCODE:
+            raise HubConfigError(f"{key} must be set (in the environment or in {path}) to at least {MIN_PASSCODE} "
+                                 f"characters; `make hub` writes new ones into {path} when it is missing.")
+    if codes[LEARNER_PASSCODE] == codes[FACILITATOR_PASSCODE]:
+        raise HubConfigError(f"{LEARNER_PASSCODE} and {FACILITATOR_PASSCODE} must differ.")
+    return codes
+
+
+def write_passcodes(path: Path) -> dict[str, str]:
+    """Create ``path`` with two new passcodes (readable by its owner only) unless it exists; return them."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        body = (f"# Workshop passcodes for `make hub` (keep this file out of git; change them per workshop)\n"
+                f"{LEARNER_PASSCODE}={new_passcode()}\n{FACILITATOR_PASSCODE}={new_passcode(14)}\n")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(body)
+    return read_passcodes(path, {})
+
+
+def server_args(root: Path, facilitator: bool) -> list[str]:
+    """Return the single-user server's arguments: the course folder, Voila, kernel culling, no terminals."""
+    args = [
+        f"--ServerApp.root_dir={root if facilitator else root / 'notebooks'}",
+        "--MappingKernelManager.cull_idle_timeout=900",  # a page left open but unused frees its kernel
+        "--MappingKernelManager.cull_interval=60",
+        "--VoilaConfiguration.show_tracebacks=False",
+    ]
+    if not facilitator:  # a learner's server is the course's pages: nothing else to load (start-up 15 s -> 3 s)
+        args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LEARNER_OFF]
+    if os.geteuid() == 0:
+        args.append("--allow-root")  # the hub runs servers as its own user; as root that needs saying
+    return args
+
+
+def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, Any]:
+    """Fill JupyterHub's config ``c`` for a workshop; return the settings used."""
+    s = settings(env)
+    state: Path = s["state"]
+    state.mkdir(parents=True, exist_ok=True, mode=0o700)
+    codes = read_passcodes(s["passcode_file"], env)
+    python = sys.executable
+
+    c.JupyterHub.bind_url = f"http://{s['ip']}:{s['port']}"
+    c.JupyterHub.hub_ip = "127.0.0.1"
+    c.JupyterHub.hub_port = s["hub_port"]
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{s['proxy_api_port']}"
+    c.ConfigurableHTTPProxy.command = [s["proxy"]]
+    c.ConfigurableHTTPProxy.should_start = True
+    c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
+    c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+    c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
+    c.JupyterHub.cleanup_servers = True
+
+    c.JupyterHub.authenticator_class = "shared-password"
+    c.SharedPasswordAuthenticator.user_password = codes[LEARNER_PASSCODE]
+    c.SharedPasswordAuthenticator.manage_groups = True
+    c.SharedPasswordAuthenticator.password_groups = {codes[FACILITATOR_PASSCODE]: [FACILITATORS]}
+    c.Authenticator.allow_all = True  # anyone with the workshop passcode may sign in
+    c.Authenticator.admin_users = set()
+
+    c.JupyterHub.spawner_class = "coachlab.hub.spawner.CourseSpawner"
+    c.CourseSpawner.homes_root = str(state / "homes")
+    c.Spawner.cmd = [str(Path(python).with_name("jupyterhub-singleuser"))]
+    c.Spawner.args = server_args(s["root"], facilitator=False)
+    c.Spawner.default_url = LANDING
+    c.Spawner.start_timeout = 60
+    c.Spawner.http_timeout = 60
+    records_url = f"http://127.0.0.1:{s['records_port']}"
+    c.Spawner.environment = {
+        "COACHLAB_ROOT": str(s["root"]),
+        "COACHLAB_RECORDS_URL": records_url,
+        **{key: env[key] for key in PASSED_ON if env.get(key)},
+    }
+    c.Spawner.group_overrides = {
+        "1-facilitators": {"groups": [FACILITATORS], "spawner_override": {
+            "default_url": DASHBOARD, "args": server_args(s["root"], facilitator=True)}},
+    }
+    # The server's own token (the kernel's JUPYTERHUB_API_TOKEN) gets the subset of these its user holds.
+    c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
+                                     f"access:services!service={SERVICE_NAME}", COHORT_SCOPE]
+
+    c.JupyterHub.custom_scopes = {COHORT_SCOPE: {
+        "description": "Read every learner's coachlab records and resolve their disputes (facilitators)."}}
+    c.JupyterHub.load_roles = [
+        {"name": "user", "scopes": ["self", f"access:services!service={SERVICE_NAME}"]},
+        {"name": "coachlab-facilitator", "description": "Facilitators: the whole cohort's records",
+         "groups": [FACILITATORS], "scopes": [COHORT_SCOPE]},
+        {"name": "idle-culler", "services": ["idle-culler"],
+         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
+    ]
+    c.JupyterHub.services = [
+        {"name": SERVICE_NAME, "url": records_url, "command": [python, "-m", "coachlab.records.service"],
+         "environment": {"COACHLAB_RECORDS_DATA": str(state / "records")}, "display": False},
+        {"name": "idle-culler", "command": [python, "-m", "jupyterhub_idle_culler",
+                                            f"--timeout={s['cull_after_s']}"]},
+    ]
+    c.JupyterHub.template_vars = {"announcement_login": ""}
+    return s
