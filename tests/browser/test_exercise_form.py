@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.signin import sign_in_cookie
+
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
 SLUG = "a05-feedback"
@@ -36,12 +38,13 @@ def server(start_voila, course):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_fill_check_and_submit(server, course, page, screenshot, lang):
-    """A learner types a name and an answer, checks the draft, submits, and the receipt and file appear."""
+    """A signed-in learner types an answer, checks the draft, submits, and the receipt and file appear."""
     learner = f"browser-{lang}"
     page.set_default_timeout(180_000)
+    sign_in_cookie(page, server.url, learner)
     page.goto(f"{server.url}/voila/render/exercises/{SLUG}.ipynb?lang={lang}")
     page.wait_for_selector(".coachlab-exercise .coachlab-submit")
-    page.locator(".coachlab-learner-id input").fill(learner)
+    assert page.locator(".coachlab-exercise input[type=text]").count() == 0  # no name field in the form
     page.locator(".coachlab-answer-feedback_bia textarea").fill(BIA[lang])
     page.locator(".coachlab-practice-button").first.click()
     page.wait_for_selector(".coachlab-practice")
@@ -56,3 +59,47 @@ def test_fill_check_and_submit(server, course, page, screenshot, lang):
     assert (submitted / "timestamp.txt").exists()
     assert "courier" in (submitted / f"{SLUG}.ipynb").read_text(encoding="utf-8") or lang == "zh"
     assert page.locator(".coachlab-error").count() == 0
+
+
+@pytest.fixture(scope="module")
+def hub_server(start_voila, course):
+    """The same pages as a learner's server under JupyterHub would run them: JUPYTERHUB_USER is set."""
+    return start_voila(REPO, pool=False, env={"COACHLAB_GRADER": str(course), "JUPYTERHUB_USER": "hub-learner"})
+
+
+def test_under_the_hub_a_forged_name_is_ignored(hub_server, course, page, screenshot):
+    """With JUPYTERHUB_USER set, a cookie naming someone else changes nothing: the hand-in is the hub user's."""
+    page.set_default_timeout(180_000)
+    sign_in_cookie(page, hub_server.url, "someone-else")
+    page.goto(f"{hub_server.url}/voila/render/exercises/{SLUG}.ipynb?lang=zh")
+    page.wait_for_selector(".coachlab-exercise .coachlab-submit")
+    assert "学员：hub-learner" in page.inner_text(".coachlab-topbar")
+    assert page.locator(".coachlab-signin, .coachlab-exercise input[type=text]").count() == 0
+    page.locator(".coachlab-answer-feedback_bia textarea").fill(BIA["zh"])
+    page.locator(".coachlab-submit").click()
+    page.wait_for_selector(".coachlab-receipt")
+    assert "hub-learner" in page.inner_text(".coachlab-receipt")
+    screenshot(page, "exercise-form-hub-zh")
+    assert (course / "submitted" / "hub-learner" / SLUG / "timestamp.txt").exists()
+    assert not (course / "submitted" / "someone-else").exists()
+
+
+def test_plain_serve_opens_an_unreleased_exercise_on_demand(start_voila, tmp_path_factory, page, screenshot):
+    """On `make serve` a learner can always hand in: an exercise nobody released is released when its form opens."""
+    grader = tmp_path_factory.mktemp("unreleased")
+    shutil.copy2(REPO / "grader" / "nbgrader_config.py", grader / "nbgrader_config.py")
+    server = start_voila(REPO, pool=False, env={"COACHLAB_GRADER": str(grader)})
+    page.set_default_timeout(180_000)
+    sign_in_cookie(page, server.url, "on-demand")
+    page.goto(f"{server.url}/voila/render/exercises/{SLUG}.ipynb?lang=zh")
+    page.wait_for_selector(".coachlab-exercise .coachlab-submit")
+    body = page.inner_text(".coachlab-exercise")
+    assert "还没有开放提交" not in body
+    assert "正在为这个练习准备提交" in body or page.locator(".coachlab-submit:not([disabled])").count() == 1
+    screenshot(page, "exercise-form-preparing-zh")
+    page.locator(".coachlab-answer-feedback_bia textarea").fill(BIA["zh"])
+    page.wait_for_selector(".coachlab-submit:not([disabled])", timeout=180_000)
+    page.locator(".coachlab-submit").click()
+    page.wait_for_selector(".coachlab-receipt")
+    assert (grader / "release" / SLUG / f"{SLUG}.ipynb").exists()
+    assert (grader / "submitted" / "on-demand" / SLUG / "timestamp.txt").exists()
