@@ -7,12 +7,12 @@ STAMP := $(VENV)/.installed
 PORT ?= 8866
 DASHBOARD_PORT ?= 8867
 
-.PHONY: serve test install system-deps benchmark dashboard doctor clean train-checks
+.PHONY: serve test install system-deps hub hub-deps benchmark dashboard doctor clean train-checks
 
 serve: $(STAMP)
 	$(BIN)/coachlab serve --port $(PORT)
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps hub-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 install: $(STAMP)
@@ -25,6 +25,16 @@ $(STAMP): pyproject.toml
 # Debian's chromium and a CJK font for the browser tests; installed when missing and we are root.
 system-deps:
 	@bash .ci/system-deps
+
+# A workshop room on JupyterHub (optional; README "A workshop on JupyterHub"): sign-in with passcodes,
+# one server per learner, the records service. HUB_PORT=8000 by default.
+HUB_PORT ?= 8000
+hub: $(STAMP) hub-deps
+	COACHLAB_HUB_PORT=$(HUB_PORT) $(BIN)/python -m coachlab.hub
+
+# Node.js and npm from Debian when missing (as root), configurable-http-proxy from npm into .venv/proxy.
+hub-deps: $(STAMP)
+	@bash .ci/hub-deps "$(VENV)"
 
 # Speed and accuracy figures, printed as JSON (not part of `make test`: these machines are shared).
 benchmark: $(STAMP) system-deps
