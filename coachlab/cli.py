@@ -6,11 +6,13 @@ import argparse
 import sys
 
 from coachlab import __version__
-from coachlab.i18n import LANGS, normalize_lang, resolve_lang, t
+from coachlab.cli_lang import cli_lang
+from coachlab.i18n import LANGS, t
 
 
 def _lang(value: str | None) -> str:
-    return normalize_lang(value) or resolve_lang()
+    """Return the language of the messages: --lang, then COACHLAB_LANG, then the system locale."""
+    return cli_lang(value)
 
 
 def _doctor(args: argparse.Namespace) -> int:
@@ -44,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     doctor = sub.add_parser("doctor", help="check this machine and say how to fix what is missing")
-    doctor.add_argument("--lang", choices=[*LANGS, "zh"], help="language of the report")
+    doctor.add_argument("--lang", choices=[*LANGS, "zh"],
+                        help="language of the report (default: $COACHLAB_LANG, else the system locale)")
     doctor.set_defaults(run=_doctor)
 
     serve = sub.add_parser("serve", help="serve the course with Voila")
@@ -68,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
+    from coachlab.logfilters import install as quiet_known_warnings
+
+    quiet_known_warnings()  # the server's and nbgrader's known harmless warnings, by their exact wording
     return int(args.run(args) or 0)
 
 

@@ -54,3 +54,52 @@ def test_unknown_subcommand_is_a_usage_error():
     """argparse answers with usage and exit 2, no traceback."""
     done = run("frobnicate")
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "COACHLAB_LANG")
+
+
+def run_in(locale: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """Run the command with only the given locale variables (and COACHLAB_LANG) set."""
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_ENV}
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, env={**env, **locale}, timeout=120)
+
+
+def test_cli_language_is_the_flag_then_coachlab_lang_then_the_locale():
+    from coachlab.cli_lang import cli_lang
+
+    assert cli_lang(None, {}) == "en"                                   # no locale at all: English
+    assert cli_lang(None, {"LANG": "C.UTF-8"}) == "en"
+    assert cli_lang(None, {"LANG": "zh_CN.UTF-8"}) == "zh-CN"
+    assert cli_lang(None, {"LANG": "zh_TW.UTF-8"}) == "zh-CN"           # the only Chinese catalog
+    assert cli_lang(None, {"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}) == "en"
+    assert cli_lang(None, {"LANG": "en_US.UTF-8", "LC_MESSAGES": "en_US", "LC_ALL": "zh_CN.UTF-8"}) == "zh-CN"
+    assert cli_lang(None, {"LANG": "en_US.UTF-8", "COACHLAB_LANG": "zh"}) == "zh-CN"
+    assert cli_lang(None, {"LANG": "zh_CN.UTF-8", "COACHLAB_LANG": "nonsense"}) == "zh-CN"  # unknown: next source
+    assert cli_lang("en", {"LANG": "zh_CN.UTF-8", "COACHLAB_LANG": "zh"}) == "en"
+
+
+def test_commands_answer_in_the_terminals_language_unless_told(tmp_path):
+    """An English terminal gets English, a Chinese one Chinese; COACHLAB_LANG and --lang win, in that order."""
+    data = {"COACHLAB_DATA": str(tmp_path)}
+    assert "All checks passed" in run_in({"LANG": "en_US.UTF-8", **data}, "doctor").stdout
+    assert "全部检查通过" in run_in({"LANG": "zh_CN.UTF-8", **data}, "doctor").stdout
+    assert "All checks passed" in run_in({**data}, "doctor").stdout
+    assert "全部检查通过" in run_in({"LANG": "en_US.UTF-8", "COACHLAB_LANG": "zh", **data}, "doctor").stdout
+    assert "All checks passed" in run_in({"LANG": "zh_CN.UTF-8", "COACHLAB_LANG": "zh", **data},
+                                         "doctor", "--lang", "en").stdout
+    assert "--lang" in run("doctor", "--help").stdout and "COACHLAB_LANG" in run("doctor", "--help").stdout
+
+
+def test_feedback_says_once_which_exercises_have_nothing_graded(tmp_path):
+    """No "0 pages" line per untouched exercise: one line names them all, one line gives the total."""
+    from coachlab.grading.course import list_exercises
+
+    done = run("grade", "feedback", "--lang", "en", COACHLAB_GRADER=str(tmp_path / "grader"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    slugs = [e.slug for e in list_exercises()]
+    assert len(slugs) > 1
+    assert "0 feedback page(s) under" not in done.stdout
+    lines = done.stdout.strip().splitlines()
+    assert lines == [f"No graded hand-ins yet for {len(slugs)} exercise(s), so no feedback pages for: "
+                     f"{', '.join(slugs)}", f"0 feedback page(s) in all, under {tmp_path / 'grader' / 'feedback'}"]

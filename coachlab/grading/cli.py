@@ -7,7 +7,8 @@ import json
 import os
 from pathlib import Path
 
-from coachlab.i18n import LANGS, normalize_lang, resolve_lang, t
+from coachlab.cli_lang import cli_lang
+from coachlab.i18n import LANGS, t
 
 
 def _course(args: argparse.Namespace):
@@ -17,7 +18,8 @@ def _course(args: argparse.Namespace):
 
 
 def _lang(args: argparse.Namespace) -> str:
-    return normalize_lang(getattr(args, "lang", None)) or resolve_lang()
+    """Return the language of the messages: --lang, then COACHLAB_LANG, then the system locale."""
+    return cli_lang(getattr(args, "lang", None))
 
 
 def _slugs(args: argparse.Namespace) -> list[str]:
@@ -44,17 +46,28 @@ def _collect(args: argparse.Namespace) -> int:
     from .release import GradingError, collect
 
     course, lang, status = _course(args), _lang(args), 0
-    for slug in _slugs(args):
+    slugs = _slugs(args)
+    if args.from_dir and not Path(args.from_dir).is_dir():
+        print(t("grade.cli.from_missing", lang, path=args.from_dir), flush=True)
+        return 2
+    said: set[tuple[str, str]] = set()  # a file refused for every exercise is reported once
+    for slug in slugs:
         try:
-            found = collect(course, slug, Path(args.from_dir) if args.from_dir else None, args.exchange)
+            found = collect(course, slug, Path(args.from_dir) if args.from_dir else None, args.exchange,
+                            loose_files=len(slugs) == 1)
         except (GradingError, OSError) as exc:
             print(t("grade.cli.collect_failed", lang, slug=slug, reason=str(exc)[-800:]), flush=True)
             status = 1
             continue
+        file_times = dict(found.file_times)
         for receipt in found.receipts:
             print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=slug, time=receipt.timestamp))
-        for problem in found.skipped:
-            print(t("grade.cli.skipped", lang, reason=problem))
+            if receipt.student in file_times:
+                print("  " + t("grade.cli.file_time", lang, time=file_times[receipt.student]))
+        for skip in found.skipped:
+            if (skip.file, skip.reason) not in said:
+                said.add((skip.file, skip.reason))
+                print(t("grade.cli.skipped", lang, reason=skip.message(lang)))
         print(t("grade.cli.submissions", lang, slug=slug, count=len(course.students(slug))), flush=True)
     return status
 
@@ -125,9 +138,17 @@ def _feedback(args: argparse.Namespace) -> int:
     from .feedback import write_feedback
 
     course, lang = _course(args), _lang(args)
+    untouched, total = [], 0
     for slug in _slugs(args):
         written = write_feedback(course, slug, lang, args.student or None)
-        print(t("grade.cli.feedback", lang, slug=slug, count=len(written), path=str(course.root / "feedback")))
+        if written:
+            print(t("grade.cli.feedback", lang, slug=slug, count=len(written), path=str(course.root / "feedback")))
+        else:
+            untouched.append(slug)
+        total += len(written)
+    if untouched:
+        print(t("grade.cli.feedback_none", lang, count=len(untouched), slugs=", ".join(untouched)))
+    print(t("grade.cli.feedback_total", lang, count=total, path=str(course.root / "feedback")), flush=True)
     return 0
 
 
@@ -142,7 +163,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             parser.add_argument("slug", nargs="*", help="exercise slugs (default: all in exercises/)")
         parser.add_argument("--course-dir", default=os.environ.get("COACHLAB_GRADER"),
                             help="nbgrader course root (default: grader/)")
-        parser.add_argument("--lang", choices=[*LANGS, "zh"], help="language of the messages")
+        parser.add_argument("--lang", choices=[*LANGS, "zh"],
+                            help="language of the messages (default: $COACHLAB_LANG, else the system locale)")
         parser.set_defaults(run=run)
         return parser
 
@@ -151,7 +173,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     release.add_argument("--exchange", action="store_true",
                          help="also publish to nbgrader's exchange for JupyterLab learners (root: $COACHLAB_EXCHANGE)")
     collect = step("collect", _collect, "gather submissions (Voila forms are already in place)")
-    collect.add_argument("--from", dest="from_dir", help="folder of JupyterLab notebooks: <learner>/<nb>.ipynb")
+    collect.add_argument("--from", dest="from_dir", help="folder of JupyterLab notebooks: <learner>/<nb>.ipynb (or <learner>.ipynb when "
+                              "collecting one exercise)")
     collect.add_argument("--exchange", action="store_true",
                          help="also collect what JupyterLab learners submitted to nbgrader's exchange")
     auto = step("autograde", _autograde, "grade submissions, several learners at once")
