@@ -1,4 +1,5 @@
-"""Each lesson in Voilà, in both languages: the page renders, its main tool is used once, no error shows."""
+"""Each lesson in Voilà, in both languages: the page renders, its main tool is used once, no error shows, it
+lists the role-plays and exercises that name it, and those links open pages that render."""
 
 from __future__ import annotations
 
@@ -22,11 +23,20 @@ USES = {
 }
 
 
+# Lessons no role-play or exercise names yet (tests/test_content.py keeps the same list): their page must say so
+# plainly; once something is linked the assertion below fails until the slug leaves this set.
+PRACTICE_GAPS = {"00-first-line-manager", "01-learning-golden-circle", "02-swot"}
+PRACTICE_HEADING = {"en": "Role-plays for this lesson", "zh": "本课的角色扮演"}
+NO_ROLEPLAYS = {"en": "No role-play for this lesson has been published yet.", "zh": "本课的角色扮演尚未发布。"}
+
+
 @pytest.fixture(scope="module")
-def lesson_server(start_voila):
+def lesson_server(start_voila, tmp_path_factory):
     """The course served without a kernel pool: one kernel per visit, so sixteen lessons do not all
-    preheat at once on a small shared machine (the landing-page tests cover the pooled path)."""
-    return start_voila(pool=False)
+    preheat at once on a small shared machine (the landing-page tests cover the pooled path). An exercise
+    page opened from a lesson releases nothing (no nbgrader run) and writes only to a scratch grader folder."""
+    grader = tmp_path_factory.mktemp("grader")
+    return start_voila(pool=False, env={"COACHLAB_GRADER": str(grader), "COACHLAB_RELEASE_ON_DEMAND": "0"})
 
 
 ERROR_TEXT = ("Traceback", "There was an error", "Something went wrong", "页面出了点问题", "KeyError", "NameError")
@@ -58,4 +68,47 @@ def test_lesson_page_and_main_tool(lesson_server, page, screenshot, slug, lang):
         assert marker not in body, f"{slug} ({lang}) shows {marker!r}"
     assert page.locator(".coachlab-error").count() == 0
     assert bool(HAN.search(result)) == (lang == "zh") or slug == "00-first-line-manager"
+    links = page.locator(".coachlab-lesson-links a")
+    practice = page.inner_text(".coachlab-lesson-links")
+    if slug in PRACTICE_GAPS:
+        assert links.count() == 0 and NO_ROLEPLAYS[lang] in practice
+    else:
+        assert links.count() >= 1, f"{slug} ({lang}) lists no role-play or exercise"
+        assert NO_ROLEPLAYS[lang] not in practice
+        for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+            assert href.startswith(("../roleplay.ipynb?scenario=", "../exercises/")) and "lang=" in href
+        assert PRACTICE_HEADING[lang] in practice and PRACTICE_HEADING["zh" if lang == "en" else "en"] not in practice
     screenshot(page, f"lesson-{lang}-{slug}")
+
+
+# (lesson, language): a lesson with both a role-play and an exercise, one per language.
+FOLLOW = [("05-communication-feedback", "zh"), ("06-coaching-grow", "en")]
+
+
+@pytest.mark.parametrize("slug,lang", FOLLOW)
+def test_lesson_links_open_their_roleplay_and_exercise(lesson_server, page, screenshot, slug, lang):
+    """From a lesson, follow its first role-play link and its first exercise link; each page renders in the
+    lesson's language with no error."""
+    page.set_default_timeout(150_000)
+    page.goto(f"{lesson_server.url}/voila/render/{lang}/{slug}.ipynb?lang={lang}")
+    page.wait_for_selector(".coachlab-lesson-links a.coachlab-roleplay-link")
+    targets = [(".coachlab-roleplay-link", ".coachlab-persona", "roleplay"),
+               (".coachlab-exercise-link", ".coachlab-exercise", "exercise")]
+    for link_class, ready, name in targets:
+        link = page.locator(f".coachlab-lesson-links a{link_class}").first
+        title = link.inner_text().strip()
+        assert title
+        with page.context.expect_page() as opened:
+            link.click()
+        target = opened.value
+        target.set_default_timeout(150_000)
+        target.wait_for_selector(ready)
+        body = target.inner_text("body")
+        for marker in ERROR_TEXT:
+            assert marker not in body, f"{name} from {slug} ({lang}) shows {marker!r}"
+        assert target.locator(".coachlab-error").count() == 0
+        assert bool(HAN.search(target.inner_text(ready))) == (lang == "zh")
+        if name == "roleplay":
+            assert title in body  # the scenario the lesson named is the one that opened
+        screenshot(target, f"lesson-{lang}-{slug}-to-{name}")
+        target.close()
