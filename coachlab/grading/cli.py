@@ -42,9 +42,33 @@ def _release(args: argparse.Namespace) -> int:
     return status
 
 
+def _collect_from_hub(args: argparse.Namespace) -> int:
+    """File the hand-ins kept by the records service (Voila forms under JupyterHub) into the course."""
+    from coachlab.records.client import RecordsClient, RecordsError
+    from coachlab.records.collect import collect_from_hub
+
+    course, lang = _course(args), _lang(args)
+    client = RecordsClient.from_env()
+    if client is None:
+        print(t("grade.cli.hub_missing", lang), flush=True)
+        return 2
+    client.lang = lang
+    try:
+        receipts = [receipt for slug in (args.slug or [None]) for receipt in collect_from_hub(course, client, slug)]
+    except RecordsError as exc:
+        print(t("grade.cli.hub_failed", lang, reason=str(exc)), flush=True)
+        return 1
+    for receipt in receipts:
+        print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=receipt.slug, time=receipt.timestamp))
+    print(t("grade.cli.hub_collected", lang, count=len(receipts)), flush=True)
+    return 0
+
+
 def _collect(args: argparse.Namespace) -> int:
     from .release import GradingError, collect
 
+    if args.from_hub:
+        return _collect_from_hub(args)
     course, lang, status = _course(args), _lang(args), 0
     slugs = _slugs(args)
     if args.from_dir and not Path(args.from_dir).is_dir():
@@ -177,6 +201,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               "collecting one exercise)")
     collect.add_argument("--exchange", action="store_true",
                          help="also collect what JupyterLab learners submitted to nbgrader's exchange")
+    collect.add_argument("--from-hub", dest="from_hub", action="store_true",
+                         help="under JupyterHub: file the Voila hand-ins kept by the records service (needs "
+                              "COACHLAB_RECORDS_URL and a facilitator's JUPYTERHUB_API_TOKEN, as in the facilitator's "
+                              "own server)")
     auto = step("autograde", _autograde, "grade submissions, several learners at once")
     auto.add_argument("--workers", type=int, default=None, help="parallel nbgrader workers (default: cores)")
     auto.add_argument("--timeout", type=float, default=60.0, help="seconds a notebook cell may run")
