@@ -1,7 +1,8 @@
 """Per-label accuracy of coachlab.checks on the labelled corpora in tests/corpus/, per language, as JSON.
 
-    .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--set own|heldout|train|blind2|turns|all]
-                                                   [--kind KIND] [--blind2 DIR] [--turns DIR]
+    .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--kind KIND]
+        [--set own|heldout|train|blind2|turns|blind3|turns2|all] [--blind2 DIR] [--turns DIR]
+        [--blind3 DIR] [--turns2 DIR]
 
 Sets (see tests/corpus/README.md):
 
@@ -20,7 +21,13 @@ Sets (see tests/corpus/README.md):
   "ask" (the check unsure). An ask counts as right when answering it the way the learner would (yes for a
   good answer, no for a poor one) picks the labelled intent. A fallback is the intent ``fallback``.
 
---misses lists every wrong label with its text on stderr (never use it on blind2 or turns to change a rule).
+- ``blind3`` and ``turns2``: tests/corpus/blind3/ (per label) and tests/corpus/turns-blind2/ (per turn), the
+  blind sets of issue 13, written by a writer who read neither the rules nor the training data. Scored as
+  blind2 and turns, and also without the items the writer marked ``# unsure`` (``sure``) and, where items
+  carry a ``register``, per register. ``summary`` gives, per language, the mean and the lowest label.
+  ``--misses`` is refused for them: their misses are never printed, so nobody can tune on them.
+
+--misses lists every wrong label with its text on stderr (own, heldout, and the retired sets only).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,6 +54,12 @@ TRAIN = CORPUS / "train"
 RETIRED = CORPUS / "train-retired-blind"
 BLIND2 = CORPUS / "blind2"
 TURNS = CORPUS / "turns-blind"
+BLIND3 = CORPUS / "blind3"
+TURNS2 = CORPUS / "turns-blind2"
+SEALED = ("blind3", "turns2")  # sets whose misses are never printed
+_ITEM = re.compile(r"^- ")                     # a top-level corpus item (blind3)
+_ANSWER = re.compile(r"^\s+- t:")               # an answer of a turn-level file
+_BOUNDARY = re.compile(r"^(\S|\s*- node:)")      # a line that ends the answer before it
 
 
 def load(kind: str, lang: str, corpus: Path = CORPUS) -> list[dict[str, Any]]:
@@ -83,6 +97,95 @@ def evaluate(kind: str, lang: str, corpus: Path = CORPUS) -> tuple[dict[str, flo
             if not ok:
                 misses.append((label, item["t"], value, got.get(label)))
     return {label: round(n / len(items), 3) for label, n in right.items()}, misses, len(items)
+
+
+def unsure_marks(path: Path, answers: bool = False) -> list[bool]:
+    """Return, per item of a YAML corpus file in file order, whether its block carries a ``# unsure`` comment.
+
+    The writer puts ``# unsure: why`` after an item's keys (blind3) or at the end of an answer's ``intent``
+    line (turns-blind2); a comment belongs to the item whose block it is in. Items only, no text is returned.
+    """
+    marks: list[bool] = []
+    start = _ANSWER if answers else _ITEM
+    open_item = False
+    for line in path.read_text("utf-8").splitlines():
+        if start.match(line):
+            marks.append(False)
+            open_item = True
+        elif answers and _BOUNDARY.match(line):
+            open_item = False
+        if open_item and "# unsure" in line:
+            marks[-1] = True
+    return marks
+
+
+def _score(kind: str, lang: str, item: dict[str, Any], aliases: dict[str, str],
+           unlabelled: set[str]) -> dict[str, bool]:
+    if aliases:
+        item = {**item, "flags": [aliases.get(f, f) for f in item.get("flags") or ()]}
+    gold = {label: value for label, value in expected(kind, item).items() if label not in unlabelled}
+    got = predicted(kind, run(kind, item["t"], lang=lang, context=item.get("ctx")).to_dict())
+    return {label: got.get(label) == value for label, value in gold.items()}
+
+
+def sealed_table(corpus: Path, kinds: "list[str] | tuple[str, ...]") -> dict[str, Any]:
+    """Score a sealed blind set per label, with and without its ``# unsure`` items; never return a text."""
+    table: dict[str, Any] = {}
+    for kind in kinds:
+        for lang in LANGS:
+            path = corpus / f"{kind}.{lang}.yaml"
+            if not path.is_file():
+                continue
+            raw = [i for i in (yaml.safe_load(path.read_text("utf-8")) or []) if isinstance(i, dict)]
+            marks = unsure_marks(path)
+            if len(marks) != len(raw):
+                raise SystemExit(f"{path.name}: {len(raw)} items but {len(marks)} item starts")
+            pairs = [(item, mark) for item, mark in zip(raw, marks) if item.get("t")]
+            if not pairs:
+                continue
+            aliases, unlabelled = flag_names(corpus, kind, lang)
+            right: dict[str, int] = {}
+            sure: dict[str, int] = {}
+            regs: dict[str, dict[str, int]] = {}
+            counts: dict[str, int] = {}
+            for item, mark in pairs:
+                hits = _score(kind, lang, item, aliases, unlabelled)
+                reg = str(item.get("register") or "")
+                for label, ok in hits.items():
+                    right[label] = right.get(label, 0) + ok
+                    if not mark:
+                        sure[label] = sure.get(label, 0) + ok
+                    if reg:
+                        regs.setdefault(reg, {})[label] = regs.get(reg, {}).get(label, 0) + ok
+                if reg:
+                    counts[reg] = counts.get(reg, 0) + 1
+            n, n_sure = len(pairs), sum(1 for _, m in pairs if not m)
+            cell: dict[str, Any] = {
+                "items": n, "unsure_items": n - n_sure,
+                "accuracy": {label: round(k / n, 3) for label, k in right.items()},
+                "accuracy_sure": {label: round(sure.get(label, 0) / n_sure, 3) for label in right} if n_sure else {}}
+            if regs:
+                cell["by_register"] = {reg: {"items": counts[reg], "accuracy": {
+                    label: round(k / counts[reg], 3) for label, k in labels.items()}} for reg, labels in regs.items()}
+            table.setdefault(kind, {})[lang] = cell
+    table["minimum"] = _minimum(table)
+    table["summary"] = summary(table)
+    return table
+
+
+def summary(table: dict[str, Any]) -> dict[str, Any]:
+    """Return per language the mean of every label's accuracy and the lowest label (all items and sure ones)."""
+    out: dict[str, Any] = {}
+    for key in ("accuracy", "accuracy_sure"):
+        for lang in LANGS:
+            values = [(f"{kind}.{label}", v) for kind, cell in table.items() if isinstance(cell, dict)
+                      and isinstance(cell.get(lang), dict) for label, v in (cell[lang].get(key) or {}).items()]
+            if values:
+                low = min(values, key=lambda kv: kv[1])
+                out.setdefault(lang, {})[key] = {"mean": round(sum(v for _, v in values) / len(values), 3),
+                                                 "lowest": list(low), "labels": len(values),
+                                                 "below_0.85": sum(1 for _, v in values if v < 0.85)}
+    return out
 
 
 def _minimum(table: dict[str, Any]) -> float | None:
@@ -150,19 +253,31 @@ def _picked(event: Any) -> str:
     return (event.matched or "fallback") if event.kind in ("intent", "retry", "fallback") else event.kind
 
 
-def turns_table(folder: Path = TURNS, misses: bool = False) -> dict[str, Any]:
-    """Play every labelled answer of the turn-level set at its node; return the share that picks its intent."""
+def turns_table(folder: Path = TURNS, misses: bool = False, detail: bool = False) -> dict[str, Any]:
+    """Play every labelled answer of the turn-level set at its node; return the share that picks its intent.
+
+    With ``detail``: also the share without the ``# unsure`` answers (``sure``), per register, and how many
+    answers end in an ask per quality; never a text.
+    """
     from coachlab.paths import course_root
     from coachlab.scenarios import engine
     from coachlab.scenarios.validator import load_scenario
 
     table: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8")) or {}
         scenario_id, lang = str(data.get("scenario") or ""), str(data.get("lang") or "")
         scenario, problems = load_scenario(course_root(), scenario_id)
         if scenario is None or lang not in LANGS:
             raise SystemExit(f"{path.name}: no scenario {scenario_id!r} or bad lang {lang!r}: {problems[:1]}")
+        marks = None
+        if detail:
+            found = unsure_marks(path, answers=True)
+            total = sum(len(turn.get("answers") or ()) for turn in data.get("turns") or ())
+            if len(found) != total:
+                raise SystemExit(f"{path.name}: {total} answers but {len(found)} answer starts")
+            marks = iter(found)
         cell = table.setdefault(lang, {q: {"answers": 0, "right": 0, "asks": 0} for q in ("good", "poor")})
         for turn in data.get("turns") or ():
             node = str(turn["node"])
@@ -175,18 +290,45 @@ def turns_table(folder: Path = TURNS, misses: bool = False) -> dict[str, Any]:
                     raise SystemExit(f"{path.name}: quality must be good or poor, not {quality!r}")
                 want = item.get("intent") or "fallback"
                 after, event = engine.answer(scenario, session, str(item["t"]), lang=lang)
-                if event.kind == "ask":
+                asked = event.kind == "ask"
+                if asked:
                     cell[quality]["asks"] += 1
                     after, event = engine.confirm(scenario, after, quality == "good")
                 got = _picked(event)
+                ok = got == want
                 cell[quality]["answers"] += 1
-                cell[quality]["right"] += got == want
-                if misses and got != want:
+                cell[quality]["right"] += ok
+                if detail:
+                    unsure = next(marks, False)
+                    groups = [("all", ""), ("sure" if not unsure else "unsure", ""),
+                              ("register", str(item.get("register") or "none"))]
+                    for group, sub in groups:
+                        slot = extra.setdefault(lang, {}).setdefault(group, {})
+                        slot = slot.setdefault(sub, {}) if sub else slot
+                        c = slot.setdefault(quality, {"answers": 0, "right": 0, "asks": 0, "right_without_ask": 0})
+                        c["answers"] += 1
+                        c["right"] += ok
+                        c["asks"] += asked
+                        c["right_without_ask"] += ok and not asked
+                if misses and not ok:
                     print(f"[turns {scenario_id} {lang} {node} {quality}] want={want} got={got} :: {item['t']}",
                           file=sys.stderr)
     for lang, cell in table.items():
         for quality, c in cell.items():
             c["accuracy"] = round(c["right"] / c["answers"], 3) if c["answers"] else None
+
+    def rate(c: dict[str, Any]) -> None:
+        for q in c.values():
+            if isinstance(q, dict) and "answers" in q:
+                q["accuracy"] = round(q["right"] / q["answers"], 3) if q["answers"] else None
+    for lang, groups in extra.items():
+        for group, value in groups.items():
+            if group == "register":
+                for sub in value.values():
+                    rate(sub)
+            else:
+                rate(value)
+        table[lang]["detail"] = {g: extra[lang][g] for g in ("sure", "unsure", "register") if g in extra[lang]}
     return table
 
 
@@ -195,11 +337,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list wrong labels on stderr")
     parser.add_argument("--kind", choices=KINDS, action="append")
-    parser.add_argument("--set", choices=("own", "heldout", "train", "blind2", "turns", "all"), default="all",
-                        help="which corpus to score (default: all)")
+    parser.add_argument("--set", choices=("own", "heldout", "train", "blind2", "turns", "blind3", "turns2", "all"),
+                        default="all", help="which corpus to score (default: all)")
     parser.add_argument("--blind2", type=Path, default=BLIND2, help="folder of the blind set")
     parser.add_argument("--turns", type=Path, default=TURNS, help="folder of the turn-level blind set")
+    parser.add_argument("--blind3", type=Path, default=BLIND3, help="folder of the sealed blind set (per label)")
+    parser.add_argument("--turns2", type=Path, default=TURNS2, help="folder of the sealed turn-level blind set")
     args = parser.parse_args(argv)
+    if args.misses and args.set in SEALED:
+        parser.error(f"--misses is refused for --set {args.set}: its misses are never printed (nobody tunes on it)")
     kinds = args.kind or KINDS
     table: dict[str, Any] = {}
     if args.set in ("own", "all"):
@@ -212,6 +358,10 @@ def main(argv: list[str] | None = None) -> int:
         table["blind2"] = table_for(args.blind2, kinds, args.misses, tag="blind2 ")
     if args.set in ("turns", "all") and args.turns.is_dir():
         table["turns"] = turns_table(args.turns, args.misses)
+    if args.set in ("blind3", "all") and args.blind3.is_dir():
+        table["blind3"] = sealed_table(args.blind3, kinds)
+    if args.set in ("turns2", "all") and args.turns2.is_dir():
+        table["turns2"] = turns_table(args.turns2, misses=False, detail=True)
     print(json.dumps(table, ensure_ascii=False, indent=1))
     return 0
 
