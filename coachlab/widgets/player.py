@@ -206,7 +206,7 @@ class ScenarioPlayer(widgets.VBox):
         self.card = widgets.HTML()
         self.side_card = widgets.HTML()
         self.side_card.add_class("coachlab-persona-side")
-        self.choose_label = widgets.HTML()
+        self.choose_label: widgets.HTML | None = None
         self.option_buttons: tuple[list[widgets.Button], list[widgets.Button]] = ([], [])  # see _option_row
         self._drawn: list[tuple[int, list[str]]] = [(-1, []), (-1, [])]  # per set: the step drawn for, option ids
         self.chat = widgets.HTML()
@@ -224,27 +224,22 @@ class ScenarioPlayer(widgets.VBox):
         self.send = widgets.Button(button_style="primary")
         self.send.add_class("coachlab-send")
         self.prompt = widgets.HTML()
-        self.yes_button = widgets.Button(button_style="success", icon="check", layout=widgets.Layout(width="auto"))
-        self.yes_button.add_class("coachlab-ask-yes")
-        self.no_button = widgets.Button(icon="pencil", layout=widgets.Layout(width="auto"))
-        self.no_button.add_class("coachlab-ask-no")
-        self.ask_hint = widgets.HTML()
-        self.turn_pick = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="700px"),
-                                          style={"description_width": "initial"})
-        self.turn_pick.add_class("coachlab-dispute-turn")
-        self.dispute = DisputeBox(lang, learner=learner, store_opener=store_opener, extra=(self.turn_pick,))
-        self.dispute_row = widgets.VBox([self.dispute])
+        # Built when first needed (the coach's question, the first reply to dispute): a page that opens with
+        # fewer widgets reaches the learner sooner.
+        self.yes_button: widgets.Button | None = None
+        self.no_button: widgets.Button | None = None
+        self.ask_hint: widgets.HTML | None = None
+        self.ask_row: widgets.HBox | None = None
+        self.turn_pick: widgets.Dropdown | None = None
+        self.dispute: DisputeBox | None = None
+        self.dispute_row = widgets.VBox(layout=widgets.Layout(display="none"))
         self.dispute_row.add_class("coachlab-turn-dispute")
         lang_of = lambda: self.lang  # noqa: E731
-        self.yes_button.on_click(safe(lambda _: self.confirm(True), lang_of, self.out))
-        self.no_button.on_click(safe(lambda _: self.confirm(False), lang_of, self.out))
-        self.turn_pick.observe(safe(lambda _c: self._aim_dispute(), lang_of, self.out), names="value")
         self.start_button.on_click(safe(lambda _: self.begin(), lang_of, self.out))
         self.resume_button.on_click(safe(lambda _: self.resume(), lang_of, self.out))
         self.restart_button.on_click(safe(lambda _: self.begin(), lang_of, self.out))
         self.send.on_click(safe(lambda _: self.say(self.text.value), lang_of, self.out))
         self.start_row = widgets.HBox()
-        self.ask_row = widgets.HBox([self.yes_button, self.no_button])
         self.main = widgets.VBox([self.chat, self.meters, self.dispute_row, self.turn])
         self.main.add_class("coachlab-play-main")
         self.play_row = widgets.HBox([self.main, self.side_card])
@@ -320,6 +315,7 @@ class ScenarioPlayer(widgets.VBox):
         self.text.value = ""
         self._keep()
         self.render()
+        self._dispute_box()  # built after the first line is on its way, while the learner reads it
 
     def resume(self) -> None:
         """Continue the learner's unfinished play."""
@@ -330,6 +326,7 @@ class ScenarioPlayer(widgets.VBox):
         self.session, self.notice, self.record = session, "", None
         self._verdicts.clear()
         self.render()
+        self._dispute_box()
 
     def pick(self, option_id: str) -> None:
         """Take an option at a choice turn."""
@@ -371,7 +368,8 @@ class ScenarioPlayer(widgets.VBox):
     def set_lang(self, lang: str) -> None:
         """Show everything in another language (the conversation so far is kept)."""
         self.lang = lang
-        self.dispute.set_lang(lang)
+        if self.dispute is not None:
+            self.dispute.set_lang(lang)
         self.render()
 
     # --- disputes --------------------------------------------------------------------------------
@@ -410,14 +408,28 @@ class ScenarioPlayer(widgets.VBox):
         self.dispute.target(report, kind=kind, item_id=self.scenario.id, place=f'{turn["node"]}#{turn["n"]}',
                             text=_said(turn, self.lang), context=context)
 
+    def _dispute_box(self) -> DisputeBox:
+        """Return the dispute box, building it with its turn picker the first time."""
+        if self.dispute is None:
+            self.turn_pick = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="700px"),
+                                              style={"description_width": "initial"})
+            self.turn_pick.add_class("coachlab-dispute-turn")
+            self.dispute = DisputeBox(self.lang, learner=self.learner, store_opener=self.store_opener,
+                                      extra=(self.turn_pick,))
+            self.turn_pick.observe(safe(lambda _c: self._aim_dispute(), lambda: self.lang, self.out), names="value")
+            self.dispute_row.children = [self.dispute]
+        return self.dispute
+
     def _render_dispute(self) -> None:
         turns = self.free_turns()
         if not turns:
             if self._dispute_shown != ():
                 self.dispute_row.layout.display = "none"
-                self.dispute.target(None)
+                if self.dispute is not None:
+                    self.dispute.target(None)
                 self._dispute_shown = ()
             return
+        self._dispute_box()
         self.dispute_row.layout.display = ""
         options = []
         for turn in turns:
@@ -430,9 +442,11 @@ class ScenarioPlayer(widgets.VBox):
             return
         self._dispute_shown = (options, self.lang)
         keep = self.turn_pick.value
-        self.turn_pick.options = options
         latest = options[-1][1]
-        self.turn_pick.value = keep if keep in {v for _, v in options} and keep != self._latest_turn else latest
+        with self.turn_pick.hold_sync():
+            self.turn_pick.options = options
+            self.turn_pick.value = keep if keep in {v for _, v in options} and keep != self._latest_turn else latest
+            self.turn_pick.description = t("player.dispute.turn", self.lang)
         self._latest_turn = latest
         self._aim_dispute()
 
@@ -472,6 +486,8 @@ class ScenarioPlayer(widgets.VBox):
         shown = engine.view(scenario, self.session, lang)
         notice = f'<div class="cl-notice coachlab-notice">{_e(self.notice)}</div>' if self.notice else ""
         if shown["kind"] == "choice":
+            if self.choose_label is None:
+                self.choose_label = widgets.HTML()
             self.choose_label.value = (f'<b class="coachlab-turn" data-node="{_e(shown["node"])}" '
                                        f'data-step="{len(self.session.turns)}">{_e(t("player.choose", lang))}</b>'
                                        f'{notice}')
@@ -484,12 +500,27 @@ class ScenarioPlayer(widgets.VBox):
                                  f'{_e(t("player.tries_left", lang, count=tries))}</span>{notice}')
             self.text.placeholder = shown["placeholder"] or t("player.placeholder", lang)
             if getattr(self.session, "pending", None):
+                self._ask_widgets()
                 self.yes_button.description = t("player.ask.yes", lang)
                 self.no_button.description = t("player.ask.no", lang)
                 self.ask_hint.value = f'<span class="cl-note">{_e(t("player.ask.hint", lang))}</span>'
                 self.turn.children = [self.ask_row, self.ask_hint, self.prompt, self.text, self.send]
             else:
                 self.turn.children = [self.prompt, self.text, self.send]
+
+    def _ask_widgets(self) -> None:
+        """Build the yes / no buttons of the coach's question the first time one is asked."""
+        if self.ask_row is not None:
+            return
+        lang_of = lambda: self.lang  # noqa: E731
+        self.yes_button = widgets.Button(button_style="success", icon="check", layout=widgets.Layout(width="auto"))
+        self.yes_button.add_class("coachlab-ask-yes")
+        self.no_button = widgets.Button(icon="pencil", layout=widgets.Layout(width="auto"))
+        self.no_button.add_class("coachlab-ask-no")
+        self.yes_button.on_click(safe(lambda _: self.confirm(True), lang_of, self.out))
+        self.no_button.on_click(safe(lambda _: self.confirm(False), lang_of, self.out))
+        self.ask_hint = widgets.HTML()
+        self.ask_row = widgets.HBox([self.yes_button, self.no_button])
 
     def _option_row(self, options: list[Mapping[str, Any]]) -> list[widgets.Button]:
         """Return option buttons for this turn, reusing the ones already in the page.
@@ -508,7 +539,8 @@ class ScenarioPlayer(widgets.VBox):
             pool.append(button)
         self._drawn[step % 2] = (step, [option["id"] for option in options])
         for button, option in zip(pool, options):
-            button.description = button.tooltip = option["text"]
+            with button.hold_sync():  # one message per button, not one per trait
+                button.description = button.tooltip = option["text"]
         return pool[:len(options)]
 
     def _pick_shown(self, pool: int, index: int) -> None:
