@@ -139,7 +139,17 @@ def _read_handin(root: Path, path: Path) -> tuple[str, float]:
     """
     if not os.path.realpath(path).startswith(str(root) + os.sep):
         raise _Refused("outside", (("folder", str(root)),))
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    # Each step from ``root`` is opened without following a link, so a folder swapped for a link after the
+    # listing above is refused too (ELOOP or ENOTDIR).
+    parts = path.relative_to(root).parts
+    fds = [os.open(root, os.O_RDONLY | os.O_DIRECTORY)]
+    try:
+        for part in parts[:-1]:
+            fds.append(os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fds[-1]))
+        fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fds[-1])
+    finally:
+        for opened in fds:
+            os.close(opened)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):

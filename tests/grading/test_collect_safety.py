@@ -149,3 +149,18 @@ def test_a_notebook_over_the_size_limit_is_named_as_such(course, lab):
     assert "dave" not in collected(course)
     assert f"{big} is 21 MB, larger than the 20 MB limit for a hand-in" in english
     assert "unreadable" not in english and "超过了每份提交 20 MB 的上限" in chinese
+
+
+def test_a_folder_swapped_for_a_link_after_the_listing_is_not_followed(course, lab):
+    """Reading walks from the --from folder without following links, even to a place inside it."""
+    import errno
+
+    from coachlab.grading.release import _read_handin
+
+    root = Path(os.path.realpath(lab))
+    os.symlink(root / "alice", root / "mallory")  # inside the folder, so only the walk itself can refuse it
+    text, _mtime = _read_handin(root, root / "alice" / NB)
+    assert '"cells"' in text
+    with pytest.raises(OSError) as refused:
+        _read_handin(root, root / "mallory" / NB)
+    assert refused.value.errno in (errno.ELOOP, errno.ENOTDIR)
