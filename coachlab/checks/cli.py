@@ -114,9 +114,9 @@ EXPORT = "export-disputes"
 
 
 def _message_lang(value: str | None) -> str:
-    from coachlab.i18n import normalize_lang, resolve_lang
+    from coachlab.cli_lang import cli_lang
 
-    return normalize_lang(value if value != "auto" else None) or resolve_lang()
+    return cli_lang(value if value != "auto" else None)  # --lang, COACHLAB_LANG, the system locale
 
 
 def export_disputes(output: str, lang: str, data: str | None = None) -> int:
