@@ -1,9 +1,9 @@
-"""The retired blind corpus (tests/corpus/train-retired-blind/) is well-formed, and the benchmark scores
-the new blind sets (blind2/, turns-blind/) in the documented format.
+"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/) are well-formed, and the
+benchmark scores the sealed blind sets (blind3/, turns-blind2/) in the documented format.
 
-The retired set was the blind measure until issue 13; it is training data now (see its README). The
-benchmark's blind2 and turns tables are tested on small fixtures written here, never on the real blind
-sets, which nobody tunes against.
+The retired sets were the blind measures until issue 13; they are training data now (see their READMEs).
+The benchmark's tables for the sealed sets are tested on small fixtures written here, never on the real
+sealed sets, which nobody tunes against.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ accuracy = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(accuracy)  # type: ignore[union-attr]
 
 BLIND = REPO / "tests" / "corpus" / "train-retired-blind"
+RETIRED = {"retired-blind": BLIND, "retired-blind2": BLIND / "blind2"}
 MIN_ITEMS = 20
 
 # Keys an item may carry, and the values its label lists may hold, per kind (tests/corpus/README.md).
 KEYS = {
-    "feedback": {"t", "has", "flags"},
+    "feedback": {"t", "has", "flags", "model"},
     "goal": {"t", "has", "ach"},
     "question": {"t", "form", "stage", "has"},
     "star": {"t", "has"},
@@ -42,15 +43,20 @@ FORMS = {"open", "closed", "statement"}
 STAGES = {"goal", "reality", "options", "will"}
 
 
-def _items(kind: str, lang: str) -> list[dict]:
-    return accuracy.load(kind, lang, BLIND)
+def _items(kind: str, lang: str, which: str = "retired-blind") -> list[dict]:
+    folder = RETIRED[which]
+    aliases, _ = accuracy.flag_names(folder, kind, lang)
+    return [{**item, "flags": [aliases.get(f, f) for f in item.get("flags") or ()]} if kind == "feedback" else item
+            for item in accuracy.load(kind, lang, folder)]
 
 
+@pytest.mark.parametrize("which", sorted(RETIRED))
 @pytest.mark.parametrize("lang", accuracy.LANGS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_blind_file_loads_with_valid_labels(kind: str, lang: str) -> None:
+def test_blind_file_loads_with_valid_labels(kind: str, lang: str, which: str) -> None:
     """Each kind and language has at least 20 items, each with a text and only valid label names."""
-    items = _items(kind, lang)
+    items = _items(kind, lang, which)
+    _, unscored = accuracy.flag_names_unscored(RETIRED[which])
     assert isinstance(items, list) and len(items) >= MIN_ITEMS
     texts = [item["t"] for item in items]
     assert all(isinstance(t, str) and t.strip() for t in texts)
@@ -59,7 +65,8 @@ def test_blind_file_loads_with_valid_labels(kind: str, lang: str) -> None:
         assert set(item) <= KEYS[kind], f"unknown keys {set(item) - KEYS[kind]} in {item['t']!r}"
         assert set(item.get("has") or ()) <= HAS[kind], f"bad label in {item['t']!r}"
         if kind == "feedback":
-            assert set(item.get("flags") or ()) <= set(accuracy.FEEDBACK_FLAGS), f"bad flag in {item['t']!r}"
+            flags = set(item.get("flags") or ()) - unscored
+            assert flags <= set(accuracy.FEEDBACK_FLAGS), f"bad flag in {item['t']!r}"
         if kind == "goal":
             assert item.get("ach") in (True, False, None)
         if kind == "question":
@@ -72,8 +79,9 @@ def test_blind_file_loads_with_valid_labels(kind: str, lang: str) -> None:
 @pytest.mark.parametrize("lang", accuracy.LANGS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_blind_labels_have_positives_and_negatives(kind: str, lang: str) -> None:
-    """Every label (feedback flags included) takes more than one value across the file."""
+    """Every label (feedback flags included) takes more than one value across the first retired file."""
     golds = [accuracy.expected(kind, item) for item in _items(kind, lang)]
+    assert golds
     for label in golds[0]:
         values = {repr(g[label]) for g in golds}
         assert len(values) > 1, f"blind {kind}/{lang}: {label} is always {values}"
@@ -115,3 +123,75 @@ def test_benchmark_plays_turn_level_answers(tmp_path: Path, capsys: pytest.Captu
     table = json.loads(capsys.readouterr().out)["turns"]["en"]
     assert table["good"] == {"answers": 1, "right": 1, "asks": table["good"]["asks"], "accuracy": 1.0}
     assert table["poor"]["answers"] == 1 and table["poor"]["right"] == 0 and table["poor"]["accuracy"] == 0.0
+
+
+def test_training_reads_both_retired_sets_and_never_the_sealed_ones() -> None:
+    """The trainer learns from both retired blind sets; the sealed blind3/ and turns-blind2/ are not training."""
+    from coachlab.checks.corpus import TRAINING_SETS, labelled
+
+    folders = set(TRAINING_SETS.values())
+    assert {"train-retired-blind", "train-retired-blind/blind2"} <= folders
+    assert not any("blind3" in f or "turns-blind2" in f for f in folders)
+    rows = labelled("feedback", "en", RETIRED["retired-blind2"])
+    assert len(rows) >= MIN_ITEMS
+    # flags.yaml maps the writer's names to the checks' ids; a flag the writer never used is not labelled.
+    assert any(gold.get("label") for _, gold in rows)
+    assert all("question_form" not in gold for _, gold in rows)
+
+
+def test_unsure_marks_follow_items(tmp_path: Path) -> None:
+    """A '# unsure' comment belongs to the item (or answer) whose block it is in."""
+    per_label = tmp_path / "goal.en.yaml"
+    per_label.write_text("# a header comment: unsure of nothing\n- t: one\n  has: [s]\n  # unsure: maybe m\n"
+                         "- t: two\n  has: []\n- ctx: x\n  t: three\n  has: []  # unsure: inline\n", "utf-8")
+    assert accuracy.unsure_marks(per_label) == [True, False, True]
+    turns = tmp_path / "t.en.yaml"
+    turns.write_text("scenario: s\nturns:\n  - node: a\n    answers:\n      - t: one\n        intent: x  # unsure: y\n"
+                     "      - t: two\n        intent: x\n  - node: b\n    answers:\n      - t: three\n        intent: z\n",
+                     "utf-8")
+    assert accuracy.unsure_marks(turns, answers=True) == [True, False, False]
+
+
+def test_benchmark_scores_a_sealed_set_with_and_without_unsure(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """--set blind3 scores per label, also without the '# unsure' items, and names the lowest label."""
+    import json
+
+    (tmp_path / "goal.en.yaml").write_text(
+        '- t: "Cut AHT on billing calls from 420 to 390 seconds by 30 June."\n  has: [s, m, r, t]\n  ach: true\n'
+        '- t: "Be better."\n  has: [s, m, r, t]\n  # unsure: a deliberately wrong label, to be left out\n', "utf-8")
+    assert accuracy.main(["--set", "blind3", "--blind3", str(tmp_path), "--kind", "goal"]) == 0
+    out = capsys.readouterr()
+    table = json.loads(out.out)["blind3"]
+    cell = table["goal"]["en"]
+    assert cell["items"] == 2 and cell["unsure_items"] == 1
+    assert cell["accuracy"]["specific"] == 0.5 and cell["accuracy_sure"]["specific"] == 1.0
+    assert table["summary"]["en"]["accuracy"]["lowest"][1] <= 0.5
+    assert "Be better" not in out.out + out.err  # a sealed set's texts are never printed
+
+
+@pytest.mark.parametrize("which", ["blind3", "turns2"])
+def test_benchmark_refuses_misses_on_sealed_sets(which: str) -> None:
+    """Nobody reads the misses of a sealed set: --misses with it is an error."""
+    with pytest.raises(SystemExit) as stop:
+        accuracy.main(["--set", which, "--misses"])
+    assert stop.value.code == 2
+
+
+def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--set turns2 reports good and poor answers, without '# unsure' answers and per register."""
+    import json
+
+    (tmp_path / "bid-late-logins.en.yaml").write_text(
+        "scenario: bid-late-logins\nlang: en\nturns:\n  - node: options\n    answers:\n"
+        '      - t: "What could you do on the mornings the bus is late?"\n        quality: good\n'
+        "        register: spoken\n        intent: open-question\n"
+        '      - t: "You should take the earlier bus, right?"\n        quality: poor\n'
+        "        register: chat\n        intent: no-such-intent  # unsure: a label no engine picks\n", "utf-8")
+    assert accuracy.main(["--set", "turns2", "--turns2", str(tmp_path)]) == 0
+    table = json.loads(capsys.readouterr().out)["turns2"]["en"]
+    assert table["good"]["answers"] == 1 and table["poor"]["accuracy"] == 0.0
+    detail = table["detail"]
+    assert detail["sure"]["good"]["answers"] == 1 and "poor" not in detail["sure"]
+    assert detail["unsure"]["poor"]["answers"] == 1
+    assert set(detail["register"]) == {"spoken", "chat"}
