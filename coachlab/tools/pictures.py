@@ -186,7 +186,7 @@ def swot_svg(lang: str) -> str:
     from .swot import quadrant_specs
 
     words, specs = picture_words()["swot"], quadrant_specs()
-    x0, y0, hw, hh, cw, ch = 20, 50, 150, 60, 250, 130
+    x0, y0, hw, hh, cw, ch = 20, 50, 150, 60, 262, 130
     colors = {"strengths": "#d5f5e3", "weaknesses": "#fadbd8", "opportunities": "#d6eaf8", "threats": "#fdebd0"}
     body = [text_block(x0 + hw + cw, y0 - 20, [words["inner"][lang]], 13, anchor="middle", fill=MUTED)]
     for i, section in enumerate(("strengths", "weaknesses")):
@@ -207,7 +207,7 @@ def swot_svg(lang: str) -> str:
             body.append(question)
     outer, _ = _lines_at(x0 + hw / 2, y0 + 20, words["outer"][lang], hw - 10, 11, 3, anchor="middle", fill=MUTED)
     body.append(outer)
-    return svg(680, 390, "".join(body), words["title"][lang], "coachlab-swot-picture")
+    return svg(700, 390, "".join(body), words["title"][lang], "coachlab-swot-picture")
 
 
 # --- Golden circle ----------------------------------------------------------------------------------

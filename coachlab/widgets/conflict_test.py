@@ -48,7 +48,7 @@ def conflict_test(lang: str | None = None) -> widgets.VBox:
         if profile.flat():
             parts.append(f"<p>{html.escape(t('conflict.flat', lang))}</p>")
         else:
-            parts.append(f"<p><b>{html.escape(t('conflict.top', lang, styles=names(profile.top())))}</b> "
+            parts.append(f"<p><b>{html.escape(t('conflict.top', lang, styles=names(profile.top())))}</b>{'' if lang == 'zh-CN' else ' '}"
                          f"{html.escape(t('conflict.least', lang, styles=names(profile.least())))}</p>")
         for style in profile.overused():
             parts.append(f"<p style='color:#8a6d3b'>{html.escape(t('conflict.overused', lang, style=styles[style]['name'][lang], score=profile.scores[style]))}</p>")

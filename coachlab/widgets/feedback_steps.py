@@ -56,14 +56,15 @@ def feedback_steps(lang: str | None = None) -> widgets.VBox:
         notes = check_steps(kind.value, answers, lang)
         pitfalls = {p["id"]: p for p in steps_content()["pitfalls"]}
         spec = builder(kind.value)
-        titles = {s["id"]: s["title"][lang] for s in spec["steps"]}
+        # the step's short name ("1. Behaviour"), not its whole question
+        titles = {s["id"]: s["title"][lang].split("：")[0].split(": ")[0] for s in spec["steps"]}
         items = []
         for note in notes:
             text = t(f"fbsteps.status.{note.status}", lang)
             colon = "：" if lang == "zh-CN" else ": "
             line = f"<li>{ICONS[note.status]} <b>{html.escape(titles[note.step])}</b>{colon}{html.escape(text)}"
             if note.status != "ok":
-                line += f" {html.escape(note.hint)}"
+                line += ("" if lang == "zh-CN" else " ") + html.escape(note.hint)
             for pid in note.pitfalls:
                 line += f"<br><span style='color:#8a3b12'>{html.escape(t('fbsteps.pitfall', lang))} {html.escape(pitfalls[pid]['why'][lang])}</span>"
             items.append(line + "</li>")

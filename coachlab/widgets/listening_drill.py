@@ -51,16 +51,17 @@ def listening_drill(lang: str | None = None) -> widgets.VBox:
             result.value = f"<p style='color:#8a6d3b'>{html.escape(t('listen_drill.missing', lang, items=('、' if lang == 'zh-CN' else ', ').join(missing)))}</p>"
             return
         scored = score_drill(answers)
+        gap, colon = ("", "：") if lang == "zh-CN" else (" ", ": ")
         notes = []
         for i, item in enumerate(content["items"]):
             ok = i in scored.right
             verdict = (t("listen_drill.right", lang, kind=kinds[item["kind"]]["name"][lang]) if ok else
                        t("listen_drill.wrong", lang, chosen=kinds[answers[i]]["name"][lang], kind=kinds[item["kind"]]["name"][lang]))
-            notes.append(f"<li>{'✔' if ok else '✘'} <b>{i + 1}.</b> {html.escape(verdict)} {html.escape(item['why'][lang])}<br>"
+            notes.append(f"<li>{'✔' if ok else '✘'} <b>{i + 1}.</b> {html.escape(verdict)}{gap}{html.escape(item['why'][lang])}<br>"
                          f"<span style='color:#555'>{html.escape(t('listen_drill.level', lang, level=_level_name(item['level'], lang)))}</span><br>"
                          f"<span style='color:#2e7d32'>{html.escape(t('listen_drill.better', lang))} {html.escape(item['better'][lang])}</span></li>")
         review = scored.kinds_to_review()
-        tips = "".join(f"<li><b>{html.escape(kinds[k]['name'][lang])}</b>: {html.escape(kinds[k]['fix'][lang])}</li>" for k in review)
+        tips = "".join(f"<li><b>{html.escape(kinds[k]['name'][lang])}</b>{colon}{html.escape(kinds[k]['fix'][lang])}</li>" for k in review)
         result.value = (f"<p><b>{html.escape(t('quiz.score', lang, correct=scored.correct, total=scored.total))}</b></p>"
                         + (f"<p>{html.escape(t('listen_drill.review', lang))}</p><ul>{tips}</ul>" if review else "")
                         + f"<ol style='list-style:none;padding-left:0'>{''.join(notes)}</ol>")

@@ -46,13 +46,14 @@ def positions_check(lang: str | None = None) -> widgets.VBox:
         profile = score_positions({i: c.value for i, c in enumerate(choices)})
         positions = content["positions"]
         main = positions[profile.main()]
+        gap = "" if lang == "zh-CN" else " "
         parts = [f'<div class="coachlab-corral">{corral_svg(lang, profile)}</div>',
-                 f"<p><b>{html.escape(t('positions.main', lang, label=main['label'][lang], mode=main['mode'][lang]))}</b> "
+                 f"<p><b>{html.escape(t('positions.main', lang, label=main['label'][lang], mode=main['mode'][lang]))}</b>{gap}"
                  f"{html.escape(main['sounds'][lang])}</p>"]
         work = profile.to_work_on()
         if work:
             p = positions[work]
-            parts.append(f"<p>{html.escape(t('positions.work_on', lang, label=p['label'][lang], count=profile.counts[work]))} "
+            parts.append(f"<p>{html.escape(t('positions.work_on', lang, label=p['label'][lang], count=profile.counts[work]))}{gap}"
                          f"{html.escape(p['cost'][lang])}</p><p style='color:#2e7d32'>{html.escape(p['move'][lang])}</p>")
         else:
             parts.append(f"<p style='color:#2e7d32'>{html.escape(positions['ok_ok']['move'][lang])}</p>")

@@ -85,6 +85,7 @@ def test_listening_drill_asks_for_every_answer_then_scores():
     shown = click(tool)
     assert "2 / 10" in shown or "2/10" in shown or re.search(r"\b2\b.*10", shown)
     assert "真正在听的回应" in shown
+    assert "。 " not in shown and "</b>: " not in shown  # Chinese sentences run on without Latin spacing
     state, attempts = saved("lesson:05-communication-feedback:listening-drill")
     assert state["answers"] == ["pseudo"] * 10 and attempts[-1].scores["score"] == pytest.approx(0.2)
 
@@ -113,6 +114,7 @@ def test_conflict_test_scores_and_explains_each_style():
         item.value = 3
     shown = click(tool)
     assert "coachlab-conflict-picture" in shown and "相差不到两分" in shown and "适用场合" in shown
+    assert "。 " not in shown
     state, _ = saved("lesson:05-communication-feedback:conflict-test")
     assert state["answers"] == [3] * 15
 
@@ -129,6 +131,7 @@ def test_feedback_steps_checks_each_step_and_keeps_both_drafts():
     boxes[1].value = "你收尾太粗心。"
     shown = click(tool)
     assert "5步中已完成0步" in shown and "贴标签" in shown
+    assert "<b>2. 行为</b>：" in shown and "？：" not in shown  # the step's short name, then its status
     script = base64.b64decode(re.search(r'download="bid_plus.txt" href="data:text/plain;base64,([^"]+)"', shown).group(1)).decode()
     assert "你收尾太粗心。" in script
     state, _ = saved("lesson:05-communication-feedback:feedback-steps")
