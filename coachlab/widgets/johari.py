@@ -52,8 +52,13 @@ def johari_window(lang: str | None = None) -> widgets.VBox:
         keeper.record({"me": me, "team": them}, {pane: counts[pane] / total for pane in PANES})
 
     button.on_click(guarded(draw, lang, result))
+    mask = johari_content()["mask_interview"]
+    steps = "".join(f"<li>{html.escape(step[lang])}</li>" for step in mask["steps"])
+    cards = "".join(f"<li>{html.escape(q[lang])}</li>" for q in mask["questions"])
+    mask_html = widgets.HTML(f'<details class="coachlab-mask-interview"><summary><b>{html.escape(mask["title"][lang])}</b></summary>'
+                             f"<ol>{steps}</ol><p><i>{html.escape(mask['rules'][lang])}</i></p><ul>{cards}</ul></details>")
     box = widgets.VBox([heading(t("johari.title", lang)), widgets.HTML(f"<p>{html.escape(t('johari.intro', lang))}</p>"),
                         header, *rows, widgets.HTML(f"<b>{html.escape(t('johari.own_title', lang))}</b>"), own_me, own_team,
-                        keeper, button, result])
+                        keeper, button, result, mask_html])
     box.add_class("coachlab-johari")
     return box

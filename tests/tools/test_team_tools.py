@@ -309,3 +309,16 @@ def test_cocreation_messages_and_markdown(lang):
     assert "2" in message and "6" in message
     text = cocreation.to_markdown(board(), lang, {"title": "T", "focus": "F", "votes": "V", "action": "A"})
     assert text.index("收尾确认") < text.index("退款知识") and "李娜" in text
+
+
+# --- The tools practise what lesson 05 teaches --------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_model_replies_avoid_the_feedback_pitfalls(lang):
+    """Keep labels, absolutes, threats and vague praise out of every reply offered as the one to copy."""
+    models = [item["better"][lang] for item in ITEMS]
+    models += [o[lang] for s in SITUATIONS for o in s["options"] if o["position"] == "ok_ok"]
+    models += [step["model"][lang] for _, step in STEP_CASES]
+    assert models
+    assert [(m, feedback_steps.pitfalls_in(m, lang)) for m in models if feedback_steps.pitfalls_in(m, lang)] == []
+    blaming = [o[lang] for s in SITUATIONS for o in s["options"] if o["position"] == "ok_notok"]
+    assert any(feedback_steps.pitfalls_in(o, lang) for o in blaming), "the blaming replies should sound like blame"

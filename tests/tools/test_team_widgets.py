@@ -61,6 +61,8 @@ def test_johari_draws_saves_and_restores(lang):
     learner(tool)
     boxes = find(tool, kind=widgets.Checkbox)
     assert len(boxes) == 32
+    procedure = next(w.value for w in find(tool, kind=widgets.HTML) if "coachlab-mask-interview" in w.value)
+    assert ("面具访谈" in procedure) == (lang == "zh-CN") and procedure.count("<li>") == 10
     boxes[0].value = boxes[1].value = True  # behaviour 0, known to me and to my team: open
     boxes[3].value = True  # behaviour 1, my team only: blind
     shown = click(tool)
