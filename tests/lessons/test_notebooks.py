@@ -91,6 +91,34 @@ def test_sync_check_notices_an_edited_source(tmp_path):
     assert cells(jupytext.read(source)) == cells(nb)
 
 
+def rendered_text(markdown: str) -> str:
+    """Return the text a reader sees once the Markdown is rendered (CommonMark, as Jupyter renders it)."""
+    from markdown_it import MarkdownIt
+
+    return re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").enable("table").render(markdown))
+
+
+def test_raw_markdown_marks_are_seen():
+    """Emphasis glued to Chinese punctuation stays raw; the same words with the mark moved render."""
+    assert "*" in rendered_text("*小组练习：*拿一张纸")
+    assert "*" not in rendered_text("*小组练习*：拿一张纸")
+
+
+@pytest.mark.parametrize("folder", list(LANGS))
+@pytest.mark.parametrize("slug", SLUGS)
+def test_lesson_prose_renders_without_raw_marks_and_uses_the_glossary(slug, folder):
+    """No stray * or ** is left on the page, and no term the glossary rules out appears in the lesson."""
+    from coachlab.i18n.glossary import scan_text
+
+    source = REPO / "notebooks" / folder / f"{slug}.md"
+    nb = jupytext.read(source)
+    prose = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    assert prose
+    raw = [line for cell in prose for line in rendered_text(cell).splitlines() if "*" in line or "__" in line]
+    assert raw == []
+    assert [str(hit) for hit in scan_text(source, LANGS[folder])] == []
+
+
 ERROR_MARKERS = ("Traceback", "coachlab-error", "Error:")
 
 
