@@ -64,6 +64,11 @@ def _collect_from_hub(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seconds(stamp: str) -> str:
+    """Return an nbgrader timestamp (``2026-06-30 10:00:00.123456 UTC``) to the second, as people read it."""
+    return f"{stamp[:19]} UTC" if stamp.endswith("UTC") and len(stamp) > 19 else stamp
+
+
 def _collect(args: argparse.Namespace) -> int:
     from .release import GradingError, collect
 
@@ -85,9 +90,10 @@ def _collect(args: argparse.Namespace) -> int:
             continue
         file_times = dict(found.file_times)
         for receipt in found.receipts:
-            print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=slug, time=receipt.timestamp))
+            print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=slug,
+                    time=_seconds(receipt.timestamp)))
             if receipt.student in file_times:
-                print("  " + t("grade.cli.file_time", lang, time=file_times[receipt.student]))
+                print("  " + t("grade.cli.file_time", lang, time=_seconds(file_times[receipt.student])))
         for skip in found.skipped:
             if (skip.file, skip.reason) not in said:
                 said.add((skip.file, skip.reason))
