@@ -46,6 +46,8 @@ DEBRIEF_STYLE = """
 .cl-options li { margin-bottom: 6px; }
 .cl-option-why { color: #334e68; }
 .cl-option-chosen { background: #f0f7ff; border-radius: 4px; }
+.coachlab-reopen-refused { padding: 12px; border-left: 4px solid #c0392b; background: #fdf2f0; font-style: normal; }
+.coachlab-reopened a, .coachlab-player p > a { color: #1c5fb8; font-weight: 600; font-style: normal; }
 .cl-chat { display: flex; flex-direction: column; gap: 6px; margin: 8px 0; }
 .cl-msg { max-width: 78%; padding: 8px 12px; border-radius: 12px; line-height: 1.55; white-space: pre-wrap; }
 .cl-them { align-self: flex-start; background: #eef2f7; }
@@ -103,7 +105,7 @@ def _colon(lang: str) -> str:
     return "：" if lang == "zh-CN" else ": "
 
 
-def _clip(text: str, most: int = 90) -> str:
+def _clip(text: str, most: int = 160) -> str:
     return text if len(text) <= most else text[:most].rstrip() + "…"
 
 
@@ -126,13 +128,14 @@ def render_options(options: list[Mapping[str, Any]], lang: str) -> str:
 
 
 def stage_groups(record: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Return the path as stages: consecutive turns at the same node form one stage, in order."""
+    """Return the path as stages: consecutive turns at the same stage (or unnamed node) form one, in order."""
     groups: list[dict[str, Any]] = []
     for turn in record.get("turns") or ():
-        if groups and groups[-1]["node"] == turn["node"]:
+        stage = turn.get("stage") or {"node": turn["node"]}  # unnamed nodes stay apart
+        if groups and groups[-1]["key"] == stage:
             groups[-1]["turns"].append(turn)
         else:
-            groups.append({"node": turn["node"], "stage": turn.get("stage"), "turns": [turn]})
+            groups.append({"key": stage, "node": turn["node"], "stage": turn.get("stage"), "turns": [turn]})
     return groups
 
 

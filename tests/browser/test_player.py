@@ -1,69 +1,148 @@
-"""The role-play player in a real browser: persona card, a button, free text, an ending and the debrief."""
+"""The role-play player in a real browser, in both languages: the persona card during play, every option
+explained after a choice, the path drawn as stages, the debrief saved and reopened only by its learner."""
 
 from __future__ import annotations
 
+import json
 import re
+import time
 
 import pytest
 
 from coachlab.i18n import t
 from coachlab.progress import open_store
+from coachlab.scenarios import load_scenario
+from coachlab.scenarios.record import details_of
+from coachlab.scenarios.testplan import load_plan, plan_path
 
 pytestmark = pytest.mark.browser
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SCENARIO = "bid-late-logins"
-# What a learner might type at each free-text turn of bid-late-logins (the best playthrough's lines).
-LINES = {
-    "behaviour": "最近 10 个早班里，你有 7 次在 8:00 之后 4 到 9 分钟才登录。结果那一刻钟队列少了一个人，服务水平降到了 71%。",
-    "reason": "也就是说，换班以后你 7:30 要送儿子，公交总让你迟到。听起来你又累又焦虑。",
-    "options": "你觉得有哪些办法能让你在 8:00 前登录？",
-    "development": "下次开始，从周一起请在 8:00 前登录就绪。如果公交晚了，7:50 前给我发消息。",
-}
+CODES = {"zh": "zh-CN", "en": "en"}
+LATENCY_FILE = "player-turn-latency-{lang}.json"
 
 
-def test_play_to_an_ending_with_buttons_and_free_text(voila_server, page, screenshot):
-    """A learner plays bid-late-logins in Chinese with buttons and typed replies, and sees the debrief."""
-    page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario={SCENARIO}&lang=zh")
+def best_play(root):
+    """Return the scenario and the steps of its best test-plan playthrough."""
+    scenario, problems = load_scenario(root, SCENARIO)
+    assert scenario is not None, problems
+    plan, problems = load_plan(plan_path(root / "scenarios" / f"{SCENARIO}.yaml"))
+    assert plan is not None, problems
+    [play] = [p for p in plan["plays"] if p["name"] == "best"]
+    assert play["steps"]
+    return scenario, play["steps"]
+
+
+def sign_in(page, url: str, name: str) -> None:
+    """Sign this browser in as ``name``: the name cookie the pages read, and the name field where a page has one."""
+    page.context.add_cookies([{"name": "coachlab_learner", "value": name, "url": url}])
+
+
+def fill_name_if_asked(page, name: str) -> None:
+    """Type the name where the page still shows a name field (older pages); nothing otherwise."""
+    field = page.query_selector(".coachlab-learner-id input")
+    if field is not None and field.is_visible():
+        field.fill(name)
+
+
+def click_option(page, text: str) -> None:
+    """Click the option button showing exactly ``text``."""
+    index = page.eval_on_selector_all(
+        ".coachlab-option", "(els, t) => els.findIndex(e => (e.title || e.innerText).trim() === t)", text.strip())
+    assert index >= 0, f"no option button reads {text!r}"
+    page.locator(".coachlab-option").nth(index).click()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_play_to_the_debrief_and_reopen_it(voila_server, page, browser, screenshot, lang):
+    """Play the best path; the persona card stays, every option is explained, the path is stages, the debrief reopens."""
+    code = CODES[lang]
+    learner = f"player-{lang}"
+    scenario, steps = best_play(voila_server.root)
+    persona = scenario.data["persona"]
+    sign_in(page, voila_server.url, learner)
+    page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?scenario={SCENARIO}&lang={lang}")
     page.wait_for_selector(".coachlab-persona")
-    assert "李娜" in page.inner_text(".coachlab-persona") and "86%" in page.inner_text(".coachlab-persona")
-    page.fill(".coachlab-learner-id input", "browser-learner")
-    screenshot(page, "player-zh-persona")
-    page.click(f".coachlab-start:has-text('{t('player.start', 'zh-CN')}')")
+    kpi = persona["kpis"][0]["value"]
+    assert persona["name"][code] in page.inner_text(".coachlab-persona") and kpi in page.inner_text(".coachlab-persona")
+    fill_name_if_asked(page, learner)
+    page.click(f".coachlab-start:has-text('{t('player.start', code)}')")
     page.wait_for_selector(".coachlab-chat .cl-them")
-    used_button = used_text = False
-    for step in range(20):
-        # Each turn carries its step number, so we never act on the buttons of a turn already answered.
-        page.wait_for_selector(f".coachlab-turn[data-step='{step}'], .coachlab-debrief")
-        if page.query_selector(".coachlab-debrief"):
-            break
-        options = page.query_selector_all(".coachlab-option")
-        if options:
-            options[0].click()
-            used_button = True
+    latencies: list[tuple[str, float]] = []
+    step = 0
+    for planned in steps:
+        page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
+        if "choose" in planned:
+            node = scenario.nodes[page.get_attribute(".coachlab-turn", "data-node")]
+            offered = [o for o in node["choices"] if o["id"] == planned["choose"]]
+            assert offered, (planned, node.get("stage"))
+            started = time.monotonic()
+            click_option(page, offered[0]["text"][code])
+            page.wait_for_selector(f".coachlab-turn[data-step='{step + 1}'], .coachlab-debrief")
+            latencies.append(("choose", time.monotonic() - started))
+            if step == 0:
+                explained = page.query_selector_all(".coachlab-chat .coachlab-options-explained li")
+                assert len(explained) == len(node["choices"]) >= 2  # every option, not only the chosen one
+                for option in node["choices"]:
+                    assert option["feedback"][code] in page.inner_text(".coachlab-chat .coachlab-options-explained")
+                side = page.locator(".coachlab-persona-side .coachlab-persona-card")
+                assert side.is_visible() and kpi in side.inner_text()  # the KPIs while playing
+                screenshot(page, f"player-{lang}-during-play")
         else:
-            node = page.get_attribute(".coachlab-turn", "data-node")
-            page.fill(".coachlab-free-text textarea", LINES[node])
-            if not used_text:
-                screenshot(page, "player-zh-free-text")
+            page.fill(".coachlab-free-text textarea", planned["say"][code])
+            started = time.monotonic()
             page.click(".coachlab-send")
-            used_text = True
-            # When the coach is unsure it asks first (no retry used): this learner means what they wrote.
             page.wait_for_selector(f".coachlab-turn[data-step='{step + 1}'], .coachlab-debrief, .coachlab-ask-yes")
-            if page.query_selector(".coachlab-ask-yes"):
+            latencies.append(("say", time.monotonic() - started))
+            if page.query_selector(".coachlab-ask-yes"):  # the coach is unsure and asks: this learner meant it
                 page.click(".coachlab-ask-yes")
+                page.wait_for_selector(f".coachlab-turn[data-step='{step + 1}'], .coachlab-debrief")
+        step += 1
     page.wait_for_selector(".coachlab-debrief")
-    assert used_button and used_text
     debrief = page.inner_text(".coachlab-debrief")
-    assert t("player.debrief.heading", "zh-CN") in debrief and "BID 反馈" in debrief
-    assert any(t(f"player.band.{band}", "zh-CN") in debrief for band in ("needs_work", "developing", "proficient"))
-    assert page.query_selector(".coachlab-ending") is not None
-    assert page.query_selector(".coachlab-saved") is not None
-    assert HAN.search(page.inner_text(".coachlab-chat"))
-    page.locator(".coachlab-debrief").scroll_into_view_if_needed()
-    screenshot(page, "player-zh-debrief")
+    assert t("player.debrief.heading", code) in debrief and page.query_selector(".coachlab-saved") is not None
+    assert scenario.data["debrief"][scenario.skills[0]]["label"][code] in debrief
+    stages = page.query_selector_all(".coachlab-path > li")
+    assert len(stages) >= 5 and "↺" not in page.inner_text(".coachlab-path")
+    assert all(s.query_selector(".cl-stage-said") for s in stages[:-1])  # what the learner said at each stage
+    assert "cl-stage-end" in (stages[-1].get_attribute("class") or "")
+    if lang == "zh":
+        assert HAN.search(page.inner_text(".coachlab-chat")) and HAN.search(page.inner_text(".coachlab-path"))
+    page.locator(".coachlab-path").scroll_into_view_if_needed()
+    screenshot(page, f"player-{lang}-debrief")
+
     with open_store(voila_server.data / "progress.sqlite3") as store:
-        attempts = store.attempts("browser-learner", SCENARIO)
-    assert len(attempts) == 1 and attempts[0].answers["path"][-1].startswith("end:")
+        [attempt] = store.attempts(learner, SCENARIO)
+    record = details_of(attempt.answers)
+    assert [turn["outcome"] for turn in record["turns"]] and record["ending"]["id"] == attempt.answers["path"][-1][4:]
+
+    page.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?attempt={attempt.id}&lang={lang}")
+    page.wait_for_selector(".coachlab-reopened .coachlab-debrief")
+    assert page.inner_text(".coachlab-reopened .coachlab-debrief") == debrief  # exactly as shown
+    assert page.query_selector(".coachlab-reopened .coachlab-replay .cl-me") is not None
+    screenshot(page, f"player-{lang}-reopened")
+
+    other = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = other.new_page()
+        tab.set_default_timeout(90_000)
+        tab.context.add_cookies([{"name": "coachlab_learner", "value": f"someone-else-{lang}", "url": voila_server.url}])
+        tab.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?attempt={attempt.id}&lang={lang}")
+        fill_name_if_asked(tab, f"someone-else-{lang}")
+        refused = tab.wait_for_selector(".coachlab-reopen-refused")
+        assert str(attempt.id) in refused.inner_text() and tab.query_selector(".coachlab-debrief") is None
+        said = [turn["said"] for turn in record["turns"] if isinstance(turn["said"], str)]
+        assert said and not any(text[:20] in tab.content() for text in said)
+        screenshot(tab, f"player-{lang}-reopen-refused")
+    finally:
+        other.close()
+
+    seconds = sorted(s for _, s in latencies)
+    p95 = seconds[min(len(seconds) - 1, round(0.95 * (len(seconds) - 1)))]
+    (voila_server.data / LATENCY_FILE.format(lang=lang)).write_text(json.dumps(
+        {"turns": [[kind, round(s, 3)] for kind, s in latencies], "p95": round(p95, 3)}))
+    print(f"turn latency ({lang}): p95 {p95:.2f} s over {len(seconds)} turns: "
+          + ", ".join(f"{kind} {s:.2f}" for kind, s in latencies))
 
 
 def test_unknown_scenario_gets_a_friendly_message(voila_server, page, screenshot):

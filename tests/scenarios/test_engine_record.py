@@ -166,3 +166,12 @@ def test_a_saved_debrief_reopens_as_shown_only_for_its_learner(mini, checker, tm
     assert "Say who you are first" in nobody
     page = reopen_page("zh-CN", str(attempt.id), learner=FakeLearner("amy"), store_opener=lambda: open_store(path))
     assert player.debrief_box.value in page.children[-1].value
+
+
+def test_consecutive_nodes_of_one_stage_are_drawn_as_one(mini, checker):
+    """Two nodes named as the same stage in a row make one stage with both lines, not the stage twice."""
+    for node in ("speak", "listen"):
+        mini["nodes"][node]["stage"] = {"en": "Options", "zh-CN": "探讨方案"}
+    scenario, session = weak_play(mini, checker)
+    drawn = render_path(attempt_record(scenario, session, "zh-CN"), "zh-CN")
+    assert drawn.count("探讨方案") == 1 and drawn.count("cl-stage-said") == 4 and drawn.count("<li ") == 3
