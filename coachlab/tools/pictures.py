@@ -152,6 +152,30 @@ def conflict_svg(lang: str, profile=None) -> str:
     return svg(600, 400, "".join(body), words["title"][lang], "coachlab-conflict-picture")
 
 
+# --- Listening levels -----------------------------------------------------------------------------
+def levels_svg(lang: str, counts: dict[str, int] | None = None) -> str:
+    """Draw the five levels of listening as a staircase; with counts, mark how many replies sat on each step."""
+    from .listening import listening_content
+
+    levels = listening_content()["levels"]
+    step_w, rise, base = 128, 34, 246
+    body = []
+    for i, level in enumerate(levels):
+        x, top = 20 + i * step_w, base - (i + 1) * rise
+        color = "#c8e6c9" if i == len(levels) - 1 else "#e3f2fd"
+        body.append(f'<rect class="level-{level["id"]}" x="{x}" y="{top}" width="{step_w - 4}" height="{base - top}" fill="{color}" stroke="#90a4ae"/>')
+        name = level[lang].split("：")[0].split(":")[0]
+        lines, _ = _lines_at(x + (step_w - 4) / 2, top + 20, name, step_w - 14, 13, 2, anchor="middle", weight="bold")
+        body.append(lines)
+        if counts and counts.get(level["id"]):
+            body.append(f'<circle cx="{x + step_w - 24}" cy="{top - 14}" r="12" fill="#c62828"/>')
+            body.append(text_block(x + step_w - 24, top - 9, [str(counts[level["id"]])], 13, anchor="middle", weight="bold", fill="#fff"))
+    words = picture_words()["levels"]
+    caption, _ = _lines_at(20, 18, words["up"][lang], len(levels) * step_w - 10, 13, 2, fill=MUTED)
+    body.append(caption)
+    return svg(20 + len(levels) * step_w + 10, base + 10, "".join(body), words["title"][lang], "coachlab-levels-picture")
+
+
 # --- GROW -------------------------------------------------------------------------------------------
 def grow_svg(lang: str) -> str:
     """Draw the GROW cycle: four stages clockwise around 'ask, don't tell', each with a sample question."""

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from coachlab.i18n import t
 from coachlab.tools.listening import listening_content
 from coachlab.tools.listening_drill import KINDS, drill_content, score_drill
+from coachlab.tools.pictures import levels_svg
 
 from .lesson import Keeper, guarded, heading, main_button, resolve_lang, result_box
 
@@ -62,7 +63,11 @@ def listening_drill(lang: str | None = None) -> widgets.VBox:
                          f"<span style='color:#2e7d32'>{html.escape(t('listen_drill.better', lang))} {html.escape(item['better'][lang])}</span></li>")
         review = scored.kinds_to_review()
         tips = "".join(f"<li><b>{html.escape(kinds[k]['name'][lang])}</b>{colon}{html.escape(kinds[k]['fix'][lang])}</li>" for k in review)
+        levels: dict[str, int] = {}
+        for item in content["items"]:
+            levels[item["level"]] = levels.get(item["level"], 0) + 1
         result.value = (f"<p><b>{html.escape(t('quiz.score', lang, correct=scored.correct, total=scored.total))}</b></p>"
+                        + f'<div class="coachlab-levels">{levels_svg(lang, levels)}</div>'
                         + (f"<p>{html.escape(t('listen_drill.review', lang))}</p><ul>{tips}</ul>" if review else "")
                         + f"<ol style='list-style:none;padding-left:0'>{''.join(notes)}</ol>")
         keeper.save({"answers": [c.value for c in choices]})

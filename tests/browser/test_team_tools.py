@@ -22,6 +22,7 @@ def open_lesson(page, server, lang: str, slug: str, ready: str) -> None:
     page.set_default_timeout(150_000)  # a cold kernel imports the tools first
     page.goto(f"{server.url}/voila/render/{lang}/{slug}.ipynb?lang={lang}")
     page.wait_for_selector(ready)
+    unpin_topbar(page)
 
 
 def run(page, tool: str, done: str) -> str:
@@ -36,6 +37,11 @@ def no_errors(page, where: str) -> None:
     for marker in ERROR_TEXT:
         assert marker not in body, f"{where} shows {marker!r}"
     assert page.locator(".coachlab-error").count() == 0
+
+
+def unpin_topbar(page) -> None:
+    """Let the course's top bar scroll away, so element screenshots show the whole tool."""
+    page.add_style_tag(content=".coachlab-topbar{position:static !important}")
 
 
 def in_language(text: str, lang: str) -> bool:

@@ -98,3 +98,15 @@ def test_result_pictures_show_the_learners_numbers():
     svg = pictures.execution_svg(plan, "zh-CN")
     assert svg.count('class="execution-gate"') == 1 and svg.count('class="execution-action"') == 1
     assert pictures.execution_svg(execution.Plan("g", None, None), "en") == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_levels_staircase_marks_the_drill_replies(lang):
+    """Draw the five listening levels lowest first and mark how many drill replies sit on each."""
+    from coachlab.tools import listening
+
+    svg = pictures.levels_svg(lang, {"pretending": 2, "selective": 8})
+    order = [m for m in re.findall(r'class="level-(\w+)"', svg)]
+    assert order == [level["id"] for level in listening.listening_content()["levels"]] and len(order) == 5
+    labels = texts(svg)
+    assert "2" in labels and "8" in labels and "0" not in labels
