@@ -359,10 +359,20 @@ def attempt_choices(learner: str, attempts: Iterable[Any], names: Names) -> list
     return choices[::-1]
 
 
-def _marked(text: str, evidence: list[dict[str, Any]], lang: str) -> str:
-    """Return ``text`` with the evidence spans marked (each named by its element)."""
+def evidence_label(element: str, lang: str) -> str:
+    """Return the name learners see for an evidence span's element or pitfall (the word itself if none)."""
+    from coachlab.i18n import MissingMessage
+
     from .player import element_label
 
+    try:
+        return t(f"checkpad.pitfall.{element}", lang)
+    except MissingMessage:
+        return element_label(element, lang)
+
+
+def _marked(text: str, evidence: list[dict[str, Any]], lang: str) -> str:
+    """Return ``text`` with the evidence spans marked (each named by its element)."""
     spans = sorted((s for s in evidence if isinstance(s.get("start"), int) and isinstance(s.get("end"), int)),
                    key=lambda s: s["start"])
     out, pos = [], 0
@@ -370,7 +380,7 @@ def _marked(text: str, evidence: list[dict[str, Any]], lang: str) -> str:
         start, end = span["start"], span["end"]
         if start < pos or end > len(text) or start >= end:
             continue
-        label = element_label(str(span.get("element", "")), lang)
+        label = evidence_label(str(span.get("element", "")), lang)
         out += [html.escape(text[pos:start]), f'<mark title="{html.escape(label)}">{html.escape(text[start:end])}</mark>']
         pos = end
     out.append(html.escape(text[pos:]))
@@ -384,8 +394,6 @@ def replay_html(attempt: Any, names: Names, number: int | None = None) -> str:
     Learner-facing texts are shown in the language the learner played in; the headings in the facilitator's.
     """
     from coachlab.grading import analytics
-
-    from .player import element_label
 
     lang = names.lang
     seen = attempt.lang if attempt.lang in ("en", "zh-CN") else lang
@@ -413,7 +421,7 @@ def replay_html(attempt: Any, names: Names, number: int | None = None) -> str:
         if turn.get("kind") == "choice":
             counted = html.escape(t("dashboard.replay.choice", lang))
         elif evidence:
-            counted = "; ".join(f"{html.escape(element_label(str(s.get('element', '')), seen))}{colon}"
+            counted = "; ".join(f"{html.escape(evidence_label(str(s.get('element', '')), lang))}{colon}"
                                 f"“{html.escape(str(s.get('text', '')))}”" for s in evidence)
         else:
             counted = html.escape(t("dashboard.replay.no_evidence", lang))
@@ -460,8 +468,9 @@ class LearnerPage(widgets.VBox):
         self.attempt.add_class("coachlab-attempt-picker")
         self.replay = widgets.HTML()
         self.replay.add_class("coachlab-replay")
-        self.picker.observe(lambda _c: self.show_learner(), names="value")
-        self.attempt.observe(lambda _c: self.show_replay(), names="value")
+        self._quiet = False  # True while options are replaced, so the observers do not redraw halfway
+        self.picker.observe(lambda _c: None if self._quiet else self.show_learner(), names="value")
+        self.attempt.observe(lambda _c: None if self._quiet else self.show_replay(), names="value")
         super().__init__([self.lead, self.picker, self.body, self.replay_head, self.attempt, self.replay])
         self.add_class("coachlab-learner-page")
 
@@ -474,9 +483,12 @@ class LearnerPage(widgets.VBox):
         self.lead.value = STYLE + _empty("dashboard.learner.none", lang) if not people else \
             f'<p class="lead">{html.escape(t("dashboard.learner.lead", lang))}</p>'
         chosen = self.picker.value
-        with self.picker.hold_trait_notifications():
+        self._quiet = True
+        try:
             self.picker.options = people
             self.picker.value = chosen if chosen in people else (people[0] if people else None)
+        finally:
+            self._quiet = False
         self.show_learner()
 
     def show_learner(self) -> None:
@@ -492,10 +504,13 @@ class LearnerPage(widgets.VBox):
                                   f'{html.escape(t("dashboard.learner.replay", self.lang))}</h2></section>') if choices else ""
         self.attempt.layout.display = "" if choices else "none"
         chosen = self.attempt.value
-        with self.attempt.hold_trait_notifications():
+        ids = [c[1] for c in choices]
+        self._quiet = True
+        try:
             self.attempt.options = choices
-            ids = [c[1] for c in choices]
             self.attempt.value = chosen if chosen in ids else (ids[0] if ids else None)
+        finally:
+            self._quiet = False
         self.show_replay()
 
     def show_replay(self) -> None:

@@ -244,6 +244,7 @@ def test_replay_shows_each_turn_as_the_learner_saw_it():
     assert "<mark" in page and html_lib.escape(said[span["start"]:span["end"]]) in page
     assert html_lib.escape(free[0]["feedback"]["zh-CN"]) in page
     assert "Try again:" in page  # the judging play is asked to try again twice
+    assert "Always / never: “总是”" in page  # the pitfall that counted, named as learners see it
     assert "coachlab-replay-ending" in page
     zh = replay_html(attempt, Names("zh-CN"), 1)
     assert "学员说" in zh and "教练点评" in zh and "第 1 轮" in zh
@@ -264,3 +265,21 @@ def test_learner_page_lists_exercises_roleplays_and_attempts():
         choices = attempt_choices("b", attempts, names)
         assert [row for _, row in choices] == [2, 1]
         assert names.scenario_title("bid-late-logins") in choices[0][0] and "bid-late-logins" not in choices[0][0]
+
+
+def test_learner_tab_keeps_the_choice_across_refresh_and_language():
+    """Picking a learner and an attempt shows its replay; a refresh or a language switch keeps both."""
+    from coachlab.widgets.dashboard import LearnerPage
+
+    attempts = [played("judging", "b", 1.0, 1), played("best", "b", 2.0, 2), played("best", "王芳 Wang", 3.0, 3)]
+    tab = LearnerPage("en")
+    tab.update(grades(), attempts, "en")
+    assert tab.picker.options == ("a", "b", "c", "王芳 Wang")
+    tab.picker.value = "b"
+    assert [row for _, row in tab.attempt.options] == [2, 1]
+    tab.attempt.value = 1
+    assert tab.replay.value.count('class="coachlab-replay-turn') == 11
+    tab.update(grades(), attempts, "zh-CN")
+    assert (tab.picker.value, tab.attempt.value) == ("b", 1) and "学员说" in tab.replay.value
+    tab.update(grades().iloc[0:0], [], "en")
+    assert tab.picker.options == () and "No learner has handed in" in tab.lead.value
