@@ -42,6 +42,14 @@ STYLE = """
 """
 
 
+def choice_label(choice: str, lang: str) -> str:
+    """Return how a choice reads to the learner: a KPI code by its name in ``lang``, anything else as written."""
+    try:
+        return t(f"kpi.name.{choice}", lang)
+    except MissingMessage:
+        return choice
+
+
 def _label(key: str, lang: str) -> str:
     try:
         return t(f"checkpad.element.{key}", lang)
@@ -240,13 +248,16 @@ class ExerciseForm(widgets.VBox):
     def _field_for(self, q: dict) -> widgets.Widget:
         kind = q.get("type", "text")
         if kind == "choice":
-            field = widgets.Dropdown(options=[("—", "")] + [(c, c) for c in q.get("choices", [])], value="")
+            field = widgets.Dropdown(options=self._choices(q), value="")
         elif kind in ("number", "line"):
             field = widgets.Text()
         else:
             field = widgets.Textarea(rows=4, layout=widgets.Layout(width="100%", max_width="860px"))
         field.add_class(f"coachlab-answer-{q['name']}")
         return field
+
+    def _choices(self, q: dict) -> list[tuple[str, str]]:
+        return [("—", "")] + [(choice_label(str(c), self.lang), c) for c in q.get("choices", [])]
 
     def render(self, lang: str) -> None:
         """Show every label in ``lang``; typed answers stay as they are."""
@@ -268,6 +279,11 @@ class ExerciseForm(widgets.VBox):
             if label:
                 parts.append(f"<div>{html.escape(label)}</div>")
             self.prompts[q["name"]].value = "".join(parts)
+            field = self.fields.get(q["name"])
+            if isinstance(field, widgets.Dropdown):
+                chosen = field.value
+                field.options = self._choices(q)
+                field.value = chosen
         for button in self.practice_buttons.values():
             button.description = t("exercise.practice", lang)
         for box in self.disputes.values():
@@ -295,7 +311,10 @@ class ExerciseForm(widgets.VBox):
         from coachlab.data.team import generate_team
 
         team = generate_team(int(data["seed"]))
-        history = team.monthly[team.monthly["agent_id"] == data["agent"]][["month", "fcr", "csat", "aht_min", "qa"]]
+        columns = ["month", "fcr", "csat", "aht_min", "qa"]
+        history = team.monthly[team.monthly["agent_id"] == data["agent"]][columns]
+        history = history.rename(columns={c: t("kpi.month", self.lang) if c == "month" else choice_label(c, self.lang)
+                                          for c in columns})
         table = history.to_html(index=False, float_format=lambda v: f"{v:.3f}", border=0)
         return f"<h3>{html.escape(t('exercise.data_heading', self.lang))}</h3>{table}"
 

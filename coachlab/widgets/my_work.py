@@ -16,21 +16,21 @@ from .page import URL_LANG, current_learner, setup_page
 
 STYLE = """
 <style>
-.coachlab-my-work { max-width: 920px; margin: 0 auto; font-family: "Noto Sans CJK SC", "Noto Sans SC",
+.coachlab-work-page { max-width: 920px; margin: 0 auto; font-family: "Noto Sans CJK SC", "Noto Sans SC",
   "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
-.coachlab-my-work h1 { font-size: 26px; margin: 8px 0 4px; }
-.coachlab-my-work .lead { color: #52606d; line-height: 1.6; }
-.coachlab-my-work table { border-collapse: collapse; width: 100%; }
-.coachlab-my-work th, .coachlab-my-work td { border-bottom: 1px solid #e4e7eb; padding: 8px; text-align: left;
+.coachlab-work-page h1 { font-size: 26px; margin: 8px 0 4px; }
+.coachlab-work-page .lead { color: #52606d; line-height: 1.6; }
+.coachlab-work-page table { border-collapse: collapse; width: 100%; }
+.coachlab-work-page th, .coachlab-work-page td { border-bottom: 1px solid #e4e7eb; padding: 8px; text-align: left;
   vertical-align: top; line-height: 1.5; }
-.coachlab-my-work td.when { white-space: nowrap; color: #52606d; }
-.coachlab-my-work .kind { display: inline-block; background: #eef2f7; border-radius: 10px; padding: 0 8px;
+.coachlab-work-page td.when { white-space: nowrap; color: #52606d; }
+.coachlab-work-page .kind { display: inline-block; background: #eef2f7; border-radius: 10px; padding: 0 8px;
   margin-right: 6px; font-size: 13px; color: #52606d; }
-.coachlab-my-work a { color: #1c5fb8; font-weight: 600; text-decoration: none; }
-.coachlab-my-work .band-proficient { color: #2f855a; font-weight: 600; }
-.coachlab-my-work .band-developing { color: #b7791f; font-weight: 600; }
-.coachlab-my-work .band-needs_work { color: #c0392b; font-weight: 600; }
-.coachlab-my-work .empty { color: #7b8794; font-style: italic; }
+.coachlab-work-page a { color: #1c5fb8; font-weight: 600; text-decoration: none; }
+.coachlab-work-page .band-proficient { color: #2f855a; font-weight: 600; }
+.coachlab-work-page .band-developing { color: #b7791f; font-weight: 600; }
+.coachlab-work-page .band-needs_work { color: #c0392b; font-weight: 600; }
+.coachlab-work-page .empty { color: #7b8794; font-style: italic; }
 </style>
 """
 
@@ -85,7 +85,7 @@ def _result(row: WorkRow, scenarios: Mapping[str, Any], lang: str) -> str:
 
 def render_my_work(journey: Journey | None, catalog: Catalog, scenarios: Mapping[str, Any], lang: str) -> str:
     """Return the "my work" page as HTML in ``lang``: a row per attempt, newest first."""
-    parts = [STYLE, '<div class="coachlab-my-work">', f"<h1>{_e(t('mywork.title', lang))}</h1>"]
+    parts = [STYLE, '<div class="coachlab-work-page">', f"<h1>{_e(t('mywork.title', lang))}</h1>"]
     if journey is None:
         parts.append(f'<p class="coachlab-signin-needed">{_e(t("signin.needed", lang))}</p></div>')
         return "".join(parts)
@@ -114,5 +114,5 @@ def my_work(lang: str | None = None) -> widgets.HTML:
     scenarios, _problems = load_all(course_root())
     journey = load_journey(learner) if learner else None
     box = widgets.HTML(render_my_work(journey, discover(course_root()), scenarios, chosen))
-    box.add_class("coachlab-my-work-page")
+    box.add_class("coachlab-my-work-widget")
     return box
