@@ -280,6 +280,7 @@ GUIDE_CSS = """
 .cl-guide-table td:nth-child(3) { width: 30%; }
 .cl-guide-table tr.cl-pause td { background: #f6f6f6; color: #666; }
 .cl-guide .cl-total { color: #555; font-size: 0.9em; margin: 0.2em 0 0.8em; }
+.cl-guide a { color: #1565c0; text-decoration: underline; }
 .cl-guide .cl-lesson-link { font-size: 0.8em; font-weight: normal; margin-left: 0.6em; }
 .cl-guide .cl-assign { background: #f4f8f4; border-left: 4px solid #2e7d32; padding: 2px 12px; }
 .cl-guide .cl-nothing { color: #8a6d3b; }

@@ -147,6 +147,15 @@ def related_items(slug: str, root: Any = None) -> tuple[list[Any], list[Any]]:
     return list(scenarios), list(exercises)
 
 
+LINK_STYLE = "color:#1565c0;text-decoration:underline"
+
+
+def _minutes(item: Any, lang: str) -> str:
+    if not getattr(item, "minutes", None):
+        return ""
+    return f' <span style="color:#666;font-size:90%">· {html.escape(t("landing.minutes", lang, minutes=item.minutes))}</span>'
+
+
 def practice_links_html(scenarios: list[Any], exercises: list[Any], lang: str) -> str:
     """Return the lesson's practice list: each role-play and exercise by its title in ``lang``, linked
     relative to a lesson page (notebooks/<en|zh>/) and carrying the language; an item without a page is
@@ -159,9 +168,10 @@ def practice_links_html(scenarios: list[Any], exercises: list[Any], lang: str) -
             if target:
                 joiner = "&" if "?" in target else "?"
                 href = html.escape(f"../{target}{joiner}lang={lang}")
-                rows.append(f'<li><a class="{css}" href="{href}" target="_blank">{title}</a></li>')
+                rows.append(f'<li><a class="{css}" href="{href}" target="_blank" style="{LINK_STYLE}">{title}</a>'
+                            f"{_minutes(item, lang)}</li>")
             else:
-                rows.append(f"<li>{title}</li>")
+                rows.append(f"<li>{title}{_minutes(item, lang)}</li>")
         return "<ul>" + "".join(rows) + "</ul>"
 
     parts = [f"<h4>{html.escape(t('lesson.roleplays', lang))}</h4>",

@@ -78,7 +78,10 @@ def test_lesson_page_and_main_tool(lesson_server, page, screenshot, slug, lang):
         for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"):
             assert href.startswith(("../roleplay.ipynb?scenario=", "../exercises/")) and "lang=" in href
         assert PRACTICE_HEADING[lang] in practice and PRACTICE_HEADING["zh" if lang == "en" else "en"] not in practice
-    screenshot(page, f"lesson-{lang}-{slug}")
+    shot = screenshot(page, f"lesson-{lang}-{slug}")
+    section = page.locator(".coachlab-lesson-links")
+    section.scroll_into_view_if_needed()
+    section.screenshot(path=str(shot.with_name(f"lesson-{lang}-{slug}-practice.png")))
 
 
 # (lesson, language): a lesson with both a role-play and an exercise, one per language.
