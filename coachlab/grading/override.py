@@ -44,7 +44,11 @@ class Override:
             return ""
         key = {"changed": "grade_changed", "same": "grade_same", "differs": "grade_differs",
                "missing": "grade_missing"}[self.outcome]
-        return t(f"dashboard.dispute.{key}", lang, learner=self.learner, assignment=self.assignment,
+        try:  # the exercise's title, as the facilitator knows it; the slug only if it no longer loads
+            title = load_exercise(self.assignment).title(lang)
+        except (OSError, ValueError):
+            title = self.assignment
+        return t(f"dashboard.dispute.{key}", lang, learner=self.learner, assignment=title,
                  before=self.before, after=self.after)
 
 

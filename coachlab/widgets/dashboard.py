@@ -542,7 +542,10 @@ def facilitator_name() -> str:
 
 
 def where_words(dispute: Any, lang: str) -> str:
-    """Return where a dispute was raised, by the names learners see (the slug when nothing names it)."""
+    """Return where a dispute was raised, by the names learners see (the slug when nothing names it).
+
+    An exercise question by its prompt, a role-play turn by its number and stage (``node#n`` in the record).
+    """
     item, place = dispute.item_id, dispute.place
     if item == "practice-pad":
         return t(f"checkpad.kind.{dispute.kind}", lang)
@@ -550,7 +553,9 @@ def where_words(dispute: Any, lang: str) -> str:
     try:
         from coachlab.grading.course import load_exercise
 
-        title = f"{load_exercise(item).title(lang)} ({item})"
+        title = load_exercise(item).title(lang)
+        if place:
+            place = Names(lang).question_title(item, place)
     except (OSError, ValueError):
         try:
             from coachlab.paths import course_root
@@ -558,7 +563,12 @@ def where_words(dispute: Any, lang: str) -> str:
 
             scenario = load_scenario(course_root(), item)[0]
             if scenario is not None:
-                title = f"{scenario.text('title', lang)} ({item})"
+                title = scenario.text("title", lang)
+                node, _, number = str(place or "").partition("#")
+                if node in scenario.nodes:
+                    stage = (scenario.nodes[node].get("stage") or {}).get(lang)
+                    turn = t("dashboard.replay.turn", lang, n=number) if number else ""
+                    place = " · ".join(filter(None, [turn, stage])) or place
         except Exception:  # a scenario that no longer loads: its id is name enough
             pass
     return t("dashboard.dispute.place", lang, item=title, place=place) if place else title

@@ -283,3 +283,15 @@ def test_learner_tab_keeps_the_choice_across_refresh_and_language():
     assert (tab.picker.value, tab.attempt.value) == ("b", 1) and "学员说" in tab.replay.value
     tab.update(grades().iloc[0:0], [], "en")
     assert tab.picker.options == () and "No learner has handed in" in tab.lead.value
+
+
+def test_a_dispute_says_where_by_titles_not_slugs():
+    """An exercise question by its prompt, a role-play turn by its number and stage; no slug, no node id."""
+    from types import SimpleNamespace
+
+    from coachlab.widgets.dashboard import where_words
+
+    question = SimpleNamespace(item_id="a05-feedback", place="feedback_bia", kind="feedback")
+    turn = SimpleNamespace(item_id="bid-late-logins", place="behaviour#2", kind="feedback")
+    assert where_words(question, "en") == "Rewrite the feedback: BIA and BID · Your BIA feedback to Chen Jing"
+    assert where_words(turn, "zh-CN") == "BID 反馈：迟登录与排班遵从率 · 第 2 轮 · 行为与影响"

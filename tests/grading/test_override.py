@@ -73,6 +73,8 @@ def test_overturned_impact_changes_the_score_and_is_marked_manual(graded, in_cou
     assert (result.before, result.after) == (before, after)
     assert f"dispute no. {row}" in comment and f"申诉 {row}" in comment and "coach-zhang" in comment
     assert "manual override" in result.message("en") and "人工改分" in result.message("zh-CN")
+    assert "Rewrite the feedback: BIA and BID" in result.message("en") and SLUG not in result.message("en")
+    assert "改写反馈：BIA 与 BID" in result.message("zh-CN")  # the exercise by its title, not its slug
 
 
 def test_a_dispute_about_another_text_leaves_the_gradebook_alone(graded, in_course):
