@@ -40,6 +40,7 @@ STYLE = """
 .coachlab-replay-turn .me { background: #f0f4f8; border-radius: 4px; padding: 2px 0; }
 .coachlab-replay-turn mark { background: #fff3bf; padding: 0 2px; border-radius: 2px; }
 .coachlab-replay-turn .counted { font-size: 13px; }
+.coachlab-replay-turn .better { font-size: 13px; color: #2f855a; }
 .coachlab-replay-ending { border-radius: 6px; padding: 6px 10px; margin: 8px 0; max-width: 900px; background: #f0f4f8; }
 .coachlab-disputes { max-width: 1000px; }
 .coachlab-disputes h2 { font-size: 18px; margin: 18px 0 6px; }
@@ -431,6 +432,9 @@ def replay_html(attempt: Any, names: Names, number: int | None = None) -> str:
         quality = analytics.step_quality(scenario, turn.get("node", ""), str(turn.get("option") or turn.get("picked")
                                          or turn.get("intent") or "fallback") + ("~retry" if retry else "")) \
             if scenario else "other"
+        stronger = (turn.get("better") or {}).get(seen) if isinstance(turn.get("better"), dict) else None
+        better = (f'<div class="msg better"><span class="who">{html.escape(t("dashboard.replay.better", lang))}</span>'
+                  f'{html.escape(stronger)}</div>') if stronger and not turn.get("was_best") else ""
         parts.append(
             f'<div class="coachlab-replay-turn q-{quality}" data-turn="{int(turn.get("n") or 0)}">'
             f'<div class="stage">{html.escape(t("dashboard.replay.turn", lang, n=turn.get("n") or "?"))}'
@@ -441,7 +445,7 @@ def replay_html(attempt: Any, names: Names, number: int | None = None) -> str:
             f'<div class="msg counted"><span class="who">{html.escape(t("dashboard.replay.evidence", lang))}</span>'
             f'{counted}</div>'
             f'<div class="msg coach"><span class="who">{html.escape(t("dashboard.replay.coach", lang))}</span>'
-            f'{prefix}{html.escape(note)}</div></div>')
+            f'{prefix}{html.escape(note)}</div>{better}</div>')
     ending_id = (details.get("ending") or {}).get("id") if isinstance(details.get("ending"), dict) else None
     ending_id = ending_id or answers.get("ending")
     if ending_id and scenario and ending_id in scenario.endings:
