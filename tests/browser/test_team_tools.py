@@ -58,6 +58,8 @@ def test_communication_tools(tools_server, page, screenshot, lang):
     assert boxes.count() == 32
     for n in (0, 1, 2, 5, 6, 7, 9, 16, 17):  # rows of two boxes: me, team
         boxes.nth(n).check()
+    shots = screenshot(page, f"tools-{lang}-05-page").parent
+    page.locator(johari).screenshot(path=str(shots / f"tools-{lang}-johari-form.png"))
     text = run(page, johari, "svg.coachlab-johari-picture")
     assert in_language(text, lang)
     assert page.locator(f"{johari} svg .johari-pane").count() == 4
@@ -70,6 +72,7 @@ def test_communication_tools(tools_server, page, screenshot, lang):
         items.nth(i).locator("button").nth(i % 5).click()
     text = run(page, drill, "ol")
     assert in_language(text, lang) and re.search(r"\d+ */ *10|\d+ of 10|10", text)
+    assert page.locator(f"{drill} svg.coachlab-levels-picture .level-empathic").count() == 1
 
     positions = ".coachlab-positions"
     items = page.locator(f"{positions} .coachlab-positions-item")
