@@ -44,9 +44,13 @@ def test_landing_renders_live_in_each_language(voila_server, page, screenshot, q
         assert width > 2.5
     screenshot(page, f"landing-{lang}")
     other = "en" if lang == "zh-CN" else "zh-CN"
-    page.click(f".coachlab-lang-switch button:has-text('{'English' if other == 'en' else '中文'}')")
-    page.wait_for_function("(title) => document.querySelector('.coachlab-landing h1').innerText === title",
+    assert page.locator(".coachlab-lang-switch").count() == 1  # one switch, in the top bar
+    with page.expect_navigation():
+        page.click(f".coachlab-lang-switch button:has-text('{'English' if other == 'en' else '中文'}')")
+    page.wait_for_function("(title) => document.querySelector('.coachlab-landing h1')?.innerText === title",
                            arg=t("landing.title", other))
+    assert f"lang={'en' if other == 'en' else 'zh'}" in page.url
+    assert t("nav.home", other) in page.inner_text(".coachlab-topbar")  # the whole page changed, bar included
     screenshot(page, f"landing-{lang}-switched-to-{other}")
 
 
