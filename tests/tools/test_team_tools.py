@@ -322,3 +322,22 @@ def test_model_replies_avoid_the_feedback_pitfalls(lang):
     assert [(m, feedback_steps.pitfalls_in(m, lang)) for m in models if feedback_steps.pitfalls_in(m, lang)] == []
     blaming = [o[lang] for s in SITUATIONS for o in s["options"] if o["position"] == "ok_notok"]
     assert any(feedback_steps.pitfalls_in(o, lang) for o in blaming), "the blaming replies should sound like blame"
+
+
+# --- Every new tool and picture is reachable from a lesson, in both languages ------------------------------
+CALLS = {"johari_window(lang)": "05-communication-feedback", "listening_drill(lang)": "05-communication-feedback",
+         "positions_check(lang)": "05-communication-feedback", "feedback_steps(lang)": "05-communication-feedback",
+         "conflict_test(lang)": "05-communication-feedback", "execution_planner(lang)": "03-goals-smart",
+         "cocreation_board(lang)": "04-review", 'picture("golden", lang)': "01-learning-golden-circle",
+         'picture("swot", lang)': "02-swot", 'picture("grow", lang)': "06-coaching-grow",
+         'picture("interview", lang)': "06-coaching-grow"}
+
+
+@pytest.mark.parametrize("folder", ["en", "zh"])
+@pytest.mark.parametrize("call", list(CALLS))
+def test_each_tool_is_called_from_its_lesson(call, folder):
+    """Call each new tool and picture from its lesson's source in both languages."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "notebooks" / folder / f"{CALLS[call]}.md"
+    assert call in source.read_text(encoding="utf-8")
