@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from tests.lessons.gaps import PRACTICE_GAPS  # their page must say plainly that nothing is published
+
 pytestmark = pytest.mark.browser
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -23,9 +25,6 @@ USES = {
 }
 
 
-# Lessons no role-play or exercise names yet (tests/test_content.py keeps the same list): their page must say so
-# plainly; once something is linked the assertion below fails until the slug leaves this set.
-PRACTICE_GAPS = {"00-first-line-manager", "01-learning-golden-circle", "02-swot"}
 PRACTICE_HEADING = {"en": "Role-plays for this lesson", "zh": "本课的角色扮演"}
 NO_ROLEPLAYS = {"en": "No role-play for this lesson has been published yet.", "zh": "本课的角色扮演尚未发布。"}
 

@@ -13,6 +13,8 @@ from icalendar import Calendar
 from coachlab import widgets as W
 from coachlab.progress import open_store
 
+from .gaps import PRACTICE_GAPS  # lessons nothing practises yet; strict xfail below
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
@@ -165,9 +167,6 @@ def test_promotion_form_writes_report_and_calendar():
 
 LESSONS = ["00-first-line-manager", "01-learning-golden-circle", "02-swot", "03-goals-smart", "04-review",
            "05-communication-feedback", "06-coaching-grow", "07-promotion-interview"]
-# No role-play or exercise practises these yet (reported); strict, so linking one makes the test fail until
-# the slug is removed here (tests/test_content.py keeps the same list).
-PRACTICE_GAPS = {"00-first-line-manager", "01-learning-golden-circle", "02-swot"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
