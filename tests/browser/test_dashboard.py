@@ -107,6 +107,8 @@ def test_the_dashboard_shows_the_cohort(dashboard_url, cohort, page, screenshot,
     widths = charts.evaluate_all("imgs => imgs.map(i => i.complete ? i.naturalWidth : 0)")
     assert all(w > 300 for w in widths), widths
     screenshot(page, f"dashboard-{lang}")
+    page.locator("section.coachlab-dashboard-help").scroll_into_view_if_needed()
+    screenshot(page, f"dashboard-{lang}-help")
     page.locator("img.coachlab-chart-flow").scroll_into_view_if_needed()
     screenshot(page, f"dashboard-{lang}-roleplays")
     assert page.locator(".coachlab-error").count() == 0
