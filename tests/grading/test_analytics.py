@@ -246,7 +246,7 @@ def test_replay_shows_each_turn_as_the_learner_saw_it():
     assert "Try again:" in page  # the judging play is asked to try again twice
     assert "Always / never: “总是”" in page  # the pitfall that counted, named as learners see it
     if "details" in attempt.answers:  # the full record keeps the stronger line the debrief showed
-        assert "A stronger line" in page and html_lib.escape(free[0]["better"]["zh-CN"]) in page
+        assert "Stronger line" in page and html_lib.escape(free[0]["better"]["zh-CN"]) in page
     assert "coachlab-replay-ending" in page
     zh = replay_html(attempt, Names("zh-CN"), 1)
     assert "学员说" in zh and "教练点评" in zh and "第 1 轮" in zh
