@@ -59,6 +59,8 @@ STYLE = """
 .coachlab-persona-side .cl-card table { width: 100%; }
 .coachlab-persona-side .cl-card td, .coachlab-persona-side .cl-card th { padding: 3px 6px; }
 .coachlab-persona-side details summary { cursor: pointer; color: #2f6fb3; font-size: 13px; }
+.coachlab-turn-dispute > .widget-button.coachlab-dispute-open { width: auto; font-size: 13px; color: #7b4b00;
+  background: #fff8e1; border: 1px solid #f0b429; border-radius: 4px; }
 .coachlab-player .widget-button.coachlab-option { text-align: left; white-space: normal; line-height: 1.45;
   padding: 6px 12px; }
 </style>
@@ -230,9 +232,14 @@ class ScenarioPlayer(widgets.VBox):
         self.no_button: widgets.Button | None = None
         self.ask_hint: widgets.HTML | None = None
         self.ask_row: widgets.HBox | None = None
-        self.turn_pick: widgets.Dropdown | None = None
-        self.dispute: DisputeBox | None = None
-        self.dispute_row = widgets.VBox(layout=widgets.Layout(display="none"))
+        # "I think this is wrong" is one button until a learner uses it: the full dispute box (some forty widgets,
+        # and a check run per turn to aim it) is built on the first click, or when code asks for it.
+        self._turn_pick: widgets.Dropdown | None = None
+        self._dispute: DisputeBox | None = None
+        self.dispute_open = widgets.Button(icon="flag", layout=widgets.Layout(width="auto", align_self="flex-start"))
+        self.dispute_open.add_class("coachlab-dispute-open")
+        self.dispute_open.on_click(safe(lambda _b: self._open_dispute(), lambda: self.lang, self.out))
+        self.dispute_row = widgets.VBox([self.dispute_open], layout=widgets.Layout(display="none"))
         self.dispute_row.add_class("coachlab-turn-dispute")
         lang_of = lambda: self.lang  # noqa: E731
         self.start_button.on_click(safe(lambda _: self.begin(), lang_of, self.out))
@@ -315,7 +322,6 @@ class ScenarioPlayer(widgets.VBox):
         self.text.value = ""
         self._keep()
         self.render()
-        self._dispute_box()  # built after the first line is on its way, while the learner reads it
 
     def resume(self) -> None:
         """Continue the learner's unfinished play."""
@@ -326,7 +332,6 @@ class ScenarioPlayer(widgets.VBox):
         self.session, self.notice, self.record = session, "", None
         self._verdicts.clear()
         self.render()
-        self._dispute_box()
 
     def pick(self, option_id: str) -> None:
         """Take an option at a choice turn."""
@@ -368,8 +373,8 @@ class ScenarioPlayer(widgets.VBox):
     def set_lang(self, lang: str) -> None:
         """Show everything in another language (the conversation so far is kept)."""
         self.lang = lang
-        if self.dispute is not None:
-            self.dispute.set_lang(lang)
+        if self._dispute is not None:
+            self._dispute.set_lang(lang)
         self.render()
 
     # --- disputes --------------------------------------------------------------------------------
@@ -408,29 +413,47 @@ class ScenarioPlayer(widgets.VBox):
         self.dispute.target(report, kind=kind, item_id=self.scenario.id, place=f'{turn["node"]}#{turn["n"]}',
                             text=_said(turn, self.lang), context=context)
 
+    @property
+    def dispute(self) -> DisputeBox:
+        """Return the dispute box (built, and aimed at the latest reply, on first use)."""
+        return self._dispute_box()
+
+    @property
+    def turn_pick(self) -> widgets.Dropdown:
+        """Return the dispute box's turn picker (building the box on first use)."""
+        self._dispute_box()
+        return self._turn_pick
+
     def _dispute_box(self) -> DisputeBox:
-        """Return the dispute box, building it with its turn picker the first time."""
-        if self.dispute is None:
-            self.turn_pick = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="700px"),
-                                              style={"description_width": "initial"})
-            self.turn_pick.add_class("coachlab-dispute-turn")
-            self.dispute = DisputeBox(self.lang, learner=self.learner, store_opener=self.store_opener,
-                                      extra=(self.turn_pick,))
-            self.turn_pick.observe(safe(lambda _c: self._aim_dispute(), lambda: self.lang, self.out), names="value")
-            self.dispute_row.children = [self.dispute]
-        return self.dispute
+        if self._dispute is None:
+            self._turn_pick = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="700px"),
+                                               style={"description_width": "initial"})
+            self._turn_pick.add_class("coachlab-dispute-turn")
+            self._dispute = DisputeBox(self.lang, learner=self.learner, store_opener=self.store_opener,
+                                       extra=(self._turn_pick,))
+            self._turn_pick.observe(safe(lambda _c: self._aim_dispute(), lambda: self.lang, self.out), names="value")
+            self.dispute_row.children = [self._dispute]
+            self._dispute_shown = None
+            self._render_dispute()
+        return self._dispute
+
+    def _open_dispute(self) -> None:
+        """Build the dispute box, aimed at the latest reply, and open it."""
+        self.dispute.show(True)
 
     def _render_dispute(self) -> None:
         turns = self.free_turns()
+        self.dispute_open.description = t("dispute.open", self.lang)
         if not turns:
             if self._dispute_shown != ():
                 self.dispute_row.layout.display = "none"
-                if self.dispute is not None:
-                    self.dispute.target(None)
+                if self._dispute is not None:
+                    self._dispute.target(None)
                 self._dispute_shown = ()
             return
-        self._dispute_box()
         self.dispute_row.layout.display = ""
+        if self._dispute is None:
+            return  # aimed when first used
         options = []
         for turn in turns:
             node = self.scenario.nodes[turn["node"]]

@@ -69,7 +69,7 @@ def test_play_to_the_debrief_and_reopen_it(voila_server, page, browser, screensh
     page.click(f".coachlab-start:has-text('{t('player.start', code)}')")
     page.wait_for_selector(".coachlab-chat .cl-them")
     latencies: list[tuple[str, float]] = []
-    step = 0
+    step, disputed = 0, False
     for planned in steps:
         page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
         if "choose" in planned:
@@ -97,6 +97,13 @@ def test_play_to_the_debrief_and_reopen_it(voila_server, page, browser, screensh
             if page.query_selector(".coachlab-ask-yes"):  # the coach is unsure and asks: this learner meant it
                 page.click(".coachlab-ask-yes")
                 page.wait_for_selector(f".coachlab-turn[data-step='{step + 1}'], .coachlab-debrief")
+            if not disputed:  # "I think this is wrong" is one button until used; then the box opens on this turn
+                page.click(".coachlab-turn-dispute .coachlab-dispute-open:visible")
+                picker = page.wait_for_selector(".coachlab-dispute-panel .coachlab-dispute-turn select")
+                assert planned["say"][code][:12] in picker.inner_text().replace("\xa0", " ")
+                page.click(".coachlab-dispute-panel .coachlab-dispute-close")
+                page.wait_for_selector(".coachlab-dispute-panel", state="hidden")
+                disputed = True
         step += 1
     page.wait_for_selector(".coachlab-debrief")
     debrief = page.inner_text(".coachlab-debrief")
