@@ -90,9 +90,10 @@ def _collect(args: argparse.Namespace) -> int:
             continue
         file_times = dict(found.file_times)
         for receipt in found.receipts:
-            print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=slug,
-                    time=_seconds(receipt.timestamp)))
-            if receipt.student in file_times:
+            from_folder = receipt.student in file_times  # stamped now; the exchange keeps nbgrader's own time
+            print(t("grade.cli.collected_now" if from_folder else "grade.cli.collected", lang,
+                    learner=receipt.learner_id, slug=slug, time=_seconds(receipt.timestamp)))
+            if from_folder:
                 print("  " + t("grade.cli.file_time", lang, time=_seconds(file_times[receipt.student])))
         for skip in found.skipped:
             if (skip.file, skip.reason) not in said:
