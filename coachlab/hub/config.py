@@ -101,6 +101,14 @@ def write_passcodes(path: Path) -> dict[str, str]:
     return read_passcodes(path, {})
 
 
+def page_strings() -> dict[str, dict[str, str]]:
+    """Return the hub pages' words (sign-in, server starting) in each language, from the course's catalogs."""
+    from coachlab.i18n import LANGS, catalog
+
+    return {lang: {key.split(".")[-1]: text for key, text in catalog(lang).items()
+                   if key.startswith(("hub.login.", "hub.spawn."))} for lang in LANGS}
+
+
 def server_args(root: Path, facilitator: bool) -> list[str]:
     """Return the single-user server's arguments: the course folder, Voila, kernel culling, no terminals."""
     args = [
@@ -178,5 +186,6 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
         {"name": "idle-culler", "command": [python, "-m", "jupyterhub_idle_culler",
                                             f"--timeout={s['cull_after_s']}"]},
     ]
-    c.JupyterHub.template_vars = {"announcement_login": ""}
+    c.JupyterHub.template_paths = [str(s["root"] / "deploy" / "templates")]
+    c.JupyterHub.template_vars = {"coachlab": page_strings()}
     return s

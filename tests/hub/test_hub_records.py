@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
+from coachlab.i18n import t
 from coachlab.progress.store import Attempt
 from coachlab.records.client import RecordsClient, RecordsError
 
@@ -46,7 +47,10 @@ def test_a_wrong_passcode_is_refused_and_the_login_page_says_so(hub):
     session.get(f"{hub.url}/hub/login", timeout=30)
     reply = session.post(f"{hub.url}/hub/login", data={"username": "mallory", "password": "guess-guess",
                                                        "_xsrf": session.cookies.get("_xsrf")}, timeout=30)
-    assert reply.status_code == 403 and "Invalid username or password" in reply.text
+    assert reply.status_code == 403
+    for lang in ("en", "zh-CN"):  # the workshop's own sign-in page, in both languages
+        page = reply.content.decode("utf-8")  # the page says utf-8 in its <meta>, not in its headers
+        assert t("hub.login.error", lang) in page and t("hub.login.passcode", lang) in page
 
 
 def test_the_service_knows_who_calls_and_who_reads_the_cohort(hub, people):
