@@ -59,7 +59,8 @@ def _collect_from_hub(args: argparse.Namespace) -> int:
         print(t("grade.cli.hub_failed", lang, reason=str(exc)), flush=True)
         return 1
     for receipt in receipts:
-        print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=receipt.slug, time=receipt.timestamp))
+        print(t("grade.cli.collected", lang, learner=receipt.learner_id, slug=receipt.slug,
+                time=_seconds(receipt.timestamp)))
     print(t("grade.cli.hub_collected", lang, count=len(receipts)), flush=True)
     return 0
 

@@ -164,3 +164,19 @@ def test_a_folder_swapped_for_a_link_after_the_listing_is_not_followed(course, l
     with pytest.raises(OSError) as refused:
         _read_handin(root, root / "mallory" / NB)
     assert refused.value.errno in (errno.ELOOP, errno.ENOTDIR)
+
+
+def test_an_exchange_submission_with_a_link_or_an_oversized_notebook_is_not_filed(tmp_path):
+    """What nbgrader's collect brought in goes through the same refusals before it is filed."""
+    from coachlab.grading.release import _exchange_problem
+
+    folder = tmp_path / "bo" / SLUG
+    folder.mkdir(parents=True)
+    (folder / NB).write_text("{}", encoding="utf-8")
+    assert _exchange_problem(folder, NB) is None
+    with (folder / NB).open("r+b") as handle:
+        handle.truncate(MAX_HANDIN_BYTES + 1)
+    assert _exchange_problem(folder, NB).reason == "too_large"
+    (folder / NB).write_text("{}", encoding="utf-8")
+    os.symlink("/etc/passwd", folder / "notes.txt")
+    assert _exchange_problem(folder, NB).reason == "symlink"
