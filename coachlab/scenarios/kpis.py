@@ -110,6 +110,15 @@ def _forecast(rule: dict, persona: dict, record: dict | None) -> Iterator[Findin
                       f"not {fc['stated_error']:+g}%")
 
 
+def _at_most_complement(rule: dict, persona: dict, record: dict | None) -> Iterator[Finding]:
+    facts = persona.get("facts") or {}
+    value, other = _get(facts, rule["fact"]), _get(facts, rule["complement_of"])
+    if value is not None and other is not None and value > 100 - other + rule["tolerance"]:
+        yield Finding(rule["id"], ("facts", *rule["fact"].split(".")),
+                      f"{rule['fact']} = {_pct(value)} is more than 100% minus {rule['complement_of']} "
+                      f"({_pct(100 - other)})")
+
+
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
@@ -160,7 +169,7 @@ def _tenure(rule: dict, persona: dict, record: dict | None) -> Iterator[Finding]
 
 KINDS: dict[str, Callable[[dict, dict, dict | None], Iterator[Finding]]] = {
     "occupancy": _occupancy, "occupancy_stated": _occupancy_stated, "adherence": _adherence, "range": _range,
-    "sum": _sum, "forecast": _forecast, "card_fact": _card_fact, "card_text": _card_text, "tenure": _tenure,
+    "sum": _sum, "forecast": _forecast, "at_most_complement": _at_most_complement, "card_fact": _card_fact, "card_text": _card_text, "tenure": _tenure,
 }
 
 
