@@ -118,7 +118,9 @@ def render_chat(scenario: Scenario, session: engine.Session, lang: str) -> str:
         prefix = t("player.try_again", lang) + " " if turn.get("retry") else ""
         parts.append(f'<div class="cl-msg cl-coach"><span class="cl-who">{_e(t("player.coach", lang))}</span>'
                      f'{_e(prefix + turn["feedback"][lang])}</div>')
-        if turn.get("kind") == "choice":  # every option explained, not only the one chosen
+        if turn.get("kind") == "choice" and turn is session.turns[-1]:
+            # Every option explained, not only the one chosen: under the choice just made (the debrief keeps
+            # them all), so the conversation sent on each turn does not grow by every past turn's options.
             parts.append(render_options(records.offered_options(scenario, turn), lang))
     if session.finished:
         ending = scenario.endings[session.ending]
