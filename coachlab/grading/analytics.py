@@ -152,16 +152,20 @@ def roleplay_flow(scenario: Any, attempts: Iterable[Any]) -> pd.DataFrame:
 
     One row per turn and way out (option, intent, retry, fallback), then one per ending: ``learners`` and
     ``attempts`` that took it (each counted once per attempt), ``reached`` the learners who got to that turn,
-    and ``quality`` (see ``step_quality``; endings carry their outcome: good, mixed, poor).
+    ``quality`` (see ``step_quality``; endings carry their outcome: good, mixed, poor) and ``missed``, the
+    learners who at least once took anything but the best way at that turn.
     """
     mine = [a for a in roleplay_attempts(attempts) if a.item_id == scenario.id]
     order = {node: i for i, node in enumerate(conversation_order(scenario))}
     reached: dict[str, set[str]] = {}
+    missed: dict[str, set[str]] = {}
     took: dict[tuple[str, str], tuple[set[str], set[int]]] = {}
     for index, attempt in enumerate(mine):
         for node, picked in dict.fromkeys(_steps(attempt)):
             if node != "end":
                 reached.setdefault(node, set()).add(attempt.learner_id)
+                if step_quality(scenario, node, picked) != "best":
+                    missed.setdefault(node, set()).add(attempt.learner_id)
             learners, ids = took.setdefault((node, picked), (set(), set()))
             learners.add(attempt.learner_id)
             ids.add(index)
@@ -171,12 +175,13 @@ def roleplay_flow(scenario: Any, attempts: Iterable[Any]) -> pd.DataFrame:
             ending = scenario.endings.get(picked, {})
             rows.append({"position": len(order), "node": "end", "picked": picked,
                          "quality": ending.get("outcome", "mixed"), "learners": len(learners), "attempts": len(ids),
-                         "reached": len({a.learner_id for a in mine})})
+                         "reached": len({a.learner_id for a in mine}), "missed": 0})
             continue
         rows.append({"position": order.get(node, len(order) - 1), "node": node, "picked": picked,
                      "quality": step_quality(scenario, node, picked), "learners": len(learners),
-                     "attempts": len(ids), "reached": len(reached.get(node, ()))})
-    columns = ["position", "node", "picked", "quality", "learners", "attempts", "reached"]
+                     "attempts": len(ids), "reached": len(reached.get(node, ())),
+                     "missed": len(missed.get(node, ()))})
+    columns = ["position", "node", "picked", "quality", "learners", "attempts", "reached", "missed"]
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame

@@ -210,10 +210,9 @@ def flow_html(sid: str, attempts: list[Any], names: Names) -> str:
     steps = frame[frame["node"] != "end"]
     missed = []
     for (_, node), group in steps.groupby(["position", "node"], sort=True):
-        wrong = int(group[group["quality"] != "best"]["learners"].sum())
-        reached = int(group["reached"].iloc[0])
+        wrong, reached = int(group["missed"].iloc[0]), int(group["reached"].iloc[0])
         if wrong:
-            missed.append((min(wrong, reached), reached, node))
+            missed.append((wrong, reached, node))
     if missed:
         count, reached, node = max(missed, key=lambda m: (m[0] / max(m[1], 1), m[0]))
         note = t("dashboard.flow.missed", lang, turn=names.turn(sid, node), count=count, reached=reached)

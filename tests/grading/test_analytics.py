@@ -125,6 +125,9 @@ def test_roleplay_flow_counts_learners_per_turn_and_marks_where_they_went_wrong(
     assert rows[("middle", "fact")].learners == 2 and rows[("middle", "fact")].attempts == 2
     assert rows[("end", "won")].quality == "good" and rows[("end", "lost")].quality == "poor"
     assert set(flow[flow["node"] == "middle"]["reached"]) == {2}
+    # a went wrong once (label), b was asked to try again: both missed the best way at least once there
+    assert set(flow[flow["node"] == "middle"]["missed"]) == {2}
+    assert set(flow[flow["node"] == "zeta-open"]["missed"]) == {1}  # only a's first attempt chatted
 
 
 def test_learner_views_first_best_lift_and_replay():
@@ -297,3 +300,17 @@ def test_a_dispute_says_where_by_titles_not_slugs():
     turn = SimpleNamespace(item_id="bid-late-logins", place="behaviour#2", kind="feedback")
     assert where_words(question, "en") == "Rewrite the feedback: BIA and BID · Your BIA feedback to Chen Jing"
     assert where_words(turn, "zh-CN") == "BID 反馈：迟登录与排班遵从率 · 第 2 轮 · 行为与影响"
+
+
+def test_each_roleplay_gets_a_flow_chart_and_says_where_most_went_wrong():
+    """One flow chart per role-play played, and a sentence naming the turn most learners missed, by its stage."""
+    attempts = [played("judging", "a", 1.0, 1), played("best", "b", 2.0, 2)]
+    for lang, words in (("en", "Where most went wrong"), ("zh-CN", "最容易出错的一轮")):
+        page = dashboard_html(pd.DataFrame(), attempts, lang)
+        assert page.count("coachlab-chart-flow") == 1 and words in page
+        note = page.split('class="note">', 1)[1].split("</p>", 1)[0]
+        assert "1 of 2" in note or "2 名学员中有 1 名" in note
+        import re
+
+        visible = re.sub(r"<[^>]+>", " ", page)
+        assert "bid-late-logins" not in visible and ":" not in note.split("“")[1].split("”")[0]
