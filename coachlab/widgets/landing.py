@@ -91,7 +91,10 @@ def _item_html(item: Item, lang: str, journey: Journey | None = None, open_exerc
         meta.append(t("landing.minutes", lang, minutes=item.minutes))
     if item.skills.get(lang):
         meta.append(" · ".join(html.escape(s) for s in item.skills[lang]))
-    suffix = f' <span class="meta">({"; ".join(meta)})</span>' if meta else ""
+    if lang == "en":
+        suffix = f' <span class="meta">({"; ".join(meta)})</span>' if meta else ""
+    else:
+        suffix = f'<span class="meta">（{"；".join(meta)}）</span>' if meta else ""
     mark = item_mark(item, lang, journey, open_exercises)
     return f'<li data-slug="{html.escape(item.slug)}">{label}{suffix}{mark}</li>'
 

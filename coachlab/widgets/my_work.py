@@ -79,7 +79,9 @@ def _result(row: WorkRow, scenarios: Mapping[str, Any], lang: str) -> str:
             return _e(t("mywork.graded", lang, score=_points(row.handin.score), max=_points(row.handin.max_score)))
         return _e(t("mywork.handed_in", lang))
     if row.scores and "score" in row.scores:
-        return _e(t("mywork.tool_score", lang, percent=round(100 * float(row.scores["score"]))))
+        value = float(row.scores["score"])
+        percent = value if value > 1 else 100 * value  # tools record a share (0-1) or points out of 100
+        return _e(t("mywork.tool_score", lang, percent=round(percent)))
     return _e(t("mywork.tool_saved", lang))
 
 

@@ -386,6 +386,14 @@ NAV_SCRIPT = """<script>(function () {
  var bar = document.currentScript.previousElementSibling;
  if (document.body && bar) { document.body.insertBefore(bar, document.body.firstChild); }
  var name = '%(cookie)s', age = %(age)d;
+ // Voila's renderer takes over clicks on links in cell output (to open them as documents): the bar's links
+ // are plain links, so the bar catches their clicks first and follows them itself.
+ bar.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[href]');
+  if (!link || link.dataset.cookie || link.getAttribute('href') === '#') { return; }
+  event.preventDefault(); event.stopPropagation();
+  window.location.href = link.href;
+ }, true);
  var form = bar.querySelector('.coachlab-signin');
  if (form) {
   form.addEventListener('submit', function (event) {
