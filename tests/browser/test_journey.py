@@ -16,6 +16,7 @@ import pytest
 from coachlab.i18n import t
 from tests.browser.signin import sign_in
 from tests.browser.test_player import SCENARIO, best_play, click_option
+from tests.browser.test_zh_pages import internal_names, visible_text_problems
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -121,11 +122,17 @@ def test_a_learners_journey(server, course, page, screenshot, lang):
     play_best(page, scenario, steps, code)
     debrief = page.inner_text(".coachlab-debrief")
     assert page.query_selector(".coachlab-saved") is not None
+    if lang == "zh":  # the played conversation and its debrief read in Chinese: no check flag, no id on screen
+        assert visible_text_problems(page.inner_text("body"), internal_names(), {learner}) == []
 
     # An exercise, handed in.
     page.goto(f"{server.url}/voila/render/exercises/{EXERCISE}.ipynb?lang={lang}")
     page.wait_for_selector(".coachlab-exercise .coachlab-submit:not([disabled])")
     page.locator(".coachlab-answer-feedback_bia textarea").fill(BIA[lang])
+    page.locator(".coachlab-practice-button").first.click()
+    page.wait_for_selector(".coachlab-practice")
+    if lang == "zh":  # the practice check's result too
+        assert visible_text_problems(page.inner_text("body"), internal_names(), {learner}) == []
     page.locator(".coachlab-submit").click()
     page.wait_for_selector(".coachlab-receipt")
     assert learner in page.inner_text(".coachlab-receipt")
