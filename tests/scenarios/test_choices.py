@@ -40,6 +40,15 @@ def test_every_option_has_its_own_consequence_and_explanation(scenario, node_id,
     assert sum(1 for o in options if _points(o) <= -2) <= 1, "more than one caricature in one turn"
 
 
+def test_when_the_other_person_is_there_every_option_moves_them():
+    """Outside preparation turns (a stage direction in brackets), each option changes how the other person feels."""
+    live = [(s, n, node) for s, n, node in NODES
+            if not (node["say"] if isinstance(node["say"], dict) else node["say"][0])["en"].startswith("(")]
+    assert len(live) >= 40
+    still = [f"{s.id}/{n}/{o['id']}" for s, n, node in live for o in node["choices"] if not o.get("effects")]
+    assert still == []
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_best_option_cannot_be_guessed_by_its_length(lang):
     """In at most half the turns is the best-scoring option also the longest one."""
