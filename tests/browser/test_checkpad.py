@@ -47,8 +47,10 @@ def test_bid_statement_is_highlighted_in_both_languages(voila_server, page, scre
     assert not HAN.search(page.inner_text(RESULT))
     screenshot(page, "checkpad-feedback-en")
 
-    page.locator(".coachlab-checkpad .coachlab-lang-switch button", has_text="中文").click()
-    page.wait_for_function("() => document.querySelector('.coachlab-checkpad-check').innerText.includes('检查')")
+    with page.expect_navigation():  # the one switch, in the top bar, reloads the whole page (kind= kept)
+        page.locator(".coachlab-topbar .coachlab-lang-switch button", has_text="中文").click()
+    page.wait_for_function("() => document.querySelector('.coachlab-checkpad-check')?.innerText.includes('检查')")
+    assert "kind=feedback" in page.url and "lang=zh" in page.url
     _type_and_see_highlights(page, BID["zh-CN"])
     page.locator(".coachlab-checkpad-check").click()
     page.wait_for_function("(sel) => /得分/.test(document.querySelector(sel).innerText)", arg=RESULT)

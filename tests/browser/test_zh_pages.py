@@ -132,3 +132,20 @@ def test_every_page_reads_in_chinese(server, page, screenshot, path):
     assert [p for p in problems if p not in known] == []
     if problems:
         pytest.xfail(f"known, reported: {owner}: {problems}")
+
+
+LEADING = "你是不是应该早点来上班？"  # a leading question: its check flags it, and the pad must say so in words
+
+
+def test_practice_pad_result_reads_in_chinese(server, page, screenshot):
+    """The practice pad's verdict on a leading question names the problem in Chinese, never as a flag."""
+    sign_in_cookie(page, server.url, LEARNER)
+    page.goto(f"{server.url}/voila/render/practice-pad.ipynb?lang=zh&kind=question")
+    page.locator(".coachlab-checkpad .coachlab-checkpad-text textarea").fill(LEADING)
+    page.locator(".coachlab-checkpad-check").click()
+    page.wait_for_function("(sel) => /得分/.test(document.querySelector(sel)?.innerText || '')",
+                           arg=".coachlab-checkpad-result")
+    text = settled_text(page)
+    screenshot(page, "zh-page-practice-pad-leading")
+    assert LEADING[:6] in text
+    assert visible_text_problems(text, internal_names(), {LEARNER}) == []
