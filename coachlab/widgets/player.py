@@ -54,6 +54,11 @@ STYLE = """
 .coachlab-play-row { flex-flow: row wrap; align-items: flex-start; gap: 12px; }
 .coachlab-play-main { flex: 1 1 480px; min-width: 0; max-width: 860px; }
 .coachlab-persona-side { flex: 0 1 290px; position: sticky; top: 8px; align-self: flex-start; }
+/* A sticky card sticks to its nearest scrolling ancestor: the widget boxes and output areas around it scroll
+   (overflow auto) without ever moving, so they are opened up and the card sticks to the page's scroller. */
+.jupyter-widgets:has(.coachlab-persona-side), .jp-OutputArea-output:has(.coachlab-persona-side),
+.jp-OutputArea-child:has(.coachlab-persona-side), .jp-OutputArea:has(.coachlab-persona-side) {
+  overflow: visible !important; }
 .coachlab-persona-side .cl-card { padding: 10px 12px; font-size: 14px; }
 .coachlab-persona-side .cl-card h3 { margin: 0 0 4px; font-size: 15px; }
 .coachlab-persona-side .cl-card table { width: 100%; }

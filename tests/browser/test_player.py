@@ -105,6 +105,11 @@ def test_play_to_the_debrief_and_reopen_it(voila_server, page, browser, screensh
                 page.wait_for_selector(".coachlab-dispute-panel", state="hidden")
                 disputed = True
         step += 1
+        if step == len(steps) - 1:  # late in the talk, scrolled down to the reply box: the KPIs are still in view
+            page.locator(".coachlab-turn").scroll_into_view_if_needed()
+            box = page.locator(".coachlab-persona-side").bounding_box()
+            assert box is not None and 0 <= box["y"] < 900 and box["y"] + box["height"] > 0, box
+            screenshot(page, f"player-{lang}-late-in-play")
     page.wait_for_selector(".coachlab-debrief")
     debrief = page.inner_text(".coachlab-debrief")
     assert t("player.debrief.heading", code) in debrief and page.query_selector(".coachlab-saved") is not None
