@@ -164,3 +164,26 @@ def test_load_journey_reads_only_this_learner(tmp_path, monkeypatch, scenarios):
     assert set(journey.exercises) == {"a05-feedback"}
     assert journey.exercises["a05-feedback"].when == parse_stamp("2026-11-30 10:00:00 UTC")
     assert handins(course, "wang.fang", ["a05-feedback"]) == []
+
+
+def test_exercises_open_on_demand_outside_the_hub_only(tmp_path, monkeypatch):
+    """make serve: every exercise can be handed in (released when its form opens); under the hub only released
+    ones are open, and COACHLAB_RELEASE_ON_DEMAND overrides either way."""
+    from coachlab.grading.course import Course
+    from coachlab.widgets.exercise_form import open_exercises, release_on_demand
+
+    course = Course(tmp_path / "grader")
+    released = course.release_notebook("a05-feedback")
+    released.parent.mkdir(parents=True)
+    released.write_text("{}")
+    slugs = ["a05-feedback", "a06-grow"]
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.delenv("COACHLAB_RELEASE_ON_DEMAND", raising=False)
+    assert release_on_demand() and open_exercises(slugs, course) == set(slugs)
+    monkeypatch.setenv("JUPYTERHUB_USER", "li.na")
+    assert not release_on_demand() and open_exercises(slugs, course) == {"a05-feedback"}
+    monkeypatch.setenv("COACHLAB_RELEASE_ON_DEMAND", "1")
+    assert release_on_demand()
+    monkeypatch.delenv("JUPYTERHUB_USER")
+    monkeypatch.setenv("COACHLAB_RELEASE_ON_DEMAND", "0")
+    assert open_exercises(slugs, course) == {"a05-feedback"}

@@ -158,11 +158,12 @@ class Landing(widgets.VBox):
 
 def landing(lang: str | None = None) -> Landing:
     """Return the landing page for the course on disk; the notebook's last line displays it."""
-    from .exercise_form import open_exercises
+    from .exercise_form import open_exercises, release_on_demand
 
     chosen = setup_page(lang)
     catalog = discover(course_root())
     learner = current_learner()
     journey = load_journey(learner) if learner else None
-    return Landing(catalog, chosen, journey, open_exercises([e.slug for e in catalog.exercises]),
-                   hub=bool(learner_from_env()))
+    # Where every exercise opens on demand there is nothing to say; otherwise each says whether it is open.
+    opened = None if release_on_demand() else open_exercises([e.slug for e in catalog.exercises])
+    return Landing(catalog, chosen, journey, opened, hub=bool(learner_from_env()))
