@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from coachlab.data.personas import personas
 from coachlab.scenarios import load_all, scenario_files, validate_file
@@ -119,3 +120,59 @@ def test_validator_locates_a_kpi_problem_at_the_card(mini, write):
     _, problems = validate_file(path)
     assert [p.code for p in problems] == ["kpi-card-shows-its-fact"]
     assert "86%" in path.read_text(encoding="utf-8").splitlines()[problems[0].line - 1]
+
+
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_ZH_DIGITS = {c: i for i, c in enumerate("零一两三四五六七八九十")} | {"二": 2}
+
+
+def _tenures(text: str, lang: str) -> set[int]:
+    """Return the tenures in months a text states ('eight months', '2 years', '八个月', '两年')."""
+    import re
+    found = set()
+    if lang == "en":
+        for number, unit in re.findall(r"\b(\d+|" + "|".join(_WORDS) + r") (months?|years?)\b", text, re.I):
+            n = int(number) if number.isdigit() else _WORDS[number.lower()]
+            found.add(n * (12 if unit.lower().startswith("year") else 1))
+    else:
+        for number, unit in re.findall(r"(\d+|[零一二两三四五六七八九十]) ?(个月|年)", text):
+            n = int(number) if number.isdigit() else _ZH_DIGITS[number]
+            found.add(n * (12 if unit == "年" else 1))
+    return found
+
+
+def test_a_person_has_one_tenure_wherever_they_appear():
+    """Exercises that speak of a recorded person (Li Na's SMART exercise) state the record's time in the team."""
+    records = personas()
+    checked = 0
+    for path in sorted((REPO / "exercises").glob("*/exercise.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for record in records.values():
+            for lang in ("en", "zh-CN"):
+                for text in _texts(data, lang):
+                    if record["name"][lang] in text:
+                        stated = _tenures(text, lang)
+                        if stated:
+                            checked += 1
+                            assert stated == {record["tenure_months"]}, (path.parent.name, lang, stated)
+    assert checked >= 2, "the Li Na exercise states her tenure in both languages"
+
+
+def _texts(data, lang):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == lang and isinstance(value, str):
+                yield value
+            else:
+                yield from _texts(value, lang)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value, lang)
+
+
+def test_tenure_reader_sees_words_and_digits():
+    """The reader behind the check understands the ways the course writes time in the team."""
+    assert _tenures("on the billing line for eight months", "en") == {8}
+    assert _tenures("Agent, 2 years in the team", "en") == {24}
+    assert _tenures("李娜在账单专线工作了八个月", "zh-CN") == {8}
+    assert _tenures("客服，入组两年", "zh-CN") == {24}
