@@ -173,9 +173,11 @@ def _skills_table(record: Mapping[str, Any], lang: str) -> str:
         best = f'{past["best"]:.0f}%' if past else "—"
         lift = f'{past["lift"]:+.0f}' if past else "—"
         rows.append(
-            f'<tr data-skill="{_e(skill["skill"])}"><td>{_e(_tr(skill["label"], lang))}</td><td>{skill["percent"]}%</td>'
+            f'<tr data-skill="{_e(skill["skill"])}"><td>{_e(_tr(skill["label"], lang))}</td>'
+            f'<td>{skill["percent"]}%</td>'
             f'<td><span class="cl-band-{_e(skill["band"])}">{_e(t("player.band." + skill["band"], lang))}</span><br>'
-            f'<small>{_e(_tr(skill.get("advice"), lang))}</small></td><td>{first}</td><td>{best}</td><td>{lift}</td></tr>')
+            f'<small>{_e(_tr(skill.get("advice"), lang))}</small></td>'
+            f'<td>{first}</td><td>{best}</td><td>{lift}</td></tr>')
     return f'<table>{head}{"".join(rows)}</table>'
 
 
@@ -214,7 +216,8 @@ def render_debrief_record(record: Mapping[str, Any], lang: str, saved: bool | No
     ending = record.get("ending") or {}
     title = _tr(ending.get("title"), lang)
     turns = "".join(_turn_html(turn, lang) for turn in record.get("turns") or ())
-    return (f'<div class="cl-debrief coachlab-debrief"><h3>{_e(t("player.debrief.heading", lang))}{_colon(lang)}{_e(title)}</h3>'
+    return (f'<div class="cl-debrief coachlab-debrief">'
+            f'<h3>{_e(t("player.debrief.heading", lang))}{_colon(lang)}{_e(title)}</h3>'
             f'{_skills_table(record, lang)}{note}'
             f'<h3>{_e(t("player.debrief.path", lang))}</h3>{render_path(record, lang)}'
             f'<h3>{_e(t("player.debrief.turns", lang))}</h3><ol>{turns}</ol></div>')

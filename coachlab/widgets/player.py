@@ -130,7 +130,8 @@ def render_chat(scenario: Scenario, session: engine.Session, lang: str) -> str:
     if session.finished:
         ending = scenario.endings[session.ending]
         parts.append(f'<div class="cl-ending cl-outcome-{ending["outcome"]} coachlab-ending">'
-                     f'<b>{_e(t("player.outcome." + ending["outcome"], lang))}{"：" if lang == "zh-CN" else ": "}{_e(ending["title"][lang])}</b>'
+                     f'<b>{_e(t("player.outcome." + ending["outcome"], lang))}{"：" if lang == "zh-CN" else ": "}'
+                     f'{_e(ending["title"][lang])}</b>'
                      f'<p>{_e(ending["say"][lang])}</p></div>')
     elif session.node != last_node:
         node = scenario.nodes[session.node]

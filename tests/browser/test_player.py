@@ -55,7 +55,7 @@ def click_option(page, text: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_play_to_the_debrief_and_reopen_it(voila_server, page, browser, screenshot, lang):
-    """Play the best path; the persona card stays, every option is explained, the path is stages, the debrief reopens."""
+    """Play the best path: the persona card stays, every option explained, the path as stages, the debrief reopens."""
     code = CODES[lang]
     learner = f"player-{lang}"
     scenario, steps = best_play(voila_server.root)
@@ -138,7 +138,7 @@ def test_play_to_the_debrief_and_reopen_it(voila_server, page, browser, screensh
     try:
         tab = other.new_page()
         tab.set_default_timeout(90_000)
-        tab.context.add_cookies([{"name": "coachlab_learner", "value": f"someone-else-{lang}", "url": voila_server.url}])
+        sign_in(tab, voila_server.url, f"someone-else-{lang}")
         tab.goto(f"{voila_server.url}/voila/render/roleplay.ipynb?attempt={attempt.id}&lang={lang}")
         fill_name_if_asked(tab, f"someone-else-{lang}")
         refused = tab.wait_for_selector(".coachlab-reopen-refused")

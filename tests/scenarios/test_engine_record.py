@@ -54,7 +54,7 @@ def test_record_keeps_every_turn_with_its_words_evidence_note_and_outcome(mini, 
 
 
 def test_a_choice_turn_keeps_every_option_offered_with_its_explanation(mini, checker):
-    """The options the learner saw, each with its feedback; the chosen and the strongest marked; hidden ones left out."""
+    """The options the learner saw, each with its feedback; the chosen and the strongest marked; hidden ones out."""
     scenario, session = weak_play(mini, checker)
     options = attempt_record(scenario, session, "zh-CN")["turns"][0]["options"]
     assert [o["id"] for o in options] == ["good", "bad"]  # "secret" was not offered (trust too low)
@@ -99,7 +99,8 @@ def test_replay_shows_each_line_answer_and_note_in_order(mini, checker):
     """The replay is the conversation as the learner saw it: their line, their words, the coach, every option."""
     scenario, session = weak_play(mini, checker)
     replay = render_replay(attempt_record(scenario, session, "en"), "en")
-    order = ["You are lazy.", "A label.", "Facts first.", "On Monday you logged in late.", "Try again: Say what you saw.",
+    order = ["You are lazy.", "A label.", "Facts first.", "On Monday you logged in late.",
+             "Try again: Say what you saw.",
              "<mark>logged</mark> in at 8:09", "B and I.", "My bus is late.", "Heard.", "OK."]
     positions = [replay.index(text) for text in order]
     assert positions == sorted(positions)

@@ -70,7 +70,8 @@ def test_the_persona_card_stays_beside_the_conversation(mini, checker):
                             store_opener=None)
     assert "86%" in player.card.value and player.side_card.value == ""
     player.start_button.click()
-    assert player.card.value == "" and "86%" in player.side_card.value and "coachlab-persona-card" in player.side_card.value
+    assert player.card.value == "" and "86%" in player.side_card.value
+    assert "coachlab-persona-card" in player.side_card.value
     assert "<details" in player.side_card.value.split("</table>")[1]  # the KPIs first, the background folded
     shown_options(player)[0].click()
     player.text.value = "On Monday you logged in at 8:09 and the queue waited."
