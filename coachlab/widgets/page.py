@@ -219,6 +219,9 @@ def identity() -> Identity:
     from coachlab.progress import LearnerIdError, validate_learner_id
 
     hub = learner_from_env()
+    if hub:  # the browser's cookies are not needed under the hub: the kernel keeps none of them
+        _query_string()
+        os.environ.pop("HTTP_COOKIE", None)
     source, sent = ("hub", hub) if hub else ("browser", browser_learner())
     if not sent:
         return Identity(None, "none")

@@ -113,6 +113,15 @@ def test_a_learners_journey(server, course, page, screenshot, lang):
                                arg=tool)
         assert t("lesson.saved", code) in page.inner_text(f"{tool} .coachlab-save-status")
     screenshot(page, f"journey-{lang}-2-lesson-tool")
+    # The lesson's switch opens the same lesson in the other language, with the learner's work restored.
+    slug, tool, _typing = LESSONS[-1]
+    with page.expect_navigation():
+        page.click(f".coachlab-lang-switch button[value='{other}']")
+    page.wait_for_selector(f"{tool} .coachlab-save-status")
+    assert f"/voila/render/{other}/{slug}.ipynb" in page.url and f"lang={other}" in page.url
+    page.wait_for_function("(sel) => document.querySelector(sel + ' .coachlab-save-status')?.innerText.trim()",
+                           arg=tool)
+    assert t("lesson.restored", CODES[other]) in page.inner_text(f"{tool} .coachlab-save-status")
 
     # A role-play, finished.
     scenario, steps = best_play(REPO)
