@@ -101,11 +101,14 @@ def test_landing_marks_what_the_learner_did(scenarios, catalog, lang):
 
 
 def test_landing_without_a_learner_asks_to_sign_in_with_no_error(catalog):
-    """Nobody signed in: an invitation to sign in, the trust note, no marks and nothing red."""
+    """Nobody signed in: an invitation to sign in, no marks and nothing red; once signed in on make serve the page
+    says that anyone typing a name sees its work (before, the top bar says it beside the name box)."""
     page = render_landing(catalog, "zh-CN", None)
-    assert "coachlab-signin-needed" in page and "coachlab-trust" in page
+    assert "coachlab-signin-needed" in page
     assert 'class="coachlab-mark' not in page and "role=\"alert\"" not in page
-    assert 'class="coachlab-trust"' not in render_landing(catalog, "zh-CN", None, hub=True)
+    signed_in = summarize("li.na", [], [], [], {})
+    assert 'class="coachlab-trust"' in render_landing(catalog, "zh-CN", signed_in)
+    assert 'class="coachlab-trust"' not in render_landing(catalog, "zh-CN", signed_in, hub=True)
 
 
 def test_roleplay_list_marks_finished_ones(scenarios):

@@ -113,7 +113,7 @@ def progress_html(catalog: Catalog, lang: str, journey: Journey | None, hub: boo
                  roleplays_total=len(scenarios),
                  exercises=len(exercises & set(journey.exercises)), exercises_total=len(exercises))
         parts = [f'<p class="coachlab-progress">{html.escape(text)}</p>']
-    if not hub:
+    if not hub and journey is not None:  # before sign-in the top bar says it, beside the name box
         parts.append(f'<p class="coachlab-trust">{html.escape(t("nav.trust", lang))}</p>')
     return "".join(parts)
 
