@@ -80,11 +80,14 @@ def said_text(turn: Mapping[str, Any], lang: str) -> str:
 
 
 def element_label(element: str, lang: str) -> str:
-    """Return the learner-facing name of a check element (behavior, feeling...), shared with the practice pad."""
-    try:
-        return t(f"checkpad.element.{element}", lang)
-    except MissingMessage:  # an element the catalog does not name yet: show the report's own word
-        return element
+    """Return the learner-facing name of what a check found: an element (behavior, feeling...) or a pitfall
+    (absolute, threat...), as the practice pad names them; never the check's internal word."""
+    for key in (f"checkpad.element.{element}", f"checkpad.pitfall.{element}"):
+        try:
+            return t(key, lang)
+        except MissingMessage:
+            continue
+    return t("player.debrief.point", lang)  # a name the catalogs do not have yet: a plain word, not the id
 
 
 def highlight(text: str, evidence: list[Mapping[str, Any]]) -> str:

@@ -176,3 +176,15 @@ def test_consecutive_nodes_of_one_stage_are_drawn_as_one(mini, checker):
     scenario, session = weak_play(mini, checker)
     drawn = render_path(attempt_record(scenario, session, "zh-CN"), "zh-CN")
     assert drawn.count("探讨方案") == 1 and drawn.count("cl-stage-said") == 4 and drawn.count("<li ") == 3
+
+
+@pytest.mark.parametrize("lang, absolute, other", [("zh-CN", "绝对化（总是/从来）", "要点"), ("en", None, "point")])
+def test_evidence_is_named_in_words_never_by_the_checks_id(lang, absolute, other):
+    """A pitfall found in the learner's words is named as the practice pad names it; an unknown one plainly."""
+    from coachlab.i18n import t
+    from coachlab.widgets.debrief import element_label
+
+    assert element_label("absolute", lang) == (absolute or t("checkpad.pitfall.absolute", "en"))
+    assert element_label("threat", lang) == t("checkpad.pitfall.threat", lang) != "threat"
+    assert element_label("behavior", lang) == t("checkpad.element.behavior", lang)
+    assert element_label("no_such_label", lang) == other
