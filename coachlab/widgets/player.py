@@ -59,6 +59,8 @@ STYLE = """
 .jupyter-widgets:has(.coachlab-persona-side), .jp-OutputArea-output:has(.coachlab-persona-side),
 .jp-OutputArea-child:has(.coachlab-persona-side), .jp-OutputArea:has(.coachlab-persona-side) {
   overflow: visible !important; }
+@media (max-width: 820px) {  /* a phone or a narrow window: the card above the conversation, not beside it */
+  .coachlab-persona-side { order: -1; position: static; flex: 1 1 100%; } }
 .coachlab-persona-side .cl-card { padding: 10px 12px; font-size: 14px; }
 .coachlab-persona-side .cl-card h3 { margin: 0 0 4px; font-size: 15px; }
 .coachlab-persona-side .cl-card table { width: 100%; }
