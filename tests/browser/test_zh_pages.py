@@ -22,7 +22,7 @@ LEARNER = "王芳"
 
 # Latin words a Chinese page may show: product names and the language switch's "English".
 ALLOWED_WORDS = {"coachlab", "English", "JupyterLab", "Jupyter", "Voilà", "Voila", "Excel", "Markdown", "iCalendar",
-                 "Outlook", "pandas"}
+                 "Outlook", "pandas", "App"}  # "App" as written in Chinese: 自助App
 # Names the code uses inside; none of them may reach a learner's eyes.
 CHECK_FLAGS = {"leading", "advice", "grow_stage", "statement", "quantified_result", "first_person_ratio", "elements",
                "pitfalls", "evidence", "needs_work", "developing", "proficient", "behaviour", "behavior", "impact",
