@@ -189,6 +189,7 @@ def render_debrief(scenario: Scenario, session: engine.Session, lang: str,
 
 
 StoreOpener = Callable[[], Any]
+OPTIONS_READY = 3  # option buttons made with the page: every choice turn of the course offers three
 
 
 def _default_store():
@@ -263,6 +264,10 @@ class ScenarioPlayer(widgets.VBox):
         self.play_row.add_class("coachlab-play-row")
         super().__init__([widgets.HTML(STYLE), self.head, self.card, self.play_row, self.debrief_box, self.out])
         self.add_class("coachlab-player")
+        # The first choice turn's widgets come with the page (a play alternates choices and replies, so they are
+        # usually the only set): starting the play then creates no widget, it only relabels these.
+        self.choose_label = widgets.HTML()
+        self._grow_options(0, OPTIONS_READY)
         self.render()
 
     # --- records -------------------------------------------------------------------------
@@ -563,18 +568,23 @@ class ScenarioPlayer(widgets.VBox):
         dropped instead of answering the next turn.
         """
         step = len(self.session.turns) if self.session else 0
-        pool = self.option_buttons[step % 2]
-        while len(pool) < len(options):
-            index = len(pool)
-            button = widgets.Button(layout=widgets.Layout(width="auto", height="auto", max_width="820px"))
-            button.add_class("coachlab-option")
-            button.on_click(safe(lambda _b, p=step % 2, i=index: self._pick_shown(p, i), lambda: self.lang, self.out))
-            pool.append(button)
+        pool = self._grow_options(step % 2, len(options))
         self._drawn[step % 2] = (step, [option["id"] for option in options])
         for button, option in zip(pool, options):
             with button.hold_sync():  # one message per button, not one per trait
                 button.description = button.tooltip = option["text"]
         return pool[:len(options)]
+
+    def _grow_options(self, which: int, count: int) -> list[widgets.Button]:
+        """Return option button set ``which`` with at least ``count`` buttons."""
+        pool = self.option_buttons[which]
+        while len(pool) < count:
+            index = len(pool)
+            button = widgets.Button(layout=widgets.Layout(width="auto", height="auto", max_width="820px"))
+            button.add_class("coachlab-option")
+            button.on_click(safe(lambda _b, p=which, i=index: self._pick_shown(p, i), lambda: self.lang, self.out))
+            pool.append(button)
+        return pool
 
     def _pick_shown(self, pool: int, index: int) -> None:
         step, ids = self._drawn[pool]
