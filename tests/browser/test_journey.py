@@ -145,6 +145,12 @@ def test_a_learners_journey(server, course, page, screenshot, lang):
     page.locator(".coachlab-submit").click()
     page.wait_for_selector(".coachlab-receipt")
     assert learner in page.inner_text(".coachlab-receipt")
+    # The facilitator runs the graded checks (what `coachlab grade autograde` does).
+    from coachlab.grading.autograde import autograde
+    from coachlab.grading.course import Course
+
+    outcomes = {o.student: o for o in autograde(Course(course), EXERCISE, workers=1, timeout=120, progress=False)}
+    assert outcomes, "the hand-in was graded"
 
     # Back to the course home through the top bar: everything is marked.
     with page.expect_navigation():
@@ -157,7 +163,7 @@ def test_a_learners_journey(server, course, page, screenshot, lang):
     band = t("player.band.proficient", code)
     assert t("landing.mark.roleplay", code, count=1, band=band) in mark_of(page, f"li[data-slug='{SCENARIO}']")
     handed = mark_of(page, f"li[data-slug='{EXERCISE}']")
-    assert t("landing.mark.handed_in", code, time="@").split("@")[0].strip() in handed, handed
+    assert t("landing.mark.graded", code, score="@", max="@").split("@")[0].strip() in handed, handed
     assert mark_of(page, "li[data-slug='07-promotion-interview']") == ""  # untouched stays unmarked
     screenshot(page, f"journey-{lang}-3-landing-marked")
 
@@ -173,6 +179,8 @@ def test_a_learners_journey(server, course, page, screenshot, lang):
     kinds = [row.get_attribute("data-kind") for row in page.query_selector_all(".coachlab-work-row")]
     assert kinds.count("lesson") == 2 and kinds.count("roleplay") == 1 and kinds.count("exercise") == 1
     assert all(re.search(r"\d{1,2}:\d{2}", text) for text in page.locator(".coachlab-work-row td.when").all_inner_texts())
+    graded = t("mywork.graded", code, score="@", max="@").split("@")[0]
+    assert graded in page.inner_text(".coachlab-work-row[data-kind='exercise']")
     screenshot(page, f"journey-{lang}-4-my-work")
     with page.expect_navigation():
         page.click(".coachlab-reopen")
