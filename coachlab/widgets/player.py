@@ -69,7 +69,7 @@ STYLE = """
 .coachlab-turn-dispute > .widget-button.coachlab-dispute-open { width: auto; font-size: 13px; color: #7b4b00;
   background: #fff8e1; border: 1px solid #f0b429; border-radius: 4px; }
 .coachlab-player .widget-button.coachlab-option { text-align: left; white-space: normal; line-height: 1.45;
-  padding: 6px 12px; }
+  padding: 6px 12px; font-family: inherit; font-size: 14px; }
 </style>
 """ + DEBRIEF_STYLE
 
