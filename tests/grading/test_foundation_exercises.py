@@ -1,4 +1,4 @@
-"""The exercises of lessons 01 and 02 (golden circle, SWOT) tell a good answer from a poor one, in both languages.
+"""The exercises of lessons 00, 01 and 02 (reading KPIs together, golden circle, SWOT) tell a good answer from a poor one, in both languages.
 
 Each notebook's test cells run in-process on answer sets written here: a model answer in English and one in
 Chinese earn every point, a poor answer (the pitfalls the lessons name) earns fewer, and a half-right answer
@@ -107,6 +107,33 @@ SWOT = {
 }
 
 
+KPIS = {
+    "model-en": {"rushing_agent": "A02", "unresolved_calls": 496, "agents_needed": 12,
+                 "team_goal": "By 31 May, raise the team's first-contact resolution from 70% to 73%, with A02 and me "
+                              "listening to two of her repeat calls together every Friday."},
+    "model-zh": {"rushing_agent": "a02", "unresolved_calls": 495.6, "agents_needed": 12.0,
+                 "team_goal": "下个月底前，把班组的一次解决率从 70% 提升到 73%，我每周五和 A02 一起听两通她的重复来电。"},
+    # the longest calls taken for the problem, FCR read as the unsolved share, 96 calls at 100%, a wish
+    "poor-en": {"rushing_agent": "A03", "unresolved_calls": 684, "agents_needed": 9.6,
+                "team_goal": "Improve quality and be faster."},
+    "poor-zh": {"rushing_agent": "A03", "unresolved_calls": "", "agents_needed": 10,
+                "team_goal": "提升服务质量，加强管理。"},
+}
+
+
+@pytest.mark.parametrize("name", ["model-en", "model-zh"])
+def test_model_kpi_readings_earn_every_point(name):
+    got, possible, failed = score("a00-reading-kpis", KPIS[name])
+    assert got == possible, failed
+
+
+@pytest.mark.parametrize("name", ["poor-en", "poor-zh"])
+def test_kpis_read_one_at_a_time_earn_little(name):
+    got, possible, failed = score("a00-reading-kpis", KPIS[name])
+    assert got <= possible / 4, (got, failed)
+    assert {"facts_unresolved_calls", "facts_agents_needed", "team_goal_measurable"} <= set(failed)
+
+
 @pytest.mark.parametrize("name", ["model-en", "model-zh"])
 def test_model_golden_circles_earn_every_point(name):
     got, possible, failed = score("a01-golden-circle", GOLDEN[name])
@@ -148,7 +175,7 @@ def test_inside_and_outside_right_but_two_boxes_swapped_earns_part_of_the_sortin
     assert got == possible - 2
 
 
-@pytest.mark.parametrize("slug", ["a01-golden-circle", "a02-swot-team"])
+@pytest.mark.parametrize("slug", ["a00-reading-kpis", "a01-golden-circle", "a02-swot-team"])
 def test_the_exercise_speaks_the_glossary(slug):
     """Title, intro, prompts and labels use the course's terms in each language."""
     exercise = load_exercise(slug)
@@ -157,4 +184,4 @@ def test_the_exercise_speaks_the_glossary(slug):
     assert texts
     hits = [(lang, term.id) for text in texts for lang in ("en", "zh-CN") for term, _ in variants(text[lang], lang)]
     assert hits == []
-    assert exercise.meta["lesson"] in {"01-learning-golden-circle", "02-swot"}
+    assert exercise.meta["lesson"] in {"00-first-line-manager", "01-learning-golden-circle", "02-swot"}
