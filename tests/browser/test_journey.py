@@ -166,6 +166,8 @@ def test_a_learners_journey(server, course, page, screenshot, lang):
     assert t("landing.mark.graded", code, score="@", max="@").split("@")[0].strip() in handed, handed
     assert mark_of(page, "li[data-slug='07-promotion-interview']") == ""  # untouched stays unmarked
     screenshot(page, f"journey-{lang}-3-landing-marked")
+    page.locator(".coachlab-exercises").scroll_into_view_if_needed()
+    screenshot(page, f"journey-{lang}-3-landing-exercises")
 
     # The role-play list says the same.
     page.goto(f"{server.url}/voila/render/roleplays.ipynb?lang={lang}")
