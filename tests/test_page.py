@@ -171,3 +171,20 @@ def test_preheated_kernel_retries_when_voila_could_not_connect(monkeypatch):
     answers = iter([None, None, "lang=en"])
     monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: next(answers))
     assert page.page_lang() == "en"
+
+
+@pytest.mark.parametrize(("header", "found"), [
+    (None, None), ("", None), ("coachlab_learner=", None), ("x=1; coachlab_learner=li.na", "li.na"),
+    ('coachlab_learner="%E6%9D%8E%E5%A8%9C"', "李娜"), ("not_coachlab_learner=eve", None),
+    ("coachlab_learner=a%3Bb%3Dc", "a;b=c"),
+])
+def test_cookie_value_reads_only_the_learner_cookie(header, found):
+    """The name cookie is found among others, percent-decoded, and a look-alike cookie name is not it."""
+    assert page.cookie_value(header) == found
+
+
+def test_a_name_with_control_characters_is_refused_not_used(cookie):
+    """A cookie crafted with a control character gives no learner, and the reason in the page language."""
+    cookie("coachlab_learner=li%00na")
+    who = page.identity()
+    assert who.learner is None and who.problem == "control" and "控制字符" in who.problem_text("zh-CN")
