@@ -91,6 +91,7 @@ def clamp(score: float) -> int:
 
 # ---------------------------------------------------------------- confidence and questions to the learner
 
+RULE_PITFALLS_STAND = True  # see judge(): a pitfall a rule raised is not asked about
 UNSURE_BELOW = 0.65  # below this a verdict is asked about, not marked: cross-validated, verdicts at 0.5-0.65 were right 0.53-0.65 of the time, at 0.65-0.7 0.73
 _QUOTE_MAX = 40
 
@@ -145,11 +146,28 @@ def judge(a: Analysis, verdicts: Mapping[str, Any], extra: Iterable[str] = (),
     decision = decide(a.book.kind, a, verdicts, frozenset(extra), defaults)
     final, confidence = decision.verdicts, decision.confidence
     sure = set(sure)
-    unsure = tuple(label for label in final if label not in sure and confidence.get(label, 1.0) < UNSURE_BELOW)
+    # A pitfall is asked about only when the learned layer alone raised it, and so that "yes" is always the
+    # learner's favourable reading: "I read X as a label. Did you mean something else?" (yes = no pitfall).
+    # One a rule raised stands (its words are quoted in the fix); an unsure pitfall that is not raised stays
+    # absent: nobody is asked to confess one.
+    pitfalls = set(a.book.settings.get("ask_absent") or ())
+    unsure = tuple(label for label in final if label not in sure and confidence.get(label, 1.0) < UNSURE_BELOW
+                   and not (label in pitfalls and (not final[label] or (RULE_PITFALLS_STAND and verdicts.get(label)))))
     questions, answers, quotes = [], {}, {}
     feats = None
     for label in unsure:
         value = final[label]
+        if label in pitfalls:
+            answers[label] = {"yes": False, "no": True}
+            span = _support(a, label, decision.features.get(label), spans)
+            name = _label_name(a, label, None)
+            if span is not None:
+                quotes[label] = span
+                text = a.say("ask.absent", quote=_short(span.text), name=name)
+            else:
+                text = a.say("ask.absent_missing", name=name)
+            questions.append({"label": label, "text": text})
+            continue
         model = model_for(a.book.kind, a.lang, label)
         if isinstance(value, bool) or value is None and label not in ("grow_stage",):
             yes, no = True, False

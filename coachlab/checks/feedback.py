@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import actor_features, acts_on_occasion, consequences
+from .structure import abstract_quality, actor_features, acts_on_occasion, concrete_steps, consequences
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
 ACT_IS_BEHAVIOUR = True  # an act of the agent's on a named occasion (clause structure); cross-validated en 0.87->0.89
+STEP_IS_DEVELOPMENT = True  # a concrete instruction without a "next time" word (clause structure); see train.py
 FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
          "threat")
 
@@ -26,13 +27,21 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     rules = {e: a.has(e) for e in ELEMENTS}
     rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     acts = acts_on_occasion(a.doc)
+    if rules["behavior"] and not acts and all(abstract_quality(a.doc, span) for span in a.spans("behavior")):
+        # Every behaviour the rules saw rates the agent in competency words ("on the 3pm call you showed
+        # empathy"): a trait on an occasion is still a trait (structure.ABSTRACT_IS_NOT_ACT).
+        rules["behavior"] = False
     rules["behavior"] = rules["behavior"] or (bool(acts) and ACT_IS_BEHAVIOUR)
+    steps = concrete_steps(a.doc)
+    rules["development"] = rules["development"] or (bool(steps) and STEP_IS_DEVELOPMENT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
     rules.update({f: (vague if f == "vague_praise" else a.has(f)) for f in FLAGS})
     extra = actor_features(a.doc) | ({"consequence"} if told and CONSEQUENCE_IS_IMPACT else set())
     extra |= {"act_on_occasion"} if acts else set()
-    j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts})
+    extra |= {"concrete_step"} if steps else set()
+    extra |= {"abstract_quality"} if abstract_quality(a.doc) else set()
+    j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])
     model = "BID" if elements["development"] else "BIA" if elements["appreciation"] else None
@@ -61,6 +70,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     evidence = list(a.evidence(shown))
     if elements["behavior"] and not a.has("behavior") and acts:
         evidence.append(Evidence("behavior", acts[0].start, acts[0].end, acts[0].text))
+    if elements["development"] and not a.has("development") and steps:
+        evidence.append(Evidence("development", steps[0].start, steps[0].end, steps[0].text))
     if elements["impact"] and not a.has("impact"):
         span = told[0] if told else j.quotes.get("impact")
         if span is not None:

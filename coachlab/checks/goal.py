@@ -10,6 +10,7 @@ from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, GoalReport, Pitfall, frozen
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+RELEVANT_UNLESS_PRIVATE = True  # relevance by default, not by work words: cross-validated in train.py
 
 
 def _baseline_and_target(a: Analysis) -> tuple[Quantity | None, Quantity | None]:
@@ -54,6 +55,12 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     named = [r for r, _ in a.hits.get("specific", ()) if not r.id.endswith(".quantity")]
     if a.has("vague_area") and not named:
         rules["specific"] = False
+    if RELEVANT_UNLESS_PRIVATE and not rules["relevant"]:
+        # A concrete goal a manager and an agent write down is about the agent's work unless it is plainly
+        # private life (weight, sport, travel) or hangs on other people's choices: no work word needed. A
+        # vague wish ("be more proactive") is not made relevant this way.
+        rules["relevant"] = (not a.has("private_life") and not a.has("outside_control")
+                             and bool(rules["specific"] or rules["measurable"]))
     rules["achievable"] = _achievable(a, baseline, target)
     extra = {"number"} if target is not None else set()
     extra |= {"baseline"} if baseline is not None else set()

@@ -173,6 +173,9 @@ def decide(kind: str, analysis: Any, verdicts: Mapping[str, Any], extra: set[str
         return Decision(dict(verdicts), {k: 1.0 for k in verdicts}, {})
     final, confidence, why = dict(verdicts), {}, {}
     gates = analysis.book.settings.get("gates") or {}
+    # The model may not turn a label on where the rules said no and one of these structures fired (rules
+    # data: "model_may_not_add"), e.g. a behaviour in a text that only rates the agent in competency words.
+    vetoes = analysis.book.settings.get("model_may_not_add") or {}
     for label, value in verdicts.items():
         gate = gates.get(label)
         if gate and not value and not any(analysis.has(t) for t in gate):
@@ -184,7 +187,9 @@ def decide(kind: str, analysis: Any, verdicts: Mapping[str, Any], extra: set[str
             confidence[label] = float((defaults or {}).get(label, 0.9))
             continue
         pred = predict(model, feats)
-        if model.get("mode") == "model" and pred.probability(pred.value) >= model.get("guard", 0.5):
+        vetoed = not value and any(f"s:{name}" in feats for name in vetoes.get(label, ()))
+        if (model.get("mode") == "model" and pred.probability(pred.value) >= model.get("guard", 0.5)
+                and not vetoed):
             final[label] = pred.value
         sure = pred.probability(final[label])
         if final[label] == value:

@@ -110,6 +110,8 @@ def check_listening(text: str, lang: str = "auto", context: str | None = None) -
     marked = _marked(a)
     rules = {e: a.has(e) for e in ELEMENTS}
     rules["fact"] = bool(marked) or bool(restated)
+    # A feeling named to wave it away ("怕啥", "come on, it's just a call") is not acknowledged (rules data).
+    rules["feeling"] = rules["feeling"] and not a.has("dismissal")
     extra = ({"restated"} if restated else set()) | ({"context"} if a.doc.context else set())
     extra |= {"marker_restates"} if marked else set()
     extra |= actor_features(a.doc)

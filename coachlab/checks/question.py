@@ -33,16 +33,27 @@ def _form(a: Analysis) -> tuple[str, Span | None]:
     return "statement", None
 
 
-def _stage(a: Analysis) -> str | None:
-    """Return the GROW stage: none for small talk; else the stage with most cues, ties by `stages` order."""
+def _stage(a: Analysis, form: str) -> str | None:
+    """Return the GROW stage: none for small talk; else the stage with most cues, ties by `stages` order.
+
+    A real question with no cue of any stage takes ``stage_default`` (rules/question.yaml says which and
+    why): asking about work as it is now is the Reality stage, whatever words it uses.
+    """
     if a.has("small_talk") and not a.has("work_topic"):
         return None
     order = list(a.book.settings["stages"])
     cues = {s: len({rule.id for rule, _ in a.hits.get(s, ())}) for s in order}
     if a.book.settings.get("stage_choice") == "priority":
-        return next((s for s in order if cues[s]), None)
-    best = max(cues.values(), default=0)
-    return next((s for s in order if cues[s] == best), None) if best else None
+        picked = next((s for s in order if cues[s]), None)
+    else:
+        best = max(cues.values(), default=0)
+        picked = next((s for s in order if cues[s] == best), None) if best else None
+    default = a.book.settings.get("stage_default")
+    if picked is None and default and form in (a.book.settings.get("stage_default_forms") or ()):
+        needs = a.book.settings.get("stage_default_needs")
+        if not needs or any(a.has(t) for t in needs):
+            return str(default)
+    return picked
 
 
 def check_question(text: str, lang: str = "auto", context: str | None = None) -> QuestionReport:
@@ -54,7 +65,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     form, sentence = _form(a)
     advice = form != "statement" and a.has("advice")
     leading = a.has("leading") or advice  # advice smuggled into a question also leads
-    stage = _stage(a)
+    stage = _stage(a, form)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
     form, stage = j.verdicts["form"], j.verdicts["grow_stage"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from .base import analyse, clamp, clean, is_empty, judge
-from .structure import actor_features, story
+from .structure import actor_features, clauses, story
 
 # Which parts the clause structure may add to what the rules found (measured in train.py, see README).
 STORY_PARTS = ("result", "situation")
+# A number (not a date) in a sentence that tells the result quantifies it, whatever verb carries it.
+NUMBER_IN_RESULT = True
 from .report import Pitfall, StarReport, frozen
 
 ELEMENTS = ("situation", "task", "action", "result")
@@ -22,12 +24,21 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     told = story(a.doc)
     rules = {e: a.has(e) or (e in STORY_PARTS and bool(told.get(e))) for e in ELEMENTS}
     rules["action"] = rules["action"] or bool(told.get("notes_action"))
-    rules["quantified_result"] = rules["result"] and a.has("quantified_result")
     extra = actor_features(a.doc) | {f"story_{part}" for part, spans in told.items() if spans}
     # A number in a sentence that tells the result is what "quantified" means.
     result_sentences = {a.doc.sentence_of(s.start) for s in [*a.spans("result"), *told["result"]]}
     if any(a.doc.sentence_of(q.span.start) in result_sentences for q in a.doc.quantities):
         extra.add("number_in_result")
+    # Tighter: a number (not a date) in the very clause that tells the result, not elsewhere in its sentence
+    # ("I mapped the 10 most common reasons and wrote a guide" holds a number in the action).
+    hits = [*a.spans("result"), *told["result"]]
+    result_clauses = [c.span for c in clauses(a.doc) if any(c.span.start <= h.start < c.span.end or
+                                                           h.start <= c.span.start < h.end for h in hits)]
+    counted = any(any(c.start <= q.span.start < c.end for c in result_clauses)
+                  and not a.doc.deadline_set.overlaps(q.span) for q in a.doc.quantities)
+    if counted:
+        extra.add("number_in_result_clause")
+    rules["quantified_result"] = rules["result"] and (a.has("quantified_result") or (NUMBER_IN_RESULT and counted))
     j = judge(a, rules, extra=extra, spans={part: spans for part, spans in told.items() if spans})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     quantified = bool(j.verdicts["quantified_result"])

@@ -226,6 +226,23 @@ _NOT_AN_ACT = re.compile(
     re.IGNORECASE)
 
 
+# A quality shown is not an act: "you showed empathy and ownership", "展现了良好的沟通能力" name a trait in
+# competency words; the agent cannot repeat it the way they can repeat "you read the order number back".
+ABSTRACT_IS_NOT_ACT = True
+_ABSTRACT = re.compile(
+    r"\b(?:empathy|ownership|professionalism|commitment|competenc\w*|customer[- ]cent(?:ric|red)\w*|attitude|"
+    r"positivity|teamwork|communication skills|soft skills|dedication|passion|mindset|proactiv\w*|initiative|"
+    r"excellence|integrity|leadership qualities|people skills)\b|能力|意识|素养|精神|态度|品质|情商|同理心|责任心|专业性|"
+    r"服务理念|形象|价值观|正能量", re.IGNORECASE)
+
+
+def abstract_quality(doc: Doc, span: Span | None = None) -> bool:
+    """Return True when the text (or the sentence of ``span``) rates the agent in competency words."""
+    if span is not None:
+        return ABSTRACT_IS_NOT_ACT and bool(_ABSTRACT.search(doc.sentence_of(span.start).text))
+    return bool(_ABSTRACT.search(doc.text[:STRUCTURE_MAX]))
+
+
 def acts_on_occasion(doc: Doc) -> list[Span]:
     """Return the clauses where the agent (你 / you, or the agent named in notes) did something on a named
     occasion: a call, a chat, a day, a clock time in the same sentence. Plans ("明天起…") are not acts."""
@@ -234,9 +251,86 @@ def acts_on_occasion(doc: Doc) -> list[Span]:
         if clause.actor not in ("you", "third") or not clause.predicate:
             continue
         lang = "zh-CN" if has_cjk(clause.span.text) else "en"
-        if _future(lang).search(clause.span.text) or _NOT_AN_ACT.search(clause.span.text):
+        if (_future(lang).search(clause.span.text) or _NOT_AN_ACT.search(clause.span.text)
+                or (ABSTRACT_IS_NOT_ACT and _ABSTRACT.search(clause.span.text))):
             continue
         sentence = doc.sentence_of(clause.span.start).text
         if _CLOCK.search(sentence) or _occasion(lang).search(sentence):
             out.append(clause.span)
     return out
+
+
+# ------------------------------------------------------------------ concrete next steps without a marker word
+
+_QUOTED = re.compile(r"[“”\"「」『』]|(?<![A-Za-z])'[^']{4,}'")
+_NUMBERED = re.compile(r"\d|[①②③④⑤]|[一两二三四五六七八九十半]\s*(?:分钟|秒|次|句|个|通|天|周)")
+
+
+@lru_cache(maxsize=4)
+def _imperative(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
+    from .engine import rulebook
+
+    words = rulebook("feedback").settings.get("steps") or {}
+    verbs = frozenset(w.lower() for w in (words.get("imperative_verb") or {}).get(lang, ()))
+    cues = sorted((words.get("instruction_cue") or {}).get(lang, ()), key=len, reverse=True)
+    body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in cues)
+    return verbs, re.compile(body or r"(?!)", re.IGNORECASE)
+
+
+def _instructs(clause: Clause, lang: str) -> bool:
+    """Return True when a clause tells the agent what to do: an imperative, or an instruction cue."""
+    verbs, cue = _imperative(lang)
+    text = clause.span.text
+    if lang == "zh-CN" and _DONE.search(doc_sentence_free(text)):
+        return False  # 了 / 过: something already done is a behaviour, not a step
+    if cue.search(text):
+        return True
+    if lang == "en":
+        words = [w.lower() for w in _EN_WORD.findall(text)]
+        while words and words[0] in ("and", "then", "just", "so", "also", "first", "now", "please", "ok", "okay"):
+            words = words[1:]
+        return bool(words) and words[0] in verbs
+    if not ZH_VERB_FIRST:
+        return False
+    tags = _tags(text)
+    lead = [(w, f) for w, f in tags if w.strip() and w not in ("先", "就", "再", "然后", "也", "都", "直接", "马上")]
+    return bool(lead) and lead[0][1] == "v" and lead[0][0] not in ("是", "有", "觉得", "感觉", "知道", "看到", "听到")
+
+
+ZH_VERB_FIRST = False  # a Chinese clause starting with a verb as an instruction: cross-validated 0.96 -> 0.90, off
+_DONE = re.compile(r"[了过](?!解)")
+
+
+def doc_sentence_free(text: str) -> str:
+    """Return a clause without its quoted words (what the agent should say may hold 了)."""
+    return re.sub(r"[“「『\"][^”」』\"]*[”」』\"]", "", text)
+# A warning is not a step: "再漏回电，奖金就别想了", "or it goes in your review".
+_WARNING = re.compile(r"再.{0,16}就|别说我|否则|不然|要不然|\bor (?:else|it|you)\b|\botherwise\b", re.IGNORECASE)
+
+
+def concrete_steps(doc: Doc) -> list[Span]:
+    """Return the clauses that give the agent a concrete next step without a "next time" word.
+
+    A step is a clause that instructs (an imperative verb first, or an instruction cue such as 别 / 换成 /
+    "don't" from the lexicon) in a sentence that pins it down: words to say in quotes, a clock time, a
+    number, a deadline or a named occasion ("Huddles: let people finish, then ask one question";
+    "查记录前先告诉客户要查啥"). A vague wish ("be more careful", "注意一下") has no such anchor.
+    """
+    out = []
+    for clause in clauses(doc):
+        lang = "zh-CN" if has_cjk(clause.span.text) else "en"
+        if clause.actor in ("customer", "colleague", "metric", "third") or not _instructs(clause, lang):
+            continue
+        sentence = doc.sentence_of(clause.span.start)
+        text = sentence.text
+        if _WARNING.search(text):
+            continue
+        if (_QUOTED.search(text) or _CLOCK.search(text) or _NUMBERED.search(text)
+                or any(sentence.start <= d.start < sentence.end for d in doc.deadlines)
+                or _occasion(lang).search(text) or _STEP_ANCHOR.search(text)):
+            out.append(clause.span)
+    return out
+
+
+_STEP_ANCHOR = re.compile(r"\b(?:before|after|while|until|when)\b|之前|以前|之后|以后|的时候|时[，,]|前[，,先]|先.{1,12}再",
+                          re.IGNORECASE)

@@ -40,8 +40,12 @@ TEXTS = _corpus_texts()
 
 
 def test_every_verdict_has_a_confidence_and_low_ones_are_unsure():
-    """Each report rates every verdict it gives in [0, 1]; exactly those under UNSURE_BELOW are unsure, each
-    with one question in the report's language."""
+    """Each report rates every verdict it gives in [0, 1]; those under UNSURE_BELOW are unsure, each with one
+    question in the report's language, except pitfalls that are not raised or that a rule raised (never
+    asked: rules/*.yaml ``ask_absent``); an asked pitfall is raised and "yes" clears it (the favourable
+    reading)."""
+    from coachlab.checks.engine import rulebook
+
     assert len(TEXTS) > 500
     asked = 0
     for kind, lang, text, ctx in TEXTS:
@@ -49,7 +53,14 @@ def test_every_verdict_has_a_confidence_and_low_ones_are_unsure():
         assert set(report.confidence) == LABELS[kind], text
         assert all(0.0 <= v <= 1.0 for v in report.confidence.values())
         low = {label for label, v in report.confidence.items() if v < UNSURE_BELOW and label != "achievable"}
-        assert set(report.unsure) == low, text
+        pitfalls = set(rulebook(kind).settings.get("ask_absent") or ())
+        assert set(report.unsure) <= low, text
+        assert low - set(report.unsure) <= pitfalls, text
+        data0 = report.to_dict()
+        for label in set(report.unsure) & pitfalls:
+            assert data0["answers"][label] == {"yes": False, "no": True}, text
+            present = label in data0["flags"] if "flags" in data0 else bool(data0.get(label))
+            assert present, text
         assert [q["label"] for q in report.questions] == list(report.unsure)
         asked += len(report.questions)
         data = report.to_dict()
