@@ -1,7 +1,7 @@
 """The practice of lessons 00–02 in a real browser.
 
-Lesson 00 in Chinese leads to its role-play, which is played to the debrief on the best test-plan path; the
-reading-KPIs (zh), golden-circle (zh) and SWOT (en) exercise forms are filled with model answers, checked, handed in, and the
+Each lesson leads to its new role-play, played to the debrief on the best test-plan path (00 and 02 in Chinese,
+01 in English); the reading-KPIs (zh), golden-circle (zh) and SWOT (en) exercise forms are filled with model answers, checked, handed in, and the
 hand-in is autograded by nbgrader to full marks.
 """
 
@@ -21,7 +21,6 @@ from tests.grading.test_foundation_exercises import GOLDEN, KPIS, SWOT
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u4e00-\u9fff]")
-SCENARIO = "kpi-first-week-former-peer"
 ERROR_TEXT = ("Traceback", "There was an error", "Something went wrong", "页面出了点问题", "KeyError", "NameError")
 FORMS = [("a00-reading-kpis", "zh", KPIS["model-zh"]), ("a01-golden-circle", "zh", GOLDEN["model-zh"]),
          ("a02-swot-team", "en", SWOT["model-en"])]
@@ -54,53 +53,63 @@ def _no_error(tab) -> None:
     assert tab.locator(".coachlab-error").count() == 0
 
 
-def test_lesson_00_leads_to_its_roleplay_played_to_the_debrief(server, page, screenshot):
-    """From lesson 00 in Chinese, the role-play link opens Gao Yang's card; the best path ends with 'partners'."""
-    scenario, problems = load_scenario(REPO, SCENARIO)
+ROLEPLAYS = [("00-first-line-manager", "zh", "kpi-first-week-former-peer", "高洋", ("80%", "66%")),
+             ("01-learning-golden-circle", "en", "golden-circle-callback-pushback", "Tang Jing", ("64%", "11%")),
+             ("02-swot", "zh", "swot-self-scan-candidate", "马涛", ("76%",))]
+
+
+@pytest.mark.parametrize(("lesson", "lang", "sid", "name", "figures"), ROLEPLAYS, ids=[r[2] for r in ROLEPLAYS])
+def test_lesson_leads_to_its_roleplay_played_to_the_best_ending(server, page, screenshot, lesson, lang, sid, name,
+                                                                 figures):
+    """From the lesson page, the role-play link opens the persona's card; the best test-plan path is played in
+    the browser to its good ending, with every skill in the debrief."""
+    code = "zh-CN" if lang == "zh" else "en"
+    scenario, problems = load_scenario(REPO, sid)
     assert scenario is not None, problems
-    plan, problems = load_plan(plan_path(REPO / "scenarios" / f"{SCENARIO}.yaml"))
+    plan, problems = load_plan(plan_path(REPO / "scenarios" / f"{sid}.yaml"))
     [play] = [p for p in plan["plays"] if p["name"] == "best"]
     assert play["steps"]
-    sign_in_cookie(page, server.url, "foundation-zh")
+    sign_in_cookie(page, server.url, f"foundation-{lang}")
     page.set_default_timeout(180_000)
-    page.goto(f"{server.url}/voila/render/zh/00-first-line-manager.ipynb?lang=zh")
+    page.goto(f"{server.url}/voila/render/{lang}/{lesson}.ipynb?lang={lang}")
     link = page.wait_for_selector(".coachlab-lesson-links a.coachlab-roleplay-link")
-    assert scenario.data["title"]["zh-CN"] in link.inner_text()
+    assert scenario.data["title"][code] in link.inner_text()
     with page.context.expect_page() as opened:
         link.click()
     tab = opened.value
     tab.set_default_timeout(180_000)
     tab.wait_for_selector(".coachlab-persona")
     card = tab.inner_text(".coachlab-persona")
-    assert "高洋" in card and "80%" in card and "66%" in card
-    tab.click(f".coachlab-start:has-text('{t('player.start', 'zh-CN')}')")
+    assert name in card and all(figure in card for figure in figures)
+    tab.click(f".coachlab-start:has-text('{t('player.start', code)}')")
     tab.wait_for_selector(".coachlab-chat .cl-them")
     for step, planned in enumerate(play["steps"]):
         tab.wait_for_selector(f".coachlab-turn[data-step='{step}']")
         if "choose" in planned:
             node = scenario.nodes[tab.get_attribute(".coachlab-turn", "data-node")]
             [option] = [o for o in node["choices"] if o["id"] == planned["choose"]]
-            text = option["text"]["zh-CN"].strip()
-            index = tab.eval_on_selector_all(
-                ".coachlab-option", "(els, t) => els.findIndex(e => (e.title || e.innerText).trim() === t)", text)
-            assert index >= 0, text
+            text = option["text"][code].strip()
+            find = "(t) => [...document.querySelectorAll('.coachlab-option')].findIndex(e => (e.title || e.innerText).trim() === t)"
+            tab.wait_for_function(f"(t) => ({find})(t) >= 0", arg=text)  # the buttons update after the turn label
+            index = tab.evaluate(find, text)
             tab.locator(".coachlab-option").nth(index).click()
         else:
-            tab.fill(".coachlab-free-text textarea", planned["say"]["zh-CN"])
+            tab.fill(".coachlab-free-text textarea", planned["say"][code])
             tab.click(".coachlab-send")
             tab.wait_for_selector(f".coachlab-turn[data-step='{step + 1}'], .coachlab-debrief, .coachlab-ask-yes")
             if tab.query_selector(".coachlab-ask-yes"):
                 tab.click(".coachlab-ask-yes")
         tab.wait_for_selector(f".coachlab-turn[data-step='{step + 1}'], .coachlab-debrief")
         if step == 2:
-            screenshot(tab, "foundation-zh-roleplay-during-play")
+            screenshot(tab, f"foundation-{lang}-{sid}-during-play")
     tab.wait_for_selector(".coachlab-debrief")
     debrief = tab.inner_text(".coachlab-debrief")
-    assert scenario.endings["partners"]["title"]["zh-CN"] in tab.inner_text("body")
-    assert all(scenario.data["debrief"][skill]["label"]["zh-CN"] in debrief for skill in scenario.skills)
+    assert scenario.endings[play["ending"]]["title"][code] in tab.inner_text("body")
+    assert all(scenario.data["debrief"][skill]["label"][code] in debrief for skill in scenario.skills)
+    assert bool(HAN.search(debrief)) == (lang == "zh")
     _no_error(tab)
     tab.locator(".coachlab-debrief").scroll_into_view_if_needed()
-    screenshot(tab, "foundation-zh-roleplay-debrief")
+    screenshot(tab, f"foundation-{lang}-{sid}-debrief")
 
 
 @pytest.mark.parametrize(("slug", "lang", "answers"), FORMS, ids=[f"{s}-{lang}" for s, lang, _ in FORMS])
