@@ -1,8 +1,8 @@
 """The practice of lessons 00–02 in a real browser.
 
 Each lesson leads to its new role-play, played to the debrief on the best test-plan path (00 and 02 in Chinese,
-01 in English); the reading-KPIs (zh), golden-circle (zh) and SWOT (en) exercise forms are filled with model answers, checked, handed in, and the
-hand-in is autograded by nbgrader to full marks.
+01 in English); the reading-KPIs (zh), golden-circle (zh) and SWOT (en) exercise forms are filled with model
+answers, checked, handed in, and the hand-in is autograded by nbgrader to full marks.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ def test_lesson_leads_to_its_roleplay_played_to_the_best_ending(server, page, sc
             node = scenario.nodes[tab.get_attribute(".coachlab-turn", "data-node")]
             [option] = [o for o in node["choices"] if o["id"] == planned["choose"]]
             text = option["text"][code].strip()
-            find = "(t) => [...document.querySelectorAll('.coachlab-option')].findIndex(e => (e.title || e.innerText).trim() === t)"
+            find = ("(t) => [...document.querySelectorAll('.coachlab-option')]"
+                    ".findIndex(e => (e.title || e.innerText).trim() === t)")
             tab.wait_for_function(f"(t) => ({find})(t) >= 0", arg=text)  # the buttons update after the turn label
             index = tab.evaluate(find, text)
             tab.locator(".coachlab-option").nth(index).click()

@@ -1,4 +1,5 @@
-"""The exercises of lessons 00, 01 and 02 (reading KPIs together, golden circle, SWOT) tell a good answer from a poor one, in both languages.
+"""The exercises of lessons 00, 01 and 02 (reading KPIs together, golden circle, SWOT) tell a good answer from a
+poor one, in both languages.
 
 Each notebook's test cells run in-process on answer sets written here: a model answer in English and one in
 Chinese earn every point, a poor answer (the pitfalls the lessons name) earns fewer, and a half-right answer
@@ -87,12 +88,12 @@ GOLDEN = {
 
 SWOT = {
     "model-en": {"sorting": "S O W T O S T W", "so_facts": "1 and 5",
-                 "so_strategy": "Send two of our four billing veterans to next month's QA calibration workshop and have "
-                                "them coach the three spring joiners for an hour a week, to bring the joiners' AHT from "
-                                "8.6 to 7.5 minutes by 31 December.",
+                 "so_strategy": "Send two of our four billing veterans to next month's QA calibration workshop and "
+                                "have them coach the three spring joiners for an hour a week, to bring the joiners' "
+                                "AHT from 8.6 to 7.5 minutes by 31 December.",
                  "wt_facts": "8, 7",
-                 "wt_strategy": "Before 1 July, every agent replays two of their complaint calls with me to practise the "
-                                "identity check, so that the next 20 sampled calls have no more than 1 miss."},
+                 "wt_strategy": "Before 1 July, every agent replays two of their complaint calls with me to practise "
+                                "the identity check, so that the next 20 sampled calls have no more than 1 miss."},
     "model-zh": {"sorting": "s,o,w,t,o,s,t,w", "so_facts": "6 和 2",
                  "so_strategy": "9 月底前，利用大家排班遵从率高、时间排得开的优势，每周排 2 小时，由两位客服把补发发票的客户引导到 App 自助下载，"
                                 "让补发发票来电的占比从 15% 降到 8%。",
