@@ -95,6 +95,13 @@ def _pick(found: list[str]) -> str | None:
     return min(found, key=lambda a: _RANK[a]) if found else None
 
 
+# A number that moves ("从3个降到0", "62→86", "fell to 12") is a metric, whatever it is called.
+CHANGE_IS_METRIC = True
+_CHANGE = re.compile(r"从\s*\d[^，。；]{0,12}(?:到|降到|升到|涨到|变成|减到)\s*\d|\d+(?:\.\d+)?\s*%?\s*(?:→|->|=>)\s*\d|"
+                     r"(?:降到|升到|涨到|提到|掉到|降至|升至|减到)\s*\d|\bfrom \d[^,.;]{0,20}\bto \d|"
+                     r"\b(?:fell|dropped|rose|went up|went down|climbed|jumped|came down) (?:to|by|from) \d", re.IGNORECASE)
+
+
 def _zh_clause(span: Span) -> Clause:
     table = _actors("zh-CN")
     found, predicate = [], False
@@ -105,6 +112,9 @@ def _zh_clause(span: Span) -> Clause:
             found.append(table[word])
         elif flag == "nr" and 2 <= len(word) <= 3 and not any(ch in word for ch in "会班线组号"):
             found.append("third")
+    if not found and CHANGE_IS_METRIC and _CHANGE.search(span.text):
+        found.append("metric")
+        predicate = True
     return Clause(span, _pick(found), predicate)
 
 
@@ -118,6 +128,8 @@ def _en_clause(span: Span) -> Clause:
             found.append(table[pair])
         elif word in table:
             found.append(table[word])
+    if not found and CHANGE_IS_METRIC and _CHANGE.search(span.text):
+        found.append("metric")
     return Clause(span, _pick(found), len(words) >= 3)
 
 
@@ -229,6 +241,9 @@ _NOT_AN_ACT = re.compile(
 # A quality shown is not an act: "you showed empathy and ownership", "展现了良好的沟通能力" name a trait in
 # competency words; the agent cannot repeat it the way they can repeat "you read the order number back".
 ABSTRACT_IS_NOT_ACT = True
+# "被骂6分钟你一直保持礼貌": a count in the clause pins the act down. Cross-validated: zh behaviour +0.005,
+# impact +0.003, vague praise +0.006; en behaviour -0.002, impact -0.011, so Chinese only.
+COUNT_IS_OCCASION = ("zh-CN",)
 _ABSTRACT = re.compile(
     r"\b(?:empathy|ownership|professionalism|commitment|competenc\w*|customer[- ]cent(?:ric|red)\w*|attitude|"
     r"positivity|teamwork|communication skills|soft skills|dedication|passion|mindset|proactiv\w*|initiative|"
@@ -255,7 +270,8 @@ def acts_on_occasion(doc: Doc) -> list[Span]:
                 or (ABSTRACT_IS_NOT_ACT and _ABSTRACT.search(clause.span.text))):
             continue
         sentence = doc.sentence_of(clause.span.start).text
-        if _CLOCK.search(sentence) or _occasion(lang).search(sentence):
+        if (_CLOCK.search(sentence) or _occasion(lang).search(sentence)
+                or (lang in COUNT_IS_OCCASION and _NUMBERED.search(clause.span.text))):
             out.append(clause.span)
     return out
 
