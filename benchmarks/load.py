@@ -889,6 +889,12 @@ def targets(result: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--hub" in argv:  # a room signing in to JupyterHub: benchmarks/load_hub.py
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from load_hub import main as hub_main
+
+        return hub_main([arg for arg in argv if arg != "--hub"])
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="measure this running server instead of starting one")
     parser.add_argument("--pid", type=int, help="the running server's process id (found by its port otherwise)")

@@ -37,7 +37,8 @@ LANDING_POOL = 2
 # Exercise forms are opened once per workshop and submitted; a kernel waiting for each of them
 # is not worth its memory and start-up CPU. Every other page gets a preheated kernel.
 # Voila matches these against each notebook's absolute path.
-NOT_PREHEATED = (r".*/exercises/[^/]+\.ipynb$",)
+# Exercise forms (rarely opened together) and the facilitator guide (a facilitator's page) get no pool.
+NOT_PREHEATED = (r".*/exercises/[^/]+\.ipynb$", r".*/facilitator-guide\.ipynb$")
 CELL_TIMEOUT_S = 60
 IOPUB_TIMEOUT_S = 30
 # A page's first cell waits for the learner's request (``setup_page`` and the page functions built
@@ -49,7 +50,7 @@ _ENTRY_CALL = re.compile(r"\b(?:%s)\(" % "|".join(PAGE_ENTRIES))
 CULL_IDLE_S = 30 * 60
 # Pools are filled in this order (then every other page, Chinese lessons before English ones): the landing page
 # first, since everyone opens it, then what a facilitator sends a room to.
-FILL_ORDER = (LANDING, "roleplays.ipynb", "roleplay.ipynb", "practice-pad.ipynb")
+FILL_ORDER = (LANDING, "roleplays.ipynb", "roleplay.ipynb", "practice-pad.ipynb", "my-work.ipynb")
 POOL_FILL_TIMEOUT_S = 60.0
 # How long a page waits for its kernel to answer before it shows the learner the reload notice instead.
 KERNEL_START_TIMEOUT_S = 90.0

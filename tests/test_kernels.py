@@ -54,8 +54,10 @@ def test_every_course_page_names_the_coachlab_kernel():
 def test_pools_fill_landing_first_then_chinese_lessons_before_english():
     """The page everyone opens first is preheated first; the default language's lessons before the other's."""
     order = fill_order(preheated_pages(REPO / "notebooks"))
-    assert order[0] == LANDING and order[1:4] == ["roleplays.ipynb", "roleplay.ipynb", "practice-pad.ipynb"]
-    lessons = order[4:]
+    assert order[0] == LANDING and order[1:5] == ["roleplays.ipynb", "roleplay.ipynb", "practice-pad.ipynb",
+                                                  "my-work.ipynb"]
+    assert "facilitator-guide.ipynb" not in order  # a facilitator's page: started when opened
+    lessons = order[5:]
     assert lessons and all(name.startswith(("zh/", "en/")) for name in lessons)
     assert max(i for i, name in enumerate(lessons) if name.startswith("zh/")) < \
         min(i for i, name in enumerate(lessons) if name.startswith("en/"))

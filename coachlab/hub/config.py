@@ -7,7 +7,8 @@ table), so `make hub`, the tests and a platform engineer change ports and folder
   own passcode, which puts them in the ``facilitators`` group (``password_groups``);
 - servers: coachlab.hub.spawner.CourseSpawner; learners land on the course's landing page (Voila as a server
   extension, kernels from the ``coachlab`` kernelspec's fork provisioner), facilitators on the dashboard;
-- services: the records service (coachlab.records.service) and jupyterhub-idle-culler;
+- services: the records service (coachlab.records.service), one warm kernel template that every learner's
+  server forks its page kernels from (coachlab.kernels.forkserver on a Unix socket), jupyterhub-idle-culler;
 - roles: learners may call the records service; the facilitators' role adds ``COHORT_SCOPE``, which servers'
   tokens carry only for members of that group.
 """
@@ -21,6 +22,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from coachlab.kernels.forkserver import SOCKET_ENV
+from coachlab.kernels.kernelspec import PAGE_PRELOAD
+from coachlab.kernels.provisioner import ipc_folder
 from coachlab.records.service import COHORT_SCOPE, SERVICE_NAME
 
 FACILITATORS = "facilitators"
@@ -158,9 +162,13 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     c.Spawner.start_timeout = 60
     c.Spawner.http_timeout = 60
     records_url = f"http://127.0.0.1:{s['records_port']}"
+    # One warm kernel template for every learner's server (they all run as this Unix user): each page kernel is
+    # a fork of it, so the course's imports are paid and held once per machine, not once per learner.
+    template_socket = str(ipc_folder() / f"hub-{s['port']}-template.sock")
     c.Spawner.environment = {
         "COACHLAB_ROOT": str(s["root"]),
         "COACHLAB_RECORDS_URL": records_url,
+        SOCKET_ENV: template_socket,
         **{key: env[key] for key in PASSED_ON if env.get(key)},
     }
     c.Spawner.group_overrides = {
@@ -183,6 +191,10 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     c.JupyterHub.services = [
         {"name": SERVICE_NAME, "url": records_url, "command": [python, "-m", "coachlab.records.service"],
          "environment": {"COACHLAB_RECORDS_DATA": str(state / "records")}, "display": False},
+        {"name": "coachlab-kernels", "command": [python, "-m", "coachlab.kernels.forkserver", "--listen",
+                                                 template_socket, *PAGE_PRELOAD],
+         "environment": {"COACHLAB_ROOT": str(s["root"]), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+                         "MKL_NUM_THREADS": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}},
         {"name": "idle-culler", "command": [python, "-m", "jupyterhub_idle_culler",
                                             f"--timeout={s['cull_after_s']}"]},
     ]

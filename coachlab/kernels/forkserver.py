@@ -191,19 +191,32 @@ def _requests(pending: bytearray, wait: float | None) -> list[bytes] | None:
     return [line for line in lines if line.strip()]
 
 
-def _fork(line: bytes) -> dict[str, Any]:
-    """Fork the kernel a request line asks for; return the reply (in the template only: the child never returns)."""
+def _fork(line: bytes, close: tuple[int, ...] = ()) -> dict[str, Any]:
+    """Fork the kernel a request line asks for; return the reply (in the template only: the child never returns).
+
+    ``close``: descriptors the kernel must not keep (the listening socket and other callers' connections).
+    """
     try:
         request = json.loads(line)
+        if request.get("hello"):
+            return {"ready": True, "preload": PRELOADED}
         pid = os.fork()
     except (ValueError, OSError) as exc:
         return {"error": str(exc)}
     if pid == 0:
+        for fd in close:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
         _become_kernel(request["argv"], request["cwd"], request["env"], int(request.get("owner") or os.getppid()))
     return {"pid": pid}
 
 
-def serve(preload: list[str]) -> None:
+PRELOADED: list[str] = []  # the preload list this template was started with (told to callers of a shared one)
+
+
+def serve(preload: list[str], listen: str | None = None) -> None:
     """Run the fork server: preload, then fork one kernel per request until stdin closes.
 
     Modules after a ``--`` in ``preload`` are imported after the server has said it is ready, one at a time
@@ -220,9 +233,13 @@ def serve(preload: list[str]) -> None:
     gc.freeze()  # the collector never writes to what the template imported, so forked kernels keep sharing it
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped by the system, never left as zombies
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C for the facilitator's command is not for us
+    PRELOADED[:] = preload
     out = sys.stdout.buffer
     out.write(json.dumps({"ready": True, "failed": failed}).encode() + b"\n")
     out.flush()
+    if listen:
+        _serve_socket(listen, later)
+        return
     pending = bytearray()
     while True:
         # Background imports wait for a quiet moment: each is a second or so during which no kernel is forked.
@@ -236,6 +253,117 @@ def serve(preload: list[str]) -> None:
             _preload([later.pop(0)])
             gc.collect()
             gc.freeze()
+
+
+def _serve_socket(path: str, later: list[str]) -> None:
+    """Serve fork requests on the Unix socket ``path`` (one template for every server of one Unix user, e.g.
+    all learners' servers under the hub) until SIGTERM; the same one-line JSON requests and replies."""
+    import socket
+
+    if os.path.exists(path):
+        os.unlink(path)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    old_mask = os.umask(0o177)  # the socket is the user's own: nobody else may ask for a kernel
+    try:
+        listener.bind(path)
+    finally:
+        os.umask(old_mask)
+    listener.listen(64)
+    for stop in (signal.SIGTERM, signal.SIGINT):  # the hub stops its services with SIGINT first
+        signal.signal(stop, lambda *_: sys.exit(0))
+    poller = select.poll()
+    poller.register(listener.fileno(), select.POLLIN)
+    clients: dict[int, tuple[socket.socket, bytearray]] = {}
+    try:
+        while True:
+            events = poller.poll(int(QUIET_S * 1000) if later else None)
+            if not events and later:
+                _preload([later.pop(0)])
+                gc.collect()
+                gc.freeze()
+                continue
+            for fd, _ in events:
+                if fd == listener.fileno():
+                    conn, _ = listener.accept()
+                    clients[conn.fileno()] = (conn, bytearray())
+                    poller.register(conn.fileno(), select.POLLIN)
+                    continue
+                conn, pending = clients[fd]
+                chunk = b""
+                try:
+                    chunk = conn.recv(65536)
+                except OSError:
+                    pass
+                if not chunk:
+                    poller.unregister(fd)
+                    del clients[fd]
+                    conn.close()
+                    continue
+                pending.extend(chunk)
+                while b"\n" in pending:
+                    line, _, rest = bytes(pending).partition(b"\n")
+                    pending[:] = rest
+                    if line.strip():
+                        close = (listener.fileno(), *clients)
+                        try:
+                            conn.sendall(json.dumps(_fork(line, close)).encode() + b"\n")
+                        except OSError:
+                            pass
+    finally:
+        listener.close()
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+class RemoteForkServer:
+    """A template another process runs on a Unix socket (``SOCKET_ENV``), asked for kernels like a ForkServer."""
+
+    def __init__(self, path: str, timeout: float = 30.0):
+        self.path, self.timeout = path, timeout
+        hello = self._ask({"hello": True})
+        if not hello.get("ready"):
+            raise OSError(f"no kernel template answers on {path}")
+        self.preload = tuple(hello.get("preload") or ())
+        self.failed: list[str] = []
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        import socket
+
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(self.timeout)
+            conn.connect(self.path)
+            conn.sendall(json.dumps(request).encode() + b"\n")
+            reply = bytearray()
+            while b"\n" not in reply:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                reply.extend(chunk)
+        try:
+            return json.loads(bytes(reply).split(b"\n")[0] or b"{}")
+        except ValueError:
+            return {}
+
+    def alive(self) -> bool:
+        try:
+            return bool(self._ask({"hello": True}).get("ready"))
+        except OSError:
+            return False
+
+    def spawn(self, argv: list[str], cwd: str, env: dict[str, str], owner: int | None = None) -> ForkedProcess:
+        """Fork a kernel in the shared template; it watches ``owner`` (default: this process) and exits with it."""
+        reply = self._ask({"argv": argv, "cwd": cwd, "env": env, "owner": owner or os.getpid()})
+        if "pid" not in reply:
+            raise OSError(reply.get("error") or "the shared kernel template has stopped")
+        return ForkedProcess(int(reply["pid"]))
+
+    def close(self) -> None:
+        """The template is not ours to stop."""
+
+
+SOCKET_ENV = "COACHLAB_FORK_SOCKET"  # a shared template's socket (set by the hub for learners' servers)
 
 
 class ForkedProcess:
@@ -336,8 +464,19 @@ class ForkServer:
             preload = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m.strip()]
         key = tuple(preload)
         with cls._lock:
+            shared = os.environ.get(SOCKET_ENV)
+            if shared and not isinstance(cls._instances.get(key), ForkServer):
+                remote = cls._instances.get(key)
+                try:
+                    if remote is None:
+                        remote = RemoteForkServer(shared)
+                    if remote.preload == key:  # the shared template imported what this kernel needs
+                        cls._instances[key] = remote  # type: ignore[assignment]
+                        return remote  # type: ignore[return-value]
+                except OSError:
+                    pass  # no shared template (yet): this process starts its own
             server = cls._instances.get(key)
-            if server is None or server.process.poll() is not None:
+            if not isinstance(server, ForkServer) or server.process.poll() is not None:
                 server = cls._instances[key] = cls(list(key))
             return server
 
@@ -383,4 +522,8 @@ def forkable(argv: list[str]) -> bool:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1:])
+    args = sys.argv[1:]
+    socket_path = None
+    if args[:1] == ["--listen"]:
+        socket_path, args = args[1], args[2:]
+    serve(args, socket_path)

@@ -146,19 +146,8 @@ def parse_stamp(text: str) -> float | None:
 
 
 def state_items(store: Any, learner: str) -> list[tuple[str, float]]:
-    """Return (item id, when saved) of the learner's saved tool work.
-
-    Uses the store's ``state_items`` when it has one; the SQLite store is read directly otherwise (one query,
-    this learner only).
-    """
-    listing = getattr(store, "state_items", None)
-    if callable(listing):
-        return [(str(i), float(w)) for i, w in listing(learner)]
-    conn = getattr(store, "_conn", None)
-    if conn is None:
-        return []
-    rows = conn.execute("SELECT item_id, updated_at FROM tool_state WHERE learner_id = ?", (learner,))
-    return [(str(i), float(w)) for i, w in rows]
+    """Return (item id, when saved) of the learner's saved tool work (the SQLite store or the records service)."""
+    return [(str(i), float(w)) for i, w in store.state_items(learner)]
 
 
 def handins(course: Any, learner: str, slugs: Iterable[str]) -> list[Handin]:

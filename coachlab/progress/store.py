@@ -292,6 +292,12 @@ class ProgressStore:
         ).fetchone()
         return json.loads(row[0]) if row else None
 
+    def state_items(self, learner_id: str) -> list[tuple[str, float]]:
+        """Return (item id, last saved) for every tool the learner has saved work in, oldest first."""
+        rows = self._conn.execute("SELECT item_id, updated_at FROM tool_state WHERE learner_id = ? ORDER BY updated_at",
+                                  (validate_learner_id(learner_id),))
+        return [(item, float(at)) for item, at in rows]
+
     # --- disputes ---------------------------------------------------------------------------
     def add_dispute(self, dispute: Dispute) -> int:
         """Save a learner's dispute (checked first: nothing is written when it is refused); return its id."""

@@ -86,6 +86,9 @@ class RecordsClient:
     def load_state(self, learner_id: str, item_id: str) -> dict[str, Any] | None:
         return self._call("GET", f"state/{urllib.request.quote(item_id, safe='')}")["state"]
 
+    def state_items(self, learner_id: str) -> list[tuple[str, float]]:
+        return [(item, float(at)) for item, at in self._call("GET", "state")]
+
     def add_dispute(self, dispute: Dispute) -> int:
         return int(self._call("POST", "disputes", to_json(dispute))["id"])
 

@@ -146,6 +146,11 @@ class StateHandler(RecordsHandler):
         self.finish_json({"ok": True})
 
 
+class StatesHandler(RecordsHandler):
+    def get(self) -> None:
+        self.finish_json([[item, at] for item, at in self.store.state_items(self.learner)])
+
+
 class DisputesHandler(RecordsHandler):
     def get(self) -> None:
         status = self.get_query_argument("status", None)
@@ -224,7 +229,7 @@ class IntegrityHandler(RecordsHandler):
 
 
 ROUTES = (
-    ("me", MeHandler), ("attempts", AttemptsHandler), (r"state/([^/]+)", StateHandler),
+    ("me", MeHandler), ("attempts", AttemptsHandler), ("state", StatesHandler), (r"state/([^/]+)", StateHandler),
     ("disputes", DisputesHandler), (r"disputes/(\d+)", DisputeHandler), (r"disputes/(\d+)/resolve", ResolveHandler),
     ("submissions", SubmissionsHandler), (r"submissions/(\d+)", SubmissionHandler),
     (r"submissions/(\d+)/collected", CollectedHandler), ("integrity", IntegrityHandler),

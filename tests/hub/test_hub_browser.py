@@ -200,3 +200,27 @@ def test_the_facilitator_sees_both_learners_on_the_dashboard(hub, chromium, grad
     assert "ada" in text and "bo" in text
     assert bool(HAN.search(text)) is (lang == "zh")
     tab.context.close()
+
+
+def test_every_learners_page_kernels_are_forks_of_one_shared_template(hub, workshop):
+    import psutil
+
+    def command(process) -> str:
+        try:
+            return " ".join(process.cmdline())
+        except psutil.Error:  # gone, or a zombie waiting to be reaped
+            return ""
+
+    def template_like(process) -> bool:  # a forked kernel keeps the command line of the template it came from
+        return f"hub-{hub.port}-template.sock" in command(process)
+
+    templates = [p for p in psutil.process_iter() if template_like(p) and not template_like(p.parent())]
+    assert len(templates) == 1, "one template for the whole hub"
+    servers = [p for p in psutil.process_iter(["cmdline", "environ"])
+               if "jupyterhub-singleuser" in " ".join(p.info["cmdline"] or [])
+               and (p.info["environ"] or {}).get("COACHLAB_GRADER") == str(hub.grader)]
+    assert len(servers) >= 2
+    for server in servers:  # no server started a template of its own
+        assert not [c for c in server.children(recursive=True) if "coachlab.kernels.forkserver" in command(c)]
+    kernels = templates[0].children()
+    assert kernels, "the learners' page kernels are the template's children"
