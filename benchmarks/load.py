@@ -42,6 +42,7 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 import psutil
@@ -587,6 +588,8 @@ async def play_learner(browser, base: str, url_path: str, name: str, offset: flo
     start = time.perf_counter()
     try:
         context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        # Signed in once per browser, as a learner on `make serve` is (the top bar's cookie).
+        await context.add_cookies([{"name": "coachlab_learner", "value": quote(name, safe=""), "url": base}])
         tab = await context.new_page()
         start = time.perf_counter()
         response = await tab.goto(f"{base}/voila/render/{url_path}", timeout=limit, wait_until="commit")
@@ -598,8 +601,6 @@ async def play_learner(browser, base: str, url_path: str, name: str, offset: flo
         record["rendered_s"] = round(time.perf_counter() - start, 3)
         if await tab.query_selector(".coachlab-error"):
             raise RuntimeError("friendly error shown: " + short(await tab.inner_text(".coachlab-error")))
-        stage = "name"
-        await tab.fill(".coachlab-learner-id input", name, timeout=limit)
         stage = "start"
         clicked = time.perf_counter()
         await tab.click(".coachlab-start", timeout=limit)

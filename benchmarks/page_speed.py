@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, VoilaServer  # noqa: E402  (the same harness the tests use)
 
-PAGES = {"landing": ("index.ipynb?lang=zh", ".coachlab-lang-switch"), "floor": ("floor.ipynb", ".floor-widget")}
+PAGES = {"landing": ("index.ipynb?lang=zh", ".coachlab-landing"), "floor": ("floor.ipynb", ".floor-widget")}
 
 
 def course_copy(dest: Path) -> Path:

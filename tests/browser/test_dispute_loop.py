@@ -12,6 +12,7 @@ import pytest
 
 from coachlab.i18n import t
 from coachlab.progress import open_store
+from tests.browser.signin import sign_in_cookie
 from tests.conftest import dashboard_server
 
 pytestmark = pytest.mark.browser
@@ -37,6 +38,7 @@ def dashboard_for(voila_server, tmp_path_factory):
 
 
 def _learner_disputes(page, server, lang: str, code: str, screenshot) -> int:
+    sign_in_cookie(page, server.url, LEARNER[lang])
     page.goto(f"{server.url}/voila/render/practice-pad.ipynb?lang={code}&kind=feedback")
     page.locator(".coachlab-checkpad .coachlab-checkpad-text textarea").fill(TEXT[lang])
     page.wait_for_function("([sel, head]) => { const m = document.querySelector(sel + ' .cp-marked');"
@@ -45,7 +47,6 @@ def _learner_disputes(page, server, lang: str, code: str, screenshot) -> int:
     page.click(f".coachlab-dispute-open:has-text('{t('dispute.open', lang)}')")
     page.locator(PANEL).wait_for()
     # Bad input first: no verdict picked and no note; the learner is told what to do, nothing is saved.
-    page.fill(f"{PANEL} .coachlab-learner-id input", LEARNER[lang])
     page.click(f"{PANEL} .coachlab-dispute-send")
     page.wait_for_selector(f"{PANEL} .coachlab-dispute-status .bad")
     assert t("dispute.error.note_empty", lang) in page.inner_text(f"{PANEL} .coachlab-dispute-status")
@@ -118,8 +119,8 @@ ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。",
 
 def _play_to_free_text(page, server, learner: str) -> None:  # noqa: ANN001 - a Playwright page, the server
     """Open bid-late-logins in Chinese as ``learner`` and take the first option until a free-text turn."""
+    sign_in_cookie(page, server.url, learner)
     page.goto(f"{server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
-    page.fill(".coachlab-learner-id input", learner)
     page.click(".coachlab-start")
     for step in range(6):
         page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
@@ -210,10 +211,10 @@ def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page
 def test_an_exercise_practice_check_can_be_disputed(voila_server, page, screenshot):
     """The exercise form's practice check has the control; the note is filed with the exercise and question."""
     page.set_default_timeout(240_000)
+    sign_in_cookie(page, voila_server.url, "exercise-learner")
     page.goto(f"{voila_server.url}/voila/render/exercises/a05-feedback.ipynb?lang=en")
     page.wait_for_selector(".coachlab-exercise .coachlab-practice-button")
     assert page.locator(".coachlab-dispute-open:visible").count() == 0  # nothing checked, nothing to dispute
-    page.locator(".coachlab-learner-id input").fill("exercise-learner")
     page.locator(".coachlab-answer-feedback_bia textarea").fill(TEXT["en"])
     page.locator(".coachlab-practice-button").first.click()
     page.wait_for_selector(".coachlab-practice")
