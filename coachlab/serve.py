@@ -352,6 +352,9 @@ def serve(root: Path, *, port: int = 8866, ip: str = "127.0.0.1", pool: bool = T
     share_compiled_templates()
     report_failed_kernel_starts()
     app = CourseVoila(config=voila_config(pool=pool, cell_timeout_s=cell_timeout_s))
+    from coachlab.logfilters import install as quiet_known_warnings
+
+    quiet_known_warnings(app.log.name)
     app.pools = pool_sizes() if pool else {}
     argv = [str(root / "notebooks"), f"--port={port}", f"--Voila.ip={ip}",
             "--no-browser" if not open_browser else "--Voila.open_browser=True"]
