@@ -1,0 +1,115 @@
+"""The learner records in PostgreSQL, for the records service when ``COACHLAB_DATABASE_URL`` says so.
+
+The same ``RecordStore`` methods and the same ``MIGRATIONS`` as the SQLite file (coachlab/progress/store.py),
+in PostgreSQL's dialect; the schema version lives in the table ``coachlab_schema`` (SQLite keeps it in
+``PRAGMA user_version``). Connections come from a psycopg pool, each checked before use, so a service that
+outlives a database restart gets fresh connections instead of dead ones. Autocommit reads; every write is one
+transaction.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+from psycopg import Connection
+from psycopg_pool import ConnectionPool
+
+from .store import POSTGRESQL, SCHEMA_VERSION, RecordStore, Writer
+
+SCHEMES = ("postgresql", "postgres")
+POOL_MAX = 8  # the service is one tornado thread; a few more for threads sharing one store
+CONNECT_TIMEOUT_S = 30.0
+# Held while migrating, so two service processes starting together migrate once (any fixed bigint will do).
+MIGRATION_LOCK = 0x636F6163686C6162  # "coachlab"
+
+
+def is_database_url(url: str | None) -> bool:
+    """Return True when ``url`` names a PostgreSQL database (``postgresql://…`` or ``postgres://…``)."""
+    return bool(url) and urlsplit(url).scheme in SCHEMES
+
+
+def redact(url: str) -> str:
+    """Return ``url`` without its password, for logs and messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _sql(statement: str) -> str:
+    """The store's ``?`` placeholders as psycopg's ``%s`` (no statement has a ``?`` or ``%`` of its own)."""
+    return statement.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresStore(RecordStore):
+    """Read and write learner records in a PostgreSQL database (a pool of connections, thread-safe)."""
+
+    dialect = POSTGRESQL
+
+    def __init__(self, url: str, max_size: int = POOL_MAX, timeout: float = CONNECT_TIMEOUT_S):
+        if not is_database_url(url):
+            raise ValueError(f"not a PostgreSQL URL: {redact(url)!r} (postgresql://user:password@host:port/db)")
+        self.url = url
+        self.where = redact(url)
+        self._pool = ConnectionPool(url, min_size=1, max_size=max_size, timeout=timeout, open=False,
+                                    kwargs={"autocommit": True}, check=ConnectionPool.check_connection,
+                                    name="coachlab-records")
+        self._pool.open(wait=True, timeout=timeout)
+        try:
+            self._migrate()
+        except BaseException:
+            self._pool.close()
+            raise
+
+    def _migrate(self) -> None:
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            conn.execute("CREATE TABLE IF NOT EXISTS coachlab_schema (version INTEGER NOT NULL)")
+            row = conn.execute("SELECT version FROM coachlab_schema").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO coachlab_schema (version) VALUES (0)")
+            current = row[0] if row else 0
+            self._check_version(current, self.where)
+            for step in POSTGRESQL.migrations()[current:]:
+                for statement in filter(str.strip, step.split(";")):
+                    conn.execute(statement)  # type: ignore[call-overload] - our own SQL, no parameters
+            conn.execute("UPDATE coachlab_schema SET version = %s", (SCHEMA_VERSION,))
+
+    @contextmanager
+    def _write(self) -> Iterator[Writer]:
+        with self._pool.connection() as conn, conn.transaction():
+            yield Writer(lambda sql, params=(): conn.execute(_sql(sql), params).rowcount,
+                         lambda sql, params=(): _inserted(conn, sql, params),
+                         lambda sql, params=(): conn.execute(_sql(sql), params).fetchall())
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        with self._pool.connection() as conn:
+            return conn.execute(_sql(sql), params).fetchall()
+
+    def schema_version(self) -> int:
+        """Return the schema version kept in ``coachlab_schema``."""
+        row = self._one("SELECT version FROM coachlab_schema")
+        return int(row[0]) if row else 0
+
+    def integrity_ok(self) -> bool:
+        """Return True when the database answers, has exactly one schema row and it is this coachlab's version
+        (PostgreSQL checks its own pages; there is no file-level check to run as for SQLite)."""
+        rows = self._rows("SELECT version FROM coachlab_schema")
+        return rows == [(SCHEMA_VERSION,)]
+
+    def close(self) -> None:
+        """Close the pool and its connections."""
+        self._pool.close()
+
+    def __enter__(self) -> "PostgresStore":
+        return self
+
+
+def _inserted(conn: Connection, sql: str, params: tuple | list) -> int:
+    row = conn.execute(_sql(sql) + " RETURNING id", params).fetchone()
+    assert row is not None
+    return int(row[0])
