@@ -5,7 +5,8 @@ facilitators read the cohort through it. Every request carries a hub token (``Au
 kernel has ``JUPYTERHUB_API_TOKEN``), which JupyterHub's own ``HubAuth`` turns into a user; the service writes
 only as that user and lets a learner read only their own records. A token whose scopes include
 ``COHORT_SCOPE`` (the ``facilitators`` group's role, see coachlab/hub/config.py) reads everyone's and resolves
-disputes. Storage is the one store interface (coachlab.progress), SQLite in WAL mode in ``COACHLAB_RECORDS_DATA``.
+disputes. Storage is the one store interface (coachlab.progress): SQLite in WAL mode in ``COACHLAB_RECORDS_DATA``,
+or PostgreSQL when ``COACHLAB_DATABASE_URL`` names one (``open_records``).
 
 Run by the hub as ``python -m coachlab.records.service``; it listens where ``JUPYTERHUB_SERVICE_URL`` says.
 """
@@ -26,7 +27,7 @@ from tornado.httpserver import HTTPServer
 
 from coachlab.i18n import normalize_lang, t
 from coachlab.progress.ids import LearnerIdError, validate_learner_id
-from coachlab.progress.store import DisputeError, ProgressStore
+from coachlab.progress.store import DisputeError, ProgressStore, RecordStore
 
 from .wire import (MAX_RECORD_BYTES, MAX_SUBMISSION_BYTES, WireError, attempt_from_json, dispute_from_json,
                    parse_body, to_json)
@@ -253,17 +254,35 @@ def data_dir() -> Path:
     return Path(os.environ.get("COACHLAB_RECORDS_DATA") or "coachlab-records").resolve()
 
 
+def open_records() -> tuple[RecordStore, str]:
+    """Return the store the service keeps records in, and where that is (no password) for the log.
+
+    ``COACHLAB_DATABASE_URL=postgresql://user:password@host:port/db``: PostgreSQL (several hub machines or
+    service processes, Kubernetes); unset: the SQLite file ``records.sqlite3`` in ``data_dir()``.
+    """
+    url = os.environ.get("COACHLAB_DATABASE_URL", "").strip()
+    if url:
+        from coachlab.progress.pg import PostgresStore, is_database_url, redact
+
+        if not is_database_url(url):
+            raise SystemExit(f"COACHLAB_DATABASE_URL must be postgresql://user:password@host:port/database, "
+                             f"not {redact(url)!r} (unset it to keep the records in SQLite)")
+        store = PostgresStore(url)
+        return store, store.where
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return ProgressStore(folder / "records.sqlite3"), str(folder)
+
+
 def main() -> None:
     """Serve until SIGTERM (the hub stops its managed services that way)."""
     logging.basicConfig(level=logging.INFO, format="[records %(levelname)s %(asctime)s] %(message)s")
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL") or "http://127.0.0.1:10101")
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    store = ProgressStore(folder / "records.sqlite3")
+    store, where = open_records()
     app = make_app(store, ("/", os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"))
     server = HTTPServer(app, max_body_size=MAX_SUBMISSION_BYTES + 1024 * 1024, xheaders=True)
     server.listen(url.port or 80, url.hostname or "127.0.0.1")
-    log.info("records service on %s (data in %s)", url.geturl(), folder)
+    log.info("records service on %s (records in %s)", url.geturl(), where)
     loop = ioloop.IOLoop.current()
     signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     try:
