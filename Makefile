@@ -25,6 +25,7 @@ $(STAMP): pyproject.toml
 # Debian's chromium and a CJK font for the browser tests; installed when missing and we are root.
 system-deps:
 	@bash .ci/system-deps
+	@bash .ci/pg-deps
 
 # A workshop room on JupyterHub (optional; README "A workshop on JupyterHub"): sign-in with passcodes,
 # one server per learner, the records service. HUB_PORT=8000 by default.
