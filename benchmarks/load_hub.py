@@ -6,8 +6,9 @@ does when told to log in) and each opens a role-play; prints JSON.
 It starts its own hub (deploy/jupyterhub_config.py with configurable-http-proxy and the records service, as the
 hub tests do) on free loopback ports with its state in a temporary folder. For each learner: seconds from
 sending the sign-in form to the role-play page rendered by Voila (the server started, the kernel forked, the
-page's cells run), and failures. Then the unique memory (USS) of each learner's server with everything under it
-(the fork template and the page kernels), the hub's own processes, and the target (every learner in, p95 ≤ 10 s).
+page's cells run), and failures. Then the unique memory (USS) of each learner (their server and the page kernels
+forked for it), of what all share (hub, proxy, services, the one kernel template), and the targets (every
+learner in, p95 ≤ 10 s).
 """
 
 from __future__ import annotations
@@ -68,20 +69,25 @@ def uss_mb(process: psutil.Process) -> float:
 
 
 def memory(hub: Hub) -> dict:
-    """USS of each learner's server tree, and of the hub's own processes (hub, proxy, services)."""
-    hub_tree = psutil.Process(hub.proc.pid)
-    own = [hub_tree, *hub_tree.children(recursive=True)]
-    servers = [p for p in psutil.process_iter(["cmdline"]) if any("jupyterhub-singleuser" in part
-                                                                   for part in (p.info["cmdline"] or []))]
-    per_learner = []
-    for server in servers:
-        tree = [server, *server.children(recursive=True)]
-        per_learner.append(sum(uss_mb(p) for p in tree))
-    hub_only = sum(uss_mb(p) for p in own if p.pid not in {s.pid for s in servers})
-    return {"learners_measured": len(per_learner),
-            "uss_per_learner_mb": percentiles(per_learner),
-            "uss_per_learner_mean_mb": round(statistics.fmean(per_learner), 1) if per_learner else None,
-            "hub_proxy_services_uss_mb": round(hub_only, 1)}
+    """USS per signed-in learner (their server, and the page kernels forked for it from the shared template),
+    and of the hub's own processes (hub, proxy, records service, culler, the kernel template itself)."""
+    root = psutil.Process(hub.proc.pid)
+    per_learner: dict[str, float] = {}
+    shared = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            user = process.environ().get("JUPYTERHUB_USER")
+        except psutil.Error:
+            continue
+        if user:  # a learner's server, or a kernel forked for one of its pages
+            per_learner[user] = per_learner.get(user, 0.0) + uss_mb(process)
+        else:
+            shared += uss_mb(process)
+    values = list(per_learner.values())
+    return {"learners_measured": len(values),
+            "uss_per_learner_mb": percentiles(values),
+            "uss_per_learner_mean_mb": round(statistics.fmean(values), 1) if values else None,
+            "hub_proxy_services_template_uss_mb": round(shared, 1)}
 
 
 def run(learners: int, every: float, timeout: float) -> dict:

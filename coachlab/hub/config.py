@@ -117,9 +117,10 @@ def server_args(root: Path, facilitator: bool) -> list[str]:
     """Return the single-user server's arguments: the course folder, Voila, kernel culling, no terminals."""
     args = [
         f"--ServerApp.root_dir={root if facilitator else root / 'notebooks'}",
-        "--MappingKernelManager.cull_idle_timeout=900",  # a page left open but unused frees its kernel
+        "--MappingKernelManager.cull_idle_timeout=900",  # a kernel whose page was closed goes within 15 min
         "--MappingKernelManager.cull_interval=60",
         "--VoilaConfiguration.show_tracebacks=False",
+        "--ServerApp.jpserver_extensions=coachlab.hub.singleuser=True",  # a page left frees its kernel
     ]
     if not facilitator:  # a learner's server is the course's pages: nothing else to load (start-up 15 s -> 3 s)
         args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LEARNER_OFF]

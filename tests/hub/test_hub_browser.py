@@ -224,3 +224,26 @@ def test_every_learners_page_kernels_are_forks_of_one_shared_template(hub, works
         assert not [c for c in server.children(recursive=True) if "coachlab.kernels.forkserver" in command(c)]
     kernels = templates[0].children()
     assert kernels, "the learners' page kernels are the template's children"
+
+
+def test_a_page_left_frees_its_kernel_within_seconds(hub, chromium, workshop):
+    import time
+
+    tab = sign_in(chromium, hub, "dot", LEARNER_CODE, "en")
+    tab.wait_for_url(re.compile(r"/user/dot/voila/render/index\.ipynb"))
+    tab.wait_for_selector(".coachlab-landing")
+    kernels_url = f"{hub.url}/user/dot/api/kernels"
+
+    def kernels() -> set[str]:
+        return {k["id"] for k in tab.context.request.get(kernels_url).json()}
+
+    tab.goto(f"{hub.url}/user/dot/voila/render/roleplay.ipynb?scenario={SCENARIO}&lang=en")
+    tab.wait_for_selector(".coachlab-persona")
+    with_roleplay = kernels()
+    tab.goto(f"{hub.url}/user/dot/voila/render/index.ipynb?lang=en")  # leaving the role-play
+    tab.wait_for_selector(".coachlab-landing")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and len(with_roleplay & kernels()) > 0:
+        time.sleep(0.5)
+    assert not with_roleplay & kernels(), "the role-play's kernel outlived the page"
+    tab.context.close()
