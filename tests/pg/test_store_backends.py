@@ -401,3 +401,13 @@ def test_the_service_process_the_hub_starts_uses_postgresql(postgres_url, tmp_pa
     assert not (tmp_path / "unused").exists()  # no SQLite file was made on the side
     with psycopg.connect(postgres_url) as conn:
         assert conn.execute("SELECT version FROM coachlab_schema").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_a_store_outlives_a_postgresql_restart(postgres, postgres_url):
+    """After the database restarts (every open connection cut), the next write and read succeed on a fresh
+    connection, and what was written before is still there."""
+    with PostgresStore(postgres_url, max_size=2) as store:
+        before = store.record(Attempt("王芳", "x", {"n": 1}, {}))
+        postgres.restart()
+        after = store.record(Attempt("王芳", "x", {"n": 2}, {}))
+        assert [a.id for a in store.attempts("王芳")] == [before, after]
