@@ -182,8 +182,9 @@ def test_one_learner_one_name_whatever_the_spelling(store):
 
 # --- disputes -----------------------------------------------------------------------------------------
 def test_disputes_round_trip_filter_and_the_resolve_rules(store):
-    mine = store.add_dispute(Dispute("王芳", "bid-late-logins", "feedback", SAID, MISSED, "“服务水平掉到71%”就是影响",
-                                     "impact", place="impact-turn", lang="zh-CN", context="至于吗？"))
+    mine = store.add_dispute(Dispute("王芳", "bid-late-logins", "feedback", SAID, MISSED,
+                                     "“服务水平掉到71%”就是影响", "impact", place="impact-turn", lang="zh-CN",
+                                     context="至于吗？"))
     other = store.add_dispute(Dispute("li-lei", "feedback", "feedback", "Thanks for staying late.", MISSED,
                                       "It has an impact"))
     d = store.dispute(mine)
