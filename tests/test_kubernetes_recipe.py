@@ -9,6 +9,7 @@ URL it names is checked to exist. The image build runs only where a Docker engin
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -329,3 +330,35 @@ def test_helm_renders_the_chart_with_these_values():
     assert {"Deployment", "Service", "NetworkPolicy"} <= kinds
     hub_service = next(d for d in docs if d["kind"] == "Service" and d["metadata"]["name"] == "hub")
     assert 10101 in [p["port"] for p in hub_service["spec"]["ports"]]
+
+
+def test_the_charts_own_hub_config_runs_with_these_values(tmp_path):
+    """deploy/kubernetes/check_chart.py: the chart's jupyterhub_config.py, JupyterHub and KubeSpawner for real.
+
+    Optional, like helm: it needs a zero-to-jupyterhub-k8s chart folder (COACHLAB_Z2JH_CHART) and KubeSpawner
+    and pycurl importable (COACHLAB_Z2JH_PYTHONPATH, e.g. a `pip install --target` folder); the course never
+    installs them.
+    """
+    chart = os.environ.get("COACHLAB_Z2JH_CHART")
+    if not chart or not (Path(chart) / "files" / "hub" / "jupyterhub_config.py").is_file():
+        pytest.skip("COACHLAB_Z2JH_CHART does not name a zero-to-jupyterhub chart folder (optional check)")
+    env = {**os.environ, "PYTHONPATH": os.environ.get("COACHLAB_Z2JH_PYTHONPATH", "")}
+    probe = subprocess.run([sys.executable, "-c", "import kubespawner, pycurl"], env=env, capture_output=True,
+                           check=False)
+    if probe.returncode != 0:
+        pytest.skip("kubespawner and pycurl are not importable (COACHLAB_Z2JH_PYTHONPATH); optional check")
+    run = subprocess.run([sys.executable, str(RECIPE / "check_chart.py"), chart], env=env, capture_output=True,
+                         text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr[-4000:]
+    report = json.loads(run.stdout[run.stdout.index("\n{") + 1:] if not run.stdout.startswith("{") else run.stdout)
+    assert report["authenticator"] == "SharedPasswordAuthenticator" and report["spawner"] == "KubeSpawner"
+    assert {"coachlab-records", "jupyterhub-idle-culler"} == set(report["services"])
+    assert {"user", "coachlab-facilitator", "jupyterhub-idle-culler"} <= set(report["roles"])
+    assert report["groups"] == [hub_config.FACILITATORS]
+    learner, facilitator = report["servers"]["learner-a"], report["servers"]["facilitator-f"]
+    assert learner["default_url"] == hub_config.LANDING and facilitator["default_url"] == hub_config.DASHBOARD
+    for server in (learner, facilitator):
+        assert server["records_url"] == report["records_url"] == "http://hub:10101"
+        assert server["uid"] == 1000 and server["fork_socket"] is None
+        assert server["coachlab_root"] == "/srv/coachlab"
+    assert learner["mem_limit"] < facilitator["mem_limit"]
