@@ -43,7 +43,8 @@ def merged_values(chart: Path) -> dict:
     ours = yaml.safe_load((HERE / "values.yaml").read_text(encoding="utf-8"))
     values = merge(copy.deepcopy(defaults), ours)
     schema = yaml.safe_load((chart / "values.schema.yaml").read_text(encoding="utf-8"))
-    errors = [f"{'.'.join(map(str, e.path))}: {e.message}" for e in jsonschema.Draft7Validator(schema).iter_errors(values)]
+    found = jsonschema.Draft7Validator(schema).iter_errors(values)
+    errors = [f"{'.'.join(map(str, e.path))}: {e.message}" for e in found]
     if errors:
         raise SystemExit("values.yaml does not fit the chart's schema:\n" + "\n".join(errors))
     chart_meta = yaml.safe_load((chart / "Chart.yaml").read_text(encoding="utf-8"))
