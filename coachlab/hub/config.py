@@ -191,7 +191,9 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     ]
     c.JupyterHub.services = [
         {"name": SERVICE_NAME, "url": records_url, "command": [python, "-m", "coachlab.records.service"],
-         "environment": {"COACHLAB_RECORDS_DATA": str(state / "records")}, "display": False},
+         "environment": {"COACHLAB_RECORDS_DATA": str(state / "records"),
+                         **{key: env[key] for key in ("COACHLAB_DATABASE_URL",) if env.get(key)}},
+         "display": False},
         {"name": "coachlab-kernels", "command": [python, "-m", "coachlab.kernels.forkserver", "--listen",
                                                  template_socket, *PAGE_PRELOAD],
          "environment": {"COACHLAB_ROOT": str(s["root"]), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",

@@ -36,7 +36,19 @@ def parse_body(body: bytes, limit: int = MAX_RECORD_BYTES) -> dict[str, Any]:
         raise WireError(400, "not_json") from None
     if not isinstance(data, dict):
         raise WireError(400, "not_object")
+    if _has_nul(data):  # neither a learner's text nor PostgreSQL has any use for it
+        raise WireError(400, "bad_field", field="\\u0000")
     return data
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _text(data: dict[str, Any], key: str, *, required: bool = True, limit: int = 200) -> str | None:

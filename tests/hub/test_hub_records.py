@@ -140,6 +140,7 @@ def test_disputes_and_hand_ins_of_another_learner_do_not_exist_for_you(hub, peop
     (json.dumps({"item_id": "", "answers": {}, "scores": {}}).encode(), 400, "bad_field"),
     (json.dumps({"item_id": "x", "answers": [], "scores": {}}).encode(), 400, "bad_field"),
     (json.dumps({"item_id": "x", "answers": {}, "scores": {"a": "high"}}).encode(), 400, "bad_field"),
+    (json.dumps({"item_id": "x", "answers": {"t": "a\u0000b"}, "scores": {}}).encode(), 400, "bad_field"),
     (json.dumps({"item_id": "x", "answers": {"t": "x" * (3 * 1024 * 1024)}, "scores": {}}).encode(), 413, "too_large"),
 ])
 def test_bad_bodies_get_a_clear_answer_in_the_callers_language(hub, people, body, status, reason):
