@@ -350,7 +350,8 @@ def test_the_charts_own_hub_config_runs_with_these_values(tmp_path):
     run = subprocess.run([sys.executable, str(RECIPE / "check_chart.py"), chart], env=env, capture_output=True,
                          text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stderr[-4000:]
-    report = json.loads(run.stdout[run.stdout.index("\n{") + 1:] if not run.stdout.startswith("{") else run.stdout)
+    out = "\n" + run.stdout
+    report = json.loads(out[out.rindex("\n{\n") + 1:])  # after the chart's "Loading ..." lines
     assert report["authenticator"] == "SharedPasswordAuthenticator" and report["spawner"] == "KubeSpawner"
     assert {"coachlab-records", "jupyterhub-idle-culler"} == set(report["services"])
     assert {"user", "coachlab-facilitator", "jupyterhub-idle-culler"} <= set(report["roles"])
