@@ -250,7 +250,8 @@ def golden_svg(lang: str) -> str:
         body.append(text_block(350, y_text - 18, [t(f"golden.ring.{ring}", lang)], 14, weight="bold"))
         note, _ = _lines_at(350, y_text + 2, words["notes"][ring][lang], 300, 13, 2, fill=INK)
         body.append(note)
-    body.append(text_block(350, 50, ["why → how → what"], 16, weight="bold", fill="#0d47a1"))
+    order = " → ".join(t(f"golden.ring.{ring}", lang) for ring in ("why", "how", "what"))
+    body.append(text_block(350, 50, [order], 16, weight="bold", fill="#0d47a1"))
     return svg(680, 340, "".join(body), words["title"][lang], "coachlab-golden-picture")
 
 

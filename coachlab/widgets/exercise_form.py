@@ -57,6 +57,16 @@ def _label(key: str, lang: str) -> str:
         return key.replace("_", " ")
 
 
+# Feedback is praise (BIA) or development (BID): once the answer is one, the other's element is not missing.
+ALTERNATIVE = {"BIA": "development", "BID": "appreciation"}
+
+
+def shown_elements(report) -> dict[str, bool]:  # noqa: ANN001 - a coachlab.checks report
+    """Return the elements a practice check lists: all of them, except the other model's once one is met."""
+    other = ALTERNATIVE.get(getattr(report, "model", None) or "")
+    return {k: ok for k, ok in report.found.items() if k != other}
+
+
 def practice_html(kind: str, text: str, lang: str, report=None) -> str:
     """Return the practice feedback of coachlab.checks for one answer: found and missing elements, suggestions.
 
@@ -74,7 +84,7 @@ def practice_html(kind: str, text: str, lang: str, report=None) -> str:
     items = "".join(f"<li data-element='{html.escape(k)}'>{'?' if k in doubtful else '✔' if ok else '✘'} "
                     f"{html.escape(_label(k, lang))} <span class='note'>"
                     f"({html.escape(unsure if k in doubtful else found if ok else missing)})</span></li>"
-                    for k, ok in report.found.items())
+                    for k, ok in shown_elements(report).items())
     tips = "".join(f"<li>{html.escape(s)}</li>" for s in report.suggestions)
     pitfalls = "".join(f"<li>{html.escape(p.why)}</li>" for p in report.pitfalls)
     return (f'<div class="coachlab-practice"><ul style="list-style:none;padding-left:0">{items}</ul>'

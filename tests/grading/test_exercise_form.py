@@ -83,3 +83,21 @@ def test_parse_answers_refuses_infinity():
     """"inf" is not a number a learner can submit."""
     values, problems = parse_answers([{"name": "n", "type": "number", "label": {"en": "N"}}], {"n": "inf"}, "en")
     assert problems and "N" in problems[0]
+
+
+@pytest.mark.parametrize("text, hidden, kept", [
+    ("On Tuesday at 3 pm you stayed calm with the angry customer and rang the courier; she withdrew her "
+     "complaint. Thank you, I really appreciate it.", "development", "appreciation"),
+    ("On Monday you closed two billing calls without checking the knowledge base, and both customers rang back. "
+     "Next week, please check the knowledge base before you close a billing call.", "appreciation", "development"),
+])
+def test_practice_never_calls_the_other_model_missing(text, hidden, kept):
+    """Praise (BIA) is complete without a development step, and a BID without thanks: the check says so, and the
+    practice list agrees with it instead of showing that element as missing next to 'this follows the model'."""
+    from coachlab.checks import run
+    from coachlab.widgets.exercise_form import practice_html
+
+    report = run("feedback", text, lang="en")
+    shown = practice_html("feedback", text, "en", report)
+    assert f"data-element='{kept}'" in shown and f"data-element='{hidden}'" not in shown
+    assert "✘" not in shown
