@@ -31,6 +31,7 @@ class Capture(logging.Handler):
 def traitlets_log():
     """The logger jupyter_server's contents manager uses when no application is running, captured."""
     logger = logging.getLogger("traitlets")
+    logger.removeFilter(logfilters._FILTER)  # another test may have run the CLI, which installs it in this process
     capture = Capture()
     logger.addHandler(capture)
     try:
