@@ -69,24 +69,29 @@ def uss_mb(process: psutil.Process) -> float:
 
 
 def memory(hub: Hub) -> dict:
-    """USS per signed-in learner (their server, and the page kernels forked for it from the shared template),
-    and of the hub's own processes (hub, proxy, records service, culler, the kernel template itself)."""
+    """USS of each learner's server, of the page kernels (forks of the one shared template: their /proc environ
+    is the template's, so they are counted together and shared out per learner), and of what all share (hub,
+    proxy, records service, culler, the template itself)."""
     root = psutil.Process(hub.proc.pid)
-    per_learner: dict[str, float] = {}
-    shared = 0.0
+    servers, kernels, shared = [], [], 0.0
     for process in [root, *root.children(recursive=True)]:
         try:
-            user = process.environ().get("JUPYTERHUB_USER")
+            command = " ".join(process.cmdline())
+            parent = " ".join(process.parent().cmdline()) if process.parent() else ""
         except psutil.Error:
             continue
-        if user:  # a learner's server, or a kernel forked for one of its pages
-            per_learner[user] = per_learner.get(user, 0.0) + uss_mb(process)
+        if "jupyterhub-singleuser" in command:
+            servers.append(uss_mb(process))
+        elif "--listen" in parent and "coachlab.kernels.forkserver" in parent:
+            kernels.append(uss_mb(process))
         else:
             shared += uss_mb(process)
-    values = list(per_learner.values())
-    return {"learners_measured": len(values),
-            "uss_per_learner_mb": percentiles(values),
-            "uss_per_learner_mean_mb": round(statistics.fmean(values), 1) if values else None,
+    per_learner = (statistics.fmean(servers) + sum(kernels) / len(servers)) if servers else None
+    return {"learners_measured": len(servers),
+            "server_uss_mb": percentiles(servers),
+            "page_kernels": len(kernels),
+            "page_kernel_uss_mean_mb": round(statistics.fmean(kernels), 1) if kernels else None,
+            "uss_per_learner_mean_mb": round(per_learner, 1) if per_learner else None,
             "hub_proxy_services_template_uss_mb": round(shared, 1)}
 
 
