@@ -33,13 +33,10 @@ def label(item: str, lang: str) -> str:
 
 
 def own_items(text: str) -> list[str]:
-    """Split a box of the learner's own items: one per line, bullets removed, no repeats."""
-    items: list[str] = []
-    for line in text.replace("；", "\n").splitlines():
-        item = line.strip().lstrip("-*•·").strip()
-        if item and item not in items:
-            items.append(item)
-    return items
+    """Split a box of the learner's own items: one per line, bullets removed, no repeats (as the SWOT board)."""
+    from .swot import split_items
+
+    return split_items(text)
 
 
 @dataclass(frozen=True)

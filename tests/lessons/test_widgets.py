@@ -14,32 +14,13 @@ from coachlab import widgets as W
 from coachlab.progress import open_store
 
 from .gaps import PRACTICE_GAPS  # lessons nothing practises yet; strict xfail below
+from tests.widget_tree import click, find, learner, walk  # noqa: F401 - used by the tests below
 
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("COACHLAB_DATA", str(tmp_path))
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-
-
-def walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def find(root, cls=None, kind=None):
-    return [w for w in walk(root) if (cls is None or cls in getattr(w, "_dom_classes", ()))
-            and (kind is None or isinstance(w, kind))]
-
-
-def click(root) -> str:
-    find(root, "coachlab-main-action")[0].click()
-    return find(root, "coachlab-result")[0].value
-
-
-def learner(root, name="wang.fang"):
-    find(root, "coachlab-learner-id")[0].value = name
 
 
 def downloads(html_text: str) -> dict[str, bytes]:

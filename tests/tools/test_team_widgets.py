@@ -19,6 +19,7 @@ from coachlab.widgets.johari import johari_window
 from coachlab.widgets.listening_drill import listening_drill
 from coachlab.widgets.pictures import picture
 from coachlab.widgets.positions import positions_check
+from tests.widget_tree import click, find, learner, walk  # noqa: F401 - used by the tests below
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -27,26 +28,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("COACHLAB_DATA", str(tmp_path))
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-
-
-def walk(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def find(root, cls=None, kind=None):
-    return [w for w in walk(root) if (cls is None or cls in getattr(w, "_dom_classes", ()))
-            and (kind is None or isinstance(w, kind))]
-
-
-def click(root) -> str:
-    find(root, "coachlab-main-action")[0].click()
-    return find(root, "coachlab-result")[0].value
-
-
-def learner(root, name="wang.fang"):
-    find(root, "coachlab-learner-id")[0].value = name
 
 
 def saved(item: str, name="wang.fang"):
