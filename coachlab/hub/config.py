@@ -40,6 +40,8 @@ LEARNER_OFF = ("jupyterlab", "jupyter_lsp", "jupyterlab_jupytext", "notebook", "
                "nbgrader.server_extensions.assignment_list", "nbgrader.server_extensions.course_list")
 
 
+# What a page's browser may send its kernel under the hub: widget traffic and the connection handshake only.
+PAGE_MESSAGES = ("kernel_info_request", "comm_info_request", "comm_open", "comm_msg", "comm_close")
 # Course settings the hub hands on to every server when it has them (see the README's table).
 PASSED_ON = ("COACHLAB_LANG", "COACHLAB_GRADER", "COACHLAB_EXCHANGE", "COACHLAB_RELEASE_ON_DEMAND")
 
@@ -124,6 +126,9 @@ def server_args(root: Path, facilitator: bool) -> list[str]:
     ]
     if not facilitator:  # a learner's server is the course's pages: nothing else to load (start-up 15 s -> 3 s)
         args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LEARNER_OFF]
+        # The page's browser only talks widgets to its kernel (Voila runs the cells itself, server-side): no
+        # code from a browser, so a learner cannot use their own kernel to read the machine's files.
+        args += [f"--MappingKernelManager.allowed_message_types={kind}" for kind in PAGE_MESSAGES]
     if os.geteuid() == 0:
         args.append("--allow-root")  # the hub runs servers as its own user; as root that needs saying
     return args

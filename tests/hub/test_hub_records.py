@@ -181,3 +181,57 @@ def test_a_learner_cannot_open_another_learners_server_or_kernels(hub, path):
     ana = hub.sign_in("ana")
     reply = ana.get(f"{hub.url}{path}", timeout=60)
     assert reply.status_code == 404 and reply.url.startswith(f"{hub.url}/hub/user/ben/"), (reply.status_code, reply.url)
+
+
+def test_a_learners_browser_cannot_run_code_in_their_own_kernel(hub):
+    """Voila runs a page's cells itself; the browser may only talk widgets to the kernel. An execute_request
+    sent through the learner's own kernel websocket (which could read the machine's files) is dropped, while
+    the handshake still answers."""
+    import asyncio
+    import uuid
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    session = hub.sign_in("eli")
+    token = hub.token(session, "eli")
+    session.get(f"{hub.url}/hub/spawn", timeout=120)
+    headers = {"Authorization": f"token {token}"}
+    for _ in range(120):
+        reply = requests.post(f"{hub.url}/user/eli/api/kernels", json={"name": "coachlab"}, headers=headers,
+                              timeout=60)
+        if reply.status_code == 201:
+            break
+        time.sleep(1)
+    kernel = reply.json()["id"]
+
+    def message(kind: str, content: dict) -> str:
+        header = {"msg_id": uuid.uuid4().hex, "msg_type": kind, "username": "eli", "session": "s", "date": "",
+                  "version": "5.3"}
+        return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
+                           "buffers": [], "channel": "shell"})
+
+    async def talk() -> set[str]:
+        url = f"{hub.url.replace('http', 'ws')}/user/eli/api/kernels/{kernel}/channels"
+        conn = await websocket_connect(HTTPRequest(url, headers=headers))
+        conn.write_message(message("execute_request", {"code": "print(open('/etc/hostname').read())",
+                                                       "silent": False, "store_history": False,
+                                                       "user_expressions": {}, "allow_stdin": False}))
+        conn.write_message(message("kernel_info_request", {}))
+        seen: set[str] = set()
+        deadline = asyncio.get_running_loop().time() + 8
+        while asyncio.get_running_loop().time() < deadline:
+            try:
+                raw = await asyncio.wait_for(conn.read_message(), deadline - asyncio.get_running_loop().time())
+            except asyncio.TimeoutError:
+                break
+            if raw is None:
+                break
+            seen.add(json.loads(raw)["header"]["msg_type"])
+        conn.close()
+        return seen
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # its own event loop, whatever runs in this thread
+        seen = pool.submit(lambda: asyncio.run(talk())).result()
+    assert "kernel_info_reply" in seen, seen  # the connection works
+    assert not {"execute_reply", "execute_input", "stream", "execute_result"} & seen, seen
