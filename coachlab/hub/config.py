@@ -129,6 +129,7 @@ def server_args(root: Path, facilitator: bool) -> list[str]:
         # The page's browser only talks widgets to its kernel (Voila runs the cells itself, server-side): no
         # code from a browser, so a learner cannot use their own kernel to read the machine's files.
         args += [f"--MappingKernelManager.allowed_message_types={kind}" for kind in PAGE_MESSAGES]
+        args.append("--ServerApp.contents_manager_class=coachlab.hub.singleuser.ReadOnlyContents")  # nor save one
     if os.geteuid() == 0:
         args.append("--allow-root")  # the hub runs servers as its own user; as root that needs saying
     return args

@@ -235,3 +235,25 @@ def test_a_learners_browser_cannot_run_code_in_their_own_kernel(hub):
         seen = pool.submit(lambda: asyncio.run(talk())).result()
     assert "kernel_info_reply" in seen, seen  # the connection works
     assert not {"execute_reply", "execute_input", "stream", "execute_result"} & seen, seen
+
+
+def test_a_learner_cannot_save_a_notebook_into_the_course_for_voila_to_run(hub):
+    """Voila runs whatever notebook sits in the course folder: a learner's server serves it read-only."""
+    from tests.conftest import REPO
+
+    session = hub.sign_in("eli")
+    token = hub.token(session, "eli")
+    session.get(f"{hub.url}/hub/spawn", timeout=120)
+    headers = {"Authorization": f"token {token}"}
+    notebook = {"type": "notebook", "format": "json", "content": {
+        "cells": [{"cell_type": "code", "source": "open('/etc/hostname').read()", "metadata": {}, "outputs": [],
+                   "execution_count": None}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}}
+    for _ in range(120):
+        reply = requests.put(f"{hub.url}/user/eli/api/contents/planted.ipynb", json=notebook, headers=headers,
+                             timeout=60)
+        if reply.status_code not in (302, 404, 424, 503):  # the server may still be starting
+            break
+        time.sleep(1)
+    assert reply.status_code == 403, reply.status_code
+    assert not (REPO / "notebooks" / "planted.ipynb").exists()
+    assert requests.get(f"{hub.url}/user/eli/api/contents/index.ipynb", headers=headers, timeout=60).status_code == 200
