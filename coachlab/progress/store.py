@@ -280,14 +280,7 @@ class RecordStore:
 
     def attempts(self, learner_id: str | None = None, item_id: str | None = None) -> list[Attempt]:
         """Return attempts, oldest first, optionally for one learner and/or one item."""
-        clauses, params = [], []
-        if learner_id is not None:
-            clauses.append("learner_id = ?")
-            params.append(validate_learner_id(learner_id))
-        if item_id is not None:
-            clauses.append("item_id = ?")
-            params.append(item_id)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where(learner_id, item_id=item_id)
         rows = self._rows(
             "SELECT id, learner_id, item_id, created_at, answers, scores, lang FROM attempts"
             f"{where} ORDER BY created_at, id",
@@ -340,19 +333,9 @@ class RecordStore:
     def disputes(self, learner_id: str | None = None, status: str | None = None,
                  item_id: str | None = None) -> list[Dispute]:
         """Return disputes, oldest first; a learner's page always passes ``learner_id`` (their own only)."""
-        clauses, params = [], []
-        if learner_id is not None:
-            clauses.append("learner_id = ?")
-            params.append(validate_learner_id(learner_id))
-        if status is not None:
-            if status not in DISPUTE_STATUSES:
-                raise ValueError(f"unknown dispute status {status!r}")
-            clauses.append("status = ?")
-            params.append(status)
-        if item_id is not None:
-            clauses.append("item_id = ?")
-            params.append(item_id)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        if status is not None and status not in DISPUTE_STATUSES:
+            raise ValueError(f"unknown dispute status {status!r}")
+        where, params = _where(learner_id, status=status, item_id=item_id)
         rows = self._rows(f"SELECT {_DISPUTE_COLUMNS} FROM disputes{where} ORDER BY created_at, id", params)
         return [_to_dispute(row) for row in rows]
 
@@ -408,16 +391,7 @@ class RecordStore:
     def submissions(self, learner_id: str | None = None, slug: str | None = None,
                     uncollected: bool = False) -> list[Submission]:
         """Return hand-ins (without their notebooks), oldest first."""
-        clauses, params = [], []
-        if learner_id is not None:
-            clauses.append("learner_id = ?")
-            params.append(validate_learner_id(learner_id))
-        if slug is not None:
-            clauses.append("slug = ?")
-            params.append(slug)
-        if uncollected:
-            clauses.append("collected_at IS NULL")
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where(learner_id, ("collected_at IS NULL",) if uncollected else (), slug=slug)
         rows = self._rows(
             f"SELECT id, learner_id, slug, created_at, collected_at FROM submissions{where} ORDER BY created_at, id",
             params)
@@ -528,6 +502,21 @@ class _Immediate:
 
     def __exit__(self, exc_type, *_: object) -> None:
         self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _where(learner_id: str | None, extra: tuple[str, ...] = (), **equal: Any) -> tuple[str, list[Any]]:
+    """Return the WHERE clause and its parameters for a listing: the learner (validated, normalised), each
+    column in ``equal`` that is not None, then the ``extra`` conditions."""
+    clauses, params = [], []
+    if learner_id is not None:
+        clauses.append("learner_id = ?")
+        params.append(validate_learner_id(learner_id))
+    for column, value in equal.items():
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    clauses.extend(extra)
+    return (f" WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
 def _to_attempts(rows: Iterator[tuple]) -> Iterator[Attempt]:
