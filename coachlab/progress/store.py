@@ -109,6 +109,17 @@ MIGRATION_STEPS: tuple[str, ...] = (
     CREATE INDEX submissions_by_learner ON submissions (learner_id, slug, created_at);
     CREATE INDEX submissions_uncollected ON submissions (collected_at, created_at);
     """,
+    # Several cohorts on one hub: every learner's record names its course (an nbgrader course id,
+    # coachlab.hub.cohorts); rows written before are the default course's. Listings filter by it.
+    """
+    ALTER TABLE attempts ADD COLUMN course_id TEXT NOT NULL DEFAULT 'coachlab';
+    ALTER TABLE tool_state ADD COLUMN course_id TEXT NOT NULL DEFAULT 'coachlab';
+    ALTER TABLE disputes ADD COLUMN course_id TEXT NOT NULL DEFAULT 'coachlab';
+    ALTER TABLE submissions ADD COLUMN course_id TEXT NOT NULL DEFAULT 'coachlab';
+    CREATE INDEX attempts_by_course ON attempts (course_id, item_id, created_at);
+    CREATE INDEX disputes_by_course ON disputes (course_id, status, created_at);
+    CREATE INDEX submissions_by_course ON submissions (course_id, collected_at, created_at);
+    """,
 )
 MIGRATIONS: tuple[str, ...] = SQLITE.migrations()  # the SQLite text, as ProgressStore runs it
 SCHEMA_VERSION = len(MIGRATIONS)
