@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
-import yaml
+from coachlab.packaged import packaged_yaml
 
 START_MONTH = pd.Period("2025-01", freq="M")
 KPI_COLUMNS: tuple[str, ...] = ("csat", "fcr", "aht_min", "occupancy", "adherence", "qa", "calls")
@@ -63,7 +62,7 @@ class Team:
 @lru_cache(maxsize=1)
 def comment_templates() -> dict[str, dict]:
     """Load the 360° comment templates (en and zh-CN)."""
-    return yaml.safe_load(resources.files(__package__).joinpath("comments.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "comments.yaml")
 
 
 def _names(rng: np.random.Generator, count: int) -> list[tuple[str, str]]:

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
-
 from . import LANGS
+from coachlab.packaged import packaged_yaml
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ class Hit:
 @lru_cache(maxsize=1)
 def glossary() -> tuple[Term, ...]:
     """Load and compile glossary.yaml."""
-    data = yaml.safe_load(resources.files(__package__).joinpath("glossary.yaml").read_text(encoding="utf-8"))
+    data = packaged_yaml(__package__, "glossary.yaml")
     terms = []
     for entry in data["terms"]:
         avoid = {lang: tuple(re.compile(p, re.IGNORECASE if lang == "en" else 0)

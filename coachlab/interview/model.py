@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 RATINGS: tuple[str, ...] = ("excellent", "good", "to_improve")
 
@@ -14,7 +13,7 @@ RATINGS: tuple[str, ...] = ("excellent", "good", "to_improve")
 @lru_cache(maxsize=1)
 def model_data() -> dict:
     """Load the competency model file."""
-    return yaml.safe_load(resources.files(__package__).joinpath("competencies.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "competencies.yaml")
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .span import Span, SpanSet
+from coachlab.packaged import packaged_yaml
 
 
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    data = yaml.safe_load(resources.files(__package__).joinpath("lexicons/deadlines.yaml").read_text("utf-8"))
+    data = packaged_yaml(__package__, "lexicons/deadlines.yaml")
     section = data[lang]
     flags = re.IGNORECASE
     return (tuple(re.compile(p, flags) for p in section["deadline"]),

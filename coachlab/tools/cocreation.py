@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from . import review
+from .swot import split_items
+from coachlab.packaged import packaged_yaml
 
 MIN_CARDS = 6
 TOP_THEMES = 3
@@ -18,17 +17,12 @@ TOP_THEMES = 3
 @lru_cache(maxsize=1)
 def cocreation_content() -> dict:
     """Load the steps, limits, words and problem messages."""
-    return yaml.safe_load(resources.files(__package__).joinpath("cocreation.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "cocreation.yaml")
 
 
 def split_lines(text: str) -> list[str]:
-    """Split a box into items: one per line, bullets removed, repeats kept once."""
-    items: list[str] = []
-    for line in text.splitlines():
-        item = line.strip().lstrip("-*•·").strip()
-        if item and item not in items:
-            items.append(item)
-    return items
+    """Split a box into cards: one per line (a card may hold a "；"), bullets removed, repeats kept once."""
+    return split_items(text, semicolons=False)
 
 
 @dataclass(frozen=True)

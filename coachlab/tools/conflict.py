@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 STYLES: tuple[str, ...] = ("competing", "collaborating", "compromising", "avoiding", "accommodating")
 SCALE = (1, 2, 3, 4, 5)  # rarely … almost always
@@ -16,7 +15,7 @@ OVERUSED = 13  # of 15: a style used this much is the default, whatever the situ
 @lru_cache(maxsize=1)
 def conflict_content() -> dict:
     """Load the styles and statements."""
-    return yaml.safe_load(resources.files(__package__).joinpath("conflict.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "conflict.yaml")
 
 
 @dataclass(frozen=True)

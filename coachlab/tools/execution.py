@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 GATES: tuple[str, ...] = ("plan", "progress", "result")
 QUICK_DAYS = 7  # the first action should land within the first week
@@ -18,7 +17,7 @@ DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*
 @lru_cache(maxsize=1)
 def execution_content() -> dict:
     """Load the gates, supervision steps, habits and problem messages."""
-    return yaml.safe_load(resources.files(__package__).joinpath("execution.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "execution.yaml")
 
 
 def parse_date(text: str) -> date | None:

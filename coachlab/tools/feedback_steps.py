@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 BUILDERS: tuple[str, ...] = ("bia_plus", "bid_plus")
 QUESTION_WORDS = {
@@ -19,7 +18,7 @@ QUESTION_WORDS = {
 @lru_cache(maxsize=1)
 def steps_content() -> dict:
     """Load the builders, their steps, the shared cues and the pitfalls."""
-    return yaml.safe_load(resources.files(__package__).joinpath("feedback_steps.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "feedback_steps.yaml")
 
 
 def builder(kind: str) -> dict:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 RINGS: tuple[str, ...] = ("why", "how", "what")
 
@@ -15,7 +14,7 @@ RINGS: tuple[str, ...] = ("why", "how", "what")
 @lru_cache(maxsize=1)
 def golden_content() -> dict:
     """Load the golden-circle rules and the red–green statements."""
-    return yaml.safe_load(resources.files(__package__).joinpath("golden.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "golden.yaml")
 
 
 @dataclass(frozen=True)

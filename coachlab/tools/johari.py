@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 PANES: tuple[str, ...] = ("open", "blind", "hidden", "unknown")
 MIN_SHARE, MAX_SHARE = 0.32, 0.68  # keep every pane wide enough to read in the picture
@@ -16,7 +15,7 @@ MIN_SHARE, MAX_SHARE = 0.32, 0.68  # keep every pane wide enough to read in the 
 @lru_cache(maxsize=1)
 def johari_content() -> dict:
     """Load the panes, axes, behaviours and next-step texts."""
-    return yaml.safe_load(resources.files(__package__).joinpath("johari.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "johari.yaml")
 
 
 def behaviour_ids() -> tuple[str, ...]:

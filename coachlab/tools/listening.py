@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 SCALE = (1, 2, 3, 4, 5)  # never … always
 
@@ -14,7 +13,7 @@ SCALE = (1, 2, 3, 4, 5)  # never … always
 @lru_cache(maxsize=1)
 def listening_content() -> dict:
     """Load the statements, processes, levels and advice."""
-    return yaml.safe_load(resources.files(__package__).joinpath("listening.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "listening.yaml")
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 KINDS: tuple[str, ...] = ("pseudo", "hog", "selective", "defensive", "ambush")
 
@@ -15,7 +14,7 @@ KINDS: tuple[str, ...] = ("pseudo", "hog", "selective", "defensive", "ambush")
 @lru_cache(maxsize=1)
 def drill_content() -> dict:
     """Load the kinds and the drill items."""
-    return yaml.safe_load(resources.files(__package__).joinpath("listening_drill.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "listening_drill.yaml")
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,11 @@ from __future__ import annotations
 import math
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from coachlab.i18n import t
 
 from .svg import esc, svg, text_block, wrap
+from coachlab.packaged import packaged_yaml
 
 PICTURES: tuple[str, ...] = ("grow", "swot", "golden", "interview", "johari", "corral", "conflict")
 INK, MUTED = "#222", "#555"
@@ -24,7 +22,7 @@ INK, MUTED = "#222", "#555"
 @lru_cache(maxsize=1)
 def picture_words() -> dict:
     """Load the words on the pictures."""
-    return yaml.safe_load(resources.files(__package__).joinpath("pictures.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "pictures.yaml")
 
 
 def _lines_at(x: float, y: float, text: str, width_px: float, size: float, max_lines: int = 4, **kw) -> tuple[str, float]:

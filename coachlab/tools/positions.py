@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 POSITIONS: tuple[str, ...] = ("ok_ok", "ok_notok", "notok_ok", "notok_notok")
 
@@ -14,7 +13,7 @@ POSITIONS: tuple[str, ...] = ("ok_ok", "ok_notok", "notok_ok", "notok_notok")
 @lru_cache(maxsize=1)
 def positions_content() -> dict:
     """Load the positions and situations."""
-    return yaml.safe_load(resources.files(__package__).joinpath("positions.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "positions.yaml")
 
 
 @dataclass(frozen=True)

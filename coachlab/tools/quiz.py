@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 
 @lru_cache(maxsize=1)
 def all_quizzes() -> dict[str, list[dict]]:
     """Load every lesson's knowledge check."""
-    return yaml.safe_load(resources.files(__package__).joinpath("quizzes.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "quizzes.yaml")
 
 
 def quiz(slug: str) -> list[dict]:

@@ -6,15 +6,14 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 
 @lru_cache(maxsize=1)
 def review_content() -> dict:
     """Load the six steps, the ten questions and the pitfall rules."""
-    return yaml.safe_load(resources.files(__package__).joinpath("review.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "review.yaml")
 
 
 def step_ids() -> tuple[str, ...]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import product
 
-import yaml
+from coachlab.packaged import packaged_yaml
 
 SECTIONS: tuple[str, ...] = ("strengths", "weaknesses", "opportunities", "threats")
 QUADRANTS: tuple[str, ...] = ("SO", "WO", "ST", "WT")
@@ -17,13 +16,14 @@ MAX_PAIRS = 4  # more pairings than this per quadrant stop being a plan
 @lru_cache(maxsize=1)
 def quadrant_specs() -> dict[str, dict]:
     """Load the quadrant definitions."""
-    return yaml.safe_load(resources.files(__package__).joinpath("swot.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml(__package__, "swot.yaml")
 
 
-def split_items(text: str) -> list[str]:
-    """Split a text box into items: one per line, bullets and blanks removed."""
-    items = []
-    for line in text.replace("；", "\n").splitlines():
+def split_items(text: str, semicolons: bool = True) -> list[str]:
+    """Split a text box into items: one per line (and per full-width "；" unless ``semicolons`` is False),
+    bullets, blanks and repeats removed. The SWOT board, the Johari window and the co-creation cards use it."""
+    items: list[str] = []
+    for line in (text.replace("；", "\n") if semicolons else text).splitlines():
         item = line.strip().lstrip("-*•·").strip()
         if item and item not in items:
             items.append(item)

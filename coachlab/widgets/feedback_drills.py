@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from importlib import resources
 
 import ipywidgets as widgets
-import yaml
 
 from coachlab.i18n import t
 
 from .lesson import Keeper, guarded, heading, main_button, resolve_lang, result_box, textarea
+from coachlab.packaged import packaged_yaml
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 
@@ -19,7 +18,7 @@ ELEMENTS = ("behavior", "impact", "appreciation", "development")
 @lru_cache(maxsize=1)
 def drills() -> list[dict]:
     """Load the rewrite drills."""
-    return yaml.safe_load(resources.files("coachlab.tools").joinpath("drills.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml("coachlab.tools", "drills.yaml")
 
 
 def _present(value: object) -> bool:
