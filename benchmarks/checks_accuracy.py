@@ -1,19 +1,22 @@
 """Per-label accuracy of coachlab.checks on the labelled corpora in tests/corpus/, per language, as JSON.
 
     .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--kind KIND]
-        [--set own|heldout|train|blind2|turns|blind3|turns2|all] [--blind2 DIR] [--turns DIR]
-        [--blind3 DIR] [--turns2 DIR]
+        [--set own|heldout|train|blind2|blind3|turns|turns2|blind4|turns3|all] [--blind2 DIR] [--blind3 DIR]
+        [--turns DIR] [--turns2 DIR] [--blind4 DIR] [--turns3 DIR]
 
 Sets (see tests/corpus/README.md):
 
 - ``own`` (tests/corpus/*.yaml) and ``heldout``: written with and after the rules, tuned against, and part
   of the learned layer's training data: regression guards, not estimates.
-- ``train``: tests/corpus/train/ and the retired blind sets (train-retired-blind/ and its blind2/), which the
+- ``train``: tests/corpus/train/ and the retired blind sets (train-retired-blind/, its blind2/ and blind3/), which the
   models learn from: scored by cross-validation (each item by a model that did not see it, the rules or the model deciding
   as models.json says), so the figure is honest for the learned layer; ``"cross_validated": false`` when
   scikit-learn is missing and the shipped models were scored instead (then it is training accuracy).
 - ``blind2``: tests/corpus/train-retired-blind/blind2/<kind>.<lang>.yaml, the second blind set, retired into
   training in issue 13 (it had been used to tune): a plain score on it is training accuracy now.
+- ``blind3``: tests/corpus/train-retired-blind/blind3/, the third blind set, measured twice in session 4 and
+  retired into training in session 5: a plain score is training accuracy (the cross-validated figure is
+  under ``train`` -> ``retired-blind3``); also scored without its ``# unsure`` items, as when it was sealed.
 - ``turns``: tests/corpus/train-retired-blind/turns-blind/<scenario>.<lang>.yaml (retired with blind2; the
   development set of the turn level), natural good and poor answers for every
   free-text turn of every role-play with the intent a trainer would pick. Each answer is played as the
@@ -22,10 +25,14 @@ Sets (see tests/corpus/README.md):
   "ask" (the check unsure). An ask counts as right when answering it the way the learner would (yes for a
   good answer, no for a poor one) picks the labelled intent. A fallback is the intent ``fallback``.
 
-- ``blind3`` and ``turns2``: tests/corpus/blind3/ (per label) and tests/corpus/turns-blind2/ (per turn), the
-  blind sets of issue 13, written by a writer who read neither the rules nor the training data. Scored as
-  blind2 and turns, and also without the items the writer marked ``# unsure`` (``sure``) and, where items
-  carry a ``register``, per register. ``summary`` gives, per language, the mean and the lowest label.
+- ``turns2``: tests/corpus/train-retired-blind/turns-blind2/ (retired with blind3; the second development set
+  of the turn level), scored as ``turns`` and also without its ``# unsure`` answers and per register.
+
+- ``blind4`` and ``turns3``: tests/corpus/blind4/ (per label, the format of blind3) and
+  tests/corpus/turns-blind3/ (per turn, the format of turns-blind2), the sealed blind sets of session 5,
+  written by writers who read neither the rules nor the training data. Scored as blind3 and turns2 were
+  when sealed: also without the items the writer marked ``# unsure`` (``sure``) and, where items carry a
+  ``register``, per register. ``summary`` gives, per language, the mean and the lowest label.
   ``--misses`` is refused for them: their misses are never printed, so nobody can tune on them.
 
 --misses lists every wrong label with its text on stderr (own, heldout, and the retired sets only).
@@ -56,10 +63,12 @@ TRAIN = CORPUS / "train"
 RETIRED = CORPUS / "train-retired-blind"
 BLIND2 = RETIRED / "blind2"        # retired into training (issue 13): no longer blind
 TURNS = RETIRED / "turns-blind"     # retired with it: a development set for the turn level
-BLIND3 = CORPUS / "blind3"
-TURNS2 = CORPUS / "turns-blind2"
-SEALED = ("blind3", "turns2")  # sets whose misses are never printed
-_ITEM = re.compile(r"^- ")                     # a top-level corpus item (blind3)
+BLIND3 = RETIRED / "blind3"       # retired into training (session 5): measured twice, no longer blind
+TURNS2 = RETIRED / "turns-blind2"   # retired with it: the second development set of the turn level
+BLIND4 = CORPUS / "blind4"
+TURNS3 = CORPUS / "turns-blind3"
+SEALED = ("blind4", "turns3")  # sets whose misses are never printed
+_ITEM = re.compile(r"^- ")                     # a top-level corpus item (blind3, blind4)
 _ANSWER = re.compile(r"^\s+- t:")               # an answer of a turn-level file
 _BOUNDARY = re.compile(r"^(\S|\s*- node:)")      # a line that ends the answer before it
 
@@ -104,8 +113,8 @@ def evaluate(kind: str, lang: str, corpus: Path = CORPUS) -> tuple[dict[str, flo
 def unsure_marks(path: Path, answers: bool = False) -> list[bool]:
     """Return, per item of a YAML corpus file in file order, whether its block carries a ``# unsure`` comment.
 
-    The writer puts ``# unsure: why`` after an item's keys (blind3) or at the end of an answer's ``intent``
-    line (turns-blind2); a comment belongs to the item whose block it is in. Items only, no text is returned.
+    The writer puts ``# unsure: why`` after an item's keys (blind3, blind4) or at the end of an answer's
+    ``intent`` line (turns-blind2, turns-blind3); a comment belongs to the item whose block it is in. Items only, no text is returned.
     """
     marks: list[bool] = []
     start = _ANSWER if answers else _ITEM
@@ -220,7 +229,8 @@ def train_table(kinds: "list[str] | tuple[str, ...]", folds: int = 5) -> dict[st
         import sklearn  # noqa: F401
     except ImportError:
         table = {"cross_validated": False}
-        for name, folder in (("train", TRAIN), ("retired-blind", RETIRED), ("retired-blind2", BLIND2)):
+        for name, folder in (("train", TRAIN), ("retired-blind", RETIRED), ("retired-blind2", BLIND2),
+                             ("retired-blind3", BLIND3)):
             table[name] = table_for(folder, kinds)
         return table
     from coachlab.checks import learned, train
@@ -239,13 +249,13 @@ def train_table(kinds: "list[str] | tuple[str, ...]", folds: int = 5) -> dict[st
                     (w for w, g in train.GUARDS.items() if g == model.get("guard", 0.5)), "model")
                 cv = train.cross_validate(rows, label, folds)
                 cv.pop("_probs", None)
-                for source in ("train", "retired-blind", "retired-blind2"):
+                for source in ("train", "retired-blind", "retired-blind2", "retired-blind3"):
                     if source in cv:
                         cell = table.setdefault(source, {}).setdefault(kind, {}).setdefault(
                             lang, {"items": cv[source]["items"], "accuracy": {}, "rules_only": {}})
                         cell["accuracy"][label] = cv[source][way]
                         cell["rules_only"][label] = cv[source]["rules"]
-    for source in ("train", "retired-blind", "retired-blind2"):
+    for source in ("train", "retired-blind", "retired-blind2", "retired-blind3"):
         if source in table:
             table[source]["minimum"] = _minimum(table[source])
     return table
@@ -339,12 +349,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list wrong labels on stderr")
     parser.add_argument("--kind", choices=KINDS, action="append")
-    parser.add_argument("--set", choices=("own", "heldout", "train", "blind2", "turns", "blind3", "turns2", "all"),
+    parser.add_argument("--set", choices=("own", "heldout", "train", "blind2", "blind3", "turns", "turns2", "blind4",
+                                          "turns3", "all"),
                         default="all", help="which corpus to score (default: all)")
-    parser.add_argument("--blind2", type=Path, default=BLIND2, help="folder of the blind set")
-    parser.add_argument("--turns", type=Path, default=TURNS, help="folder of the turn-level blind set")
-    parser.add_argument("--blind3", type=Path, default=BLIND3, help="folder of the sealed blind set (per label)")
-    parser.add_argument("--turns2", type=Path, default=TURNS2, help="folder of the sealed turn-level blind set")
+    parser.add_argument("--blind2", type=Path, default=BLIND2, help="folder of the second (retired) blind set")
+    parser.add_argument("--blind3", type=Path, default=BLIND3, help="folder of the third (retired) blind set")
+    parser.add_argument("--turns", type=Path, default=TURNS, help="folder of the first retired turn-level set")
+    parser.add_argument("--turns2", type=Path, default=TURNS2, help="folder of the second retired turn-level set")
+    parser.add_argument("--blind4", type=Path, default=BLIND4, help="folder of the sealed blind set (per label)")
+    parser.add_argument("--turns3", type=Path, default=TURNS3, help="folder of the sealed turn-level blind set")
     args = parser.parse_args(argv)
     if args.misses and args.set in SEALED:
         parser.error(f"--misses is refused for --set {args.set}: its misses are never printed (nobody tunes on it)")
@@ -361,9 +374,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.set in ("turns", "all") and args.turns.is_dir():
         table["turns"] = turns_table(args.turns, args.misses)
     if args.set in ("blind3", "all") and args.blind3.is_dir():
-        table["blind3"] = sealed_table(args.blind3, kinds)
+        table["blind3"] = table_for(args.blind3, kinds, args.misses, tag="blind3 ")
+        table["blind3"]["sure"] = sealed_table(args.blind3, kinds)
     if args.set in ("turns2", "all") and args.turns2.is_dir():
-        table["turns2"] = turns_table(args.turns2, misses=False, detail=True)
+        table["turns2"] = turns_table(args.turns2, args.misses, detail=True)
+    if args.set in ("blind4", "all") and args.blind4.is_dir():
+        table["blind4"] = sealed_table(args.blind4, kinds)
+    if args.set in ("turns3", "all") and args.turns3.is_dir():
+        table["turns3"] = turns_table(args.turns3, misses=False, detail=True)
     print(json.dumps(table, ensure_ascii=False, indent=1))
     return 0
 
