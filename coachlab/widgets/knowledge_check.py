@@ -53,17 +53,11 @@ def knowledge_check(slug: str, lang: str | None = None) -> widgets.VBox:
     result = result_box()
     button = main_button(t("quiz.check", lang))
 
-    def restore(state: dict) -> None:
-        for radio, choice in zip(radios, state.get("answers", [])):
-            radio.value = choice
+    def chosen() -> dict[int, int]:
+        return {i: r.value for i, r in enumerate(radios) if r.value is not None}
 
-    keeper = Keeper(lang, f"lesson:{slug}:quiz", restore)
-
-    def check(_=None) -> None:
-        answers = {i: r.value for i, r in enumerate(radios) if r.value is not None}
-        if not answers:
-            result.value = f"<p>{html.escape(t('quiz.pick', lang))}</p>"
-            return
+    def show(answers: dict[int, int]):
+        """Show the score and why each option is right or not; return the grade."""
         graded = grade(slug, answers, lang)
         notes = dict(explain(slug, answers, lang))
         items = []
@@ -80,6 +74,24 @@ def knowledge_check(slug: str, lang: str | None = None) -> widgets.VBox:
         summary = t("quiz.score", lang, correct=graded.correct, total=graded.total)
         result.value = (f"{QUIZ_STYLE}<p><b>{html.escape(summary)}</b></p>"
                         f"<ol class='cl-quiz-result'>{''.join(items)}</ol>")
+        return graded
+
+    def restore(state: dict) -> None:
+        """A learner coming back sees their saved answers already explained, as they left them."""
+        for radio, choice in zip(radios, state.get("answers", [])):
+            if choice is None or (isinstance(choice, int) and 0 <= choice < len(radio.options)):
+                radio.value = choice  # an answer to an option that no longer exists is dropped
+        if chosen():
+            show(chosen())
+
+    keeper = Keeper(lang, f"lesson:{slug}:quiz", restore)
+
+    def check(_=None) -> None:
+        answers = chosen()
+        if not answers:
+            result.value = f"<p>{html.escape(t('quiz.pick', lang))}</p>"
+            return
+        graded = show(answers)
         keeper.save({"answers": [r.value for r in radios]})
         keeper.record({"answers": {str(k): v for k, v in answers.items()}}, {"score": graded.score})
 

@@ -104,3 +104,35 @@ def test_the_knowledge_check_explains_every_option_after_checking(lang, tmp_path
     assert shown.count("coachlab-quiz-option") == len(questions[0]["options"])
     assert questions[1]["options"][0]["why"][lang].replace("'", "&#x27;") not in shown
     assert shown.count("cl-quiz-tag cl-quiz-tag-yours") == 1 and shown.count("cl-quiz-tag cl-quiz-tag-right") == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_learner_coming_back_sees_their_answers_already_explained(lang, tmp_path, monkeypatch):
+    """Saved answers come back ticked and explained, before any new click; an answer to a gone option is dropped."""
+    from coachlab.progress import open_store
+    from tests.widget_tree import find, learner
+
+    monkeypatch.setenv("COACHLAB_DATA", str(tmp_path))
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    slug = "06-coaching-grow"
+    questions = quiz.quiz(slug)
+    first = knowledge_check(slug, lang)
+    learner(first)
+    radios = find(first, kind=widgets.RadioButtons)
+    radios[0].value = right_index(questions[0])
+    find(first, "coachlab-main-action")[0].click()
+
+    again = knowledge_check(slug, lang)
+    assert not [w for w in find(again, kind=widgets.HTML) if "cl-quiz-result" in w.value]  # nobody signed in yet
+    learner(again)
+    assert find(again, kind=widgets.RadioButtons)[0].value == right_index(questions[0])
+    shown = [w.value for w in find(again, kind=widgets.HTML) if "cl-quiz-result" in w.value]
+    assert len(shown) == 1 and shown[0].count("coachlab-quiz-option") == len(questions[0]["options"])
+    assert questions[0]["options"][0]["why"][lang].replace("'", "&#x27;") in shown[0]
+
+    with open_store() as store:
+        store.save_state("wang.fang", f"lesson:{slug}:quiz", {"answers": [99] + [None] * (len(questions) - 1)})
+    stale = knowledge_check(slug, lang)
+    learner(stale)
+    assert all(r.value is None for r in find(stale, kind=widgets.RadioButtons))
+    assert not [w for w in find(stale, kind=widgets.HTML) if "cl-quiz-result" in w.value]
