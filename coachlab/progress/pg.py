@@ -5,22 +5,34 @@ in PostgreSQL's dialect; the schema version lives in the table ``coachlab_schema
 ``PRAGMA user_version``). Connections come from a psycopg pool, each checked before use, so a service that
 outlives a database restart gets fresh connections instead of dead ones. Autocommit reads; every write is one
 transaction.
+
+While the database is away (restarting, network cut) a call fails fast with ``StoreUnavailable`` instead of
+hanging: a connection attempt gives up after ``CONNECT_TIMEOUT_S``, waiting for a pooled one after
+``POOL_WAIT_S``, and for ``PROBE_EVERY_S`` after a failure further calls fail at once without waiting (so a
+room of learners does not queue behind the outage); then one call tries again. The records service answers
+those with 503 and Retry-After; when PostgreSQL is back the pool reconnects by itself.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from contextlib import contextmanager
 from typing import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-from psycopg import Connection
-from psycopg_pool import ConnectionPool
+from psycopg import Connection, OperationalError
+from psycopg_pool import ConnectionPool, PoolTimeout
 
-from .store import POSTGRESQL, SCHEMA_VERSION, RecordStore, Writer
+from .store import POSTGRESQL, SCHEMA_VERSION, RecordStore, StoreUnavailable, Writer
 
 SCHEMES = ("postgresql", "postgres")
 POOL_MAX = 8  # the service is one tornado thread; a few more for threads sharing one store
-CONNECT_TIMEOUT_S = 30.0
+OPEN_TIMEOUT_S = 30.0  # at start: the database may come up after the service (Kubernetes starts both at once)
+CONNECT_TIMEOUT_S = 3  # one connection attempt (libpq's connect_timeout, whole seconds)
+POOL_WAIT_S = 2.0  # a request waits this long for a pooled connection, then gets "try again"
+PROBE_EVERY_S = 1.0  # after a failure, calls fail at once for this long before one tries the database again
+RETRY_AFTER_S = 5  # what a caller is told to wait (HTTP Retry-After)
 # Held while migrating, so two service processes starting together migrate once (any fixed bigint will do).
 MIGRATION_LOCK = 0x636F6163686C6162  # "coachlab"
 
@@ -50,14 +62,17 @@ class PostgresStore(RecordStore):
 
     dialect = POSTGRESQL
 
-    def __init__(self, url: str, max_size: int = POOL_MAX, timeout: float = CONNECT_TIMEOUT_S):
+    def __init__(self, url: str, max_size: int = POOL_MAX, timeout: float = OPEN_TIMEOUT_S,
+                 wait: float = POOL_WAIT_S):
         if not is_database_url(url):
             raise ValueError(f"not a PostgreSQL URL: {redact(url)!r} (postgresql://user:password@host:port/db)")
         self.url = url
         self.where = redact(url)
-        self._pool = ConnectionPool(url, min_size=1, max_size=max_size, timeout=timeout, open=False,
-                                    kwargs={"autocommit": True}, check=ConnectionPool.check_connection,
-                                    name="coachlab-records")
+        self._down_until = 0.0  # monotonic time before which calls fail at once (the database just failed)
+        self._down_lock = threading.Lock()
+        self._pool = ConnectionPool(url, min_size=1, max_size=max_size, timeout=wait, open=False,
+                                    kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
+                                    check=ConnectionPool.check_connection, name="coachlab-records")
         self._pool.open(wait=True, timeout=timeout)
         try:
             self._migrate()
@@ -80,14 +95,27 @@ class PostgresStore(RecordStore):
             conn.execute("UPDATE coachlab_schema SET version = %s", (SCHEMA_VERSION,))
 
     @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        """A pooled connection; the database being away raises StoreUnavailable (nothing of this call kept)."""
+        if time.monotonic() < self._down_until:
+            raise StoreUnavailable(self.where, RETRY_AFTER_S)
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except (OperationalError, PoolTimeout) as exc:
+            with self._down_lock:
+                self._down_until = time.monotonic() + PROBE_EVERY_S
+            raise StoreUnavailable(self.where, RETRY_AFTER_S) from exc
+
+    @contextmanager
     def _write(self) -> Iterator[Writer]:
-        with self._pool.connection() as conn, conn.transaction():
+        with self._connection() as conn, conn.transaction():
             yield Writer(lambda sql, params=(): conn.execute(_sql(sql), params).rowcount,
                          lambda sql, params=(): _inserted(conn, sql, params),
                          lambda sql, params=(): conn.execute(_sql(sql), params).fetchall())
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
-        with self._pool.connection() as conn:
+        with self._connection() as conn:
             return conn.execute(_sql(sql), params).fetchall()
 
     def schema_version(self) -> int:

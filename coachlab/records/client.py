@@ -20,6 +20,7 @@ from coachlab.progress.store import Attempt, Dispute, DisputeError, Submission
 from .wire import attempt_from_dict, dispute_from_dict, submission_from_dict, to_json
 
 TIMEOUT_S = 15.0
+RETRY_AFTER_S = 5  # when the service gave no Retry-After (or could not be reached at all)
 
 
 class RecordsError(RuntimeError):
@@ -28,6 +29,24 @@ class RecordsError(RuntimeError):
     def __init__(self, status: int, reason: str, message: str):
         super().__init__(message)
         self.status, self.reason = status, reason
+
+
+class RecordsUnavailable(RecordsError):
+    """Try again shortly: the service or its database is away for a moment (503, or no answer at all).
+
+    Nothing of this call was kept and nothing saved before is touched. ``retry_after`` is the seconds the
+    service asked to wait; ``message(lang)`` gives the "try again" in either of the course's languages, so a
+    page says it in its own whatever language the client was made with.
+    """
+
+    def __init__(self, status: int, reason: str, retry_after: int, lang: str):
+        self.reason, self.retry_after = reason, retry_after
+        super().__init__(status, reason, self.message(lang))
+
+    def message(self, lang: str) -> str:
+        from coachlab.i18n import t
+
+        return t(f"records.error.{self.reason}", lang, seconds=self.retry_after)
 
 
 class RecordsClient:
@@ -58,11 +77,12 @@ class RecordsClient:
                 answer = {}
             if answer.get("error") == "invalid" and path.startswith("disputes"):
                 raise DisputeError("refused", message=answer.get("message", "")) from None
+            if exc.code == 503:
+                raise RecordsUnavailable(503, "unavailable", _seconds(exc.headers.get("Retry-After")),
+                                         self.lang) from None
             raise RecordsError(exc.code, answer.get("error", "server"), answer.get("message") or str(exc)) from None
         except (urllib.error.URLError, OSError) as exc:
-            from coachlab.i18n import t
-
-            raise RecordsError(0, "unreachable", t("records.error.unreachable", self.lang)) from exc
+            raise RecordsUnavailable(0, "unreachable", RETRY_AFTER_S, self.lang) from exc
 
     # --- the store interface --------------------------------------------------------------------
     def whoami(self) -> dict[str, Any]:
@@ -139,3 +159,11 @@ class RecordsClient:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _seconds(value: str | None) -> int:
+    """Return a Retry-After in seconds (1 to 60), RETRY_AFTER_S when missing or not a number of seconds."""
+    try:
+        return min(max(int(value or ""), 1), 60)
+    except ValueError:
+        return RETRY_AFTER_S

@@ -8,7 +8,13 @@ only as that user and lets a learner read only their own records. A token whose 
 disputes. Storage is the one store interface (coachlab.progress): SQLite in WAL mode in ``COACHLAB_RECORDS_DATA``,
 or PostgreSQL when ``COACHLAB_DATABASE_URL`` names one (``open_records``).
 
-Run by the hub as ``python -m coachlab.records.service``; it listens where ``JUPYTERHUB_SERVICE_URL`` says.
+Run by the hub as ``python -m coachlab.records.service``; it listens where ``JUPYTERHUB_SERVICE_URL`` says, or
+on ``COACHLAB_RECORDS_LISTEN`` (``host:port``, e.g. ``0.0.0.0:10101`` in a hub pod, where the service's URL names
+the hub's Kubernetes Service and is no local address).
+
+When the database is away (a PostgreSQL restart), a request gets 503 with ``Retry-After`` and a "try again"
+message in the caller's language within a few seconds; nothing already written is touched, and writes resume
+by themselves when the database is back.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from tornado.httpserver import HTTPServer
 
 from coachlab.i18n import normalize_lang, t
 from coachlab.progress.ids import LearnerIdError, validate_learner_id
-from coachlab.progress.store import DisputeError, ProgressStore, RecordStore
+from coachlab.progress.store import DisputeError, ProgressStore, RecordStore, StoreUnavailable
 
 from .wire import (MAX_RECORD_BYTES, MAX_SUBMISSION_BYTES, WireError, attempt_from_json, dispute_from_json,
                    parse_body, to_json)
@@ -35,6 +41,7 @@ from .wire import (MAX_RECORD_BYTES, MAX_SUBMISSION_BYTES, WireError, attempt_fr
 SERVICE_NAME = "coachlab-records"
 COHORT_SCOPE = "custom:coachlab:cohort"
 ALL = "*"  # ?learner=* : every learner (cohort readers only)
+LISTEN_ENV = "COACHLAB_RECORDS_LISTEN"  # host:port to listen on, when not JUPYTERHUB_SERVICE_URL's
 log = logging.getLogger("coachlab.records")
 
 
@@ -72,6 +79,9 @@ class RecordsHandler(HubAuthenticated, web.RequestHandler):
         exc = kwargs.get("exc_info", (None, None))[1]
         if isinstance(exc, WireError):
             reason, params = exc.reason, exc.params
+        elif isinstance(exc, StoreUnavailable):  # the database is away: nothing of this request was kept
+            self.set_header("Retry-After", str(exc.retry_after))
+            reason, params = "unavailable", {"seconds": exc.retry_after}
         elif isinstance(exc, (DisputeError, LearnerIdError)):
             self.finish_json({"error": "invalid", "message": exc.message(self.lang)})
             return
@@ -86,6 +96,9 @@ class RecordsHandler(HubAuthenticated, web.RequestHandler):
             self.send_error(e.status, exc_info=(type(e), e, e.__traceback__))
         elif isinstance(e, (DisputeError, LearnerIdError)):
             self.send_error(400, exc_info=(type(e), e, e.__traceback__))
+        elif isinstance(e, StoreUnavailable):
+            log.warning("%s %s: 503, %s (%s)", self.request.method, self.request.path, e, e.__cause__)
+            self.send_error(503, exc_info=(type(e), e, e.__traceback__))
         else:
             super()._handle_request_exception(e)
 
@@ -274,15 +287,28 @@ def open_records() -> tuple[RecordStore, str]:
     return ProgressStore(folder / "records.sqlite3"), str(folder)
 
 
+def listen_address(env: dict[str, str] | os._Environ[str] = os.environ) -> tuple[str, int]:
+    """Return the ``(host, port)`` to listen on: ``COACHLAB_RECORDS_LISTEN`` (``host:port``), else the host and
+    port of ``JUPYTERHUB_SERVICE_URL``, else 127.0.0.1:10101."""
+    listen = (env.get(LISTEN_ENV) or "").strip()
+    if listen:
+        host, _, port = listen.rpartition(":")
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise SystemExit(f"{LISTEN_ENV} must be host:port (e.g. 0.0.0.0:10101), not {listen!r}")
+        return host.strip("[]") or "0.0.0.0", int(port)
+    url = urlparse(env.get("JUPYTERHUB_SERVICE_URL") or "http://127.0.0.1:10101")
+    return url.hostname or "127.0.0.1", url.port or 80
+
+
 def main() -> None:
     """Serve until SIGTERM (the hub stops its managed services that way)."""
     logging.basicConfig(level=logging.INFO, format="[records %(levelname)s %(asctime)s] %(message)s")
-    url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL") or "http://127.0.0.1:10101")
+    host, port = listen_address()
     store, where = open_records()
     app = make_app(store, ("/", os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"))
     server = HTTPServer(app, max_body_size=MAX_SUBMISSION_BYTES + 1024 * 1024, xheaders=True)
-    server.listen(url.port or 80, url.hostname or "127.0.0.1")
-    log.info("records service on %s (records in %s)", url.geturl(), where)
+    server.listen(port, host)
+    log.info("records service on %s:%d (records in %s)", host, port, where)
     loop = ioloop.IOLoop.current()
     signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     try:

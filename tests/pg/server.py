@@ -115,6 +115,21 @@ class PostgresServer:
         if done.returncode:
             raise RuntimeError(f"pg_ctl restart failed: {done.stderr or done.stdout}\n{self.read_log()}")
 
+    def pause(self) -> None:
+        """Stop the server (fast: clients are cut off), keeping its data and port, until ``resume()``."""
+        done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "-t", "60", "stop")
+        if done.returncode:
+            raise RuntimeError(f"pg_ctl stop failed: {done.stderr or done.stdout}\n{self.read_log()}")
+
+    def resume(self) -> None:
+        """Start the paused server again on the same port with the same data."""
+        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.root}"
+                   " -c fsync=off -c max_connections=200")
+        done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
+                         "-w", "-t", "60", "start")
+        if done.returncode:
+            raise RuntimeError(f"pg_ctl start failed: {done.stderr or done.stdout}\n{self.read_log()}")
+
     def stop(self) -> None:
         if self.data.exists():
             self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "-t", "60", "stop")
