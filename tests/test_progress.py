@@ -159,7 +159,8 @@ def test_migration_from_previous_schema_keeps_rows_and_adds_disputes(tmp_path):
         conn.executescript(step)
     conn.execute("INSERT INTO attempts (learner_id, item_id, created_at, answers, scores, lang)"
                  " VALUES ('王芳', 'bid-late-logins', 1.0, '{\"a\": 1}', '{\"bid\": 80}', 'zh-CN')")
-    conn.execute("INSERT INTO tool_state VALUES ('王芳', '02-swot', '{\"s\": [1]}', 2.0)")
+    conn.execute("INSERT INTO tool_state (learner_id, item_id, state, updated_at)"
+                 " VALUES ('王芳', '02-swot', '{\"s\": [1]}', 2.0)")
     conn.execute(f"PRAGMA user_version={len(MIGRATIONS) - 1}")
     conn.commit()
     conn.close()

@@ -136,6 +136,7 @@ class Attempt:
     created_at: float = field(default_factory=time.time)
     lang: str | None = None
     id: int | None = None
+    course_id: str | None = None  # the cohort (nbgrader course id); None when written: the default course
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class Submission:
     slug: str
     created_at: float
     collected_at: float | None = None
+    course_id: str | None = None
 
 
 DISPUTE_STATUSES = ("open", "confirmed", "overturned")
@@ -180,6 +182,7 @@ class Dispute:
     resolved_at: float | None = None
     corrected: dict[str, Any] | None = None
     id: int | None = None
+    course_id: str | None = None
 
 
 class DisputeError(ValueError):
@@ -226,15 +229,6 @@ class SchemaTooNew(RuntimeError):
     """The file (or database) was written by a newer coachlab; refuse rather than damage it."""
 
 
-class StoreUnavailable(RuntimeError):
-    """The database cannot be reached right now (restarting, network cut): nothing was written by this call,
-    and what was written before is kept; try again in ``retry_after`` seconds."""
-
-    def __init__(self, where: str, retry_after: int = 5):
-        super().__init__(f"the learner records database is unavailable: {where}")
-        self.retry_after = retry_after
-
-
 class RecordStore:
     """The learner records, whatever holds them: every method written once over a back end's primitives.
 
@@ -279,15 +273,16 @@ class RecordStore:
             raise SchemaTooNew(f"{where} has schema {current}; this coachlab knows {SCHEMA_VERSION}")
 
     # --- attempts and tool state ----------------------------------------------------------------
-    def record(self, attempt: Attempt) -> int:
-        """Save one attempt and return its row id; the learner id is validated first."""
+    def record(self, attempt: Attempt, course: str | None = None) -> int:
+        """Save one attempt (in ``course``, else the attempt's, else the default course); return its row id."""
         learner = validate_learner_id(attempt.learner_id)  # the normalised id: one learner, one name
         if not attempt.item_id:
             raise ValueError("item_id must name a piece of content")
+        course = course_or_default(course or attempt.course_id)
         with self._write() as db:
             return db.insert(
-                "INSERT INTO attempts (learner_id, item_id, created_at, answers, scores, lang)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO attempts (learner_id, item_id, created_at, answers, scores, lang, course_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     learner,
                     attempt.item_id,
@@ -295,67 +290,72 @@ class RecordStore:
                     json.dumps(attempt.answers, ensure_ascii=False),
                     json.dumps(attempt.scores, ensure_ascii=False),
                     attempt.lang,
+                    course,
                 ),
             )
 
-    def attempts(self, learner_id: str | None = None, item_id: str | None = None) -> list[Attempt]:
-        """Return attempts, oldest first, optionally for one learner and/or one item."""
-        where, params = _where(learner_id, item_id=item_id)
+    def attempts(self, learner_id: str | None = None, item_id: str | None = None,
+                 course: str | None = None) -> list[Attempt]:
+        """Return attempts, oldest first, optionally for one learner, one item and/or one course."""
+        where, params = _where(learner_id, item_id=item_id, course_id=_course_filter(course))
         rows = self._rows(
-            "SELECT id, learner_id, item_id, created_at, answers, scores, lang FROM attempts"
+            "SELECT id, learner_id, item_id, created_at, answers, scores, lang, course_id FROM attempts"
             f"{where} ORDER BY created_at, id",
             params,
         )
         return list(_to_attempts(iter(rows)))
 
-    def latest(self, learner_id: str, item_id: str) -> Attempt | None:
-        """Return the learner's most recent attempt at an item, or None."""
-        found = self.attempts(learner_id, item_id)
+    def latest(self, learner_id: str, item_id: str, course: str | None = None) -> Attempt | None:
+        """Return the learner's most recent attempt at an item (in ``course`` when given), or None."""
+        found = self.attempts(learner_id, item_id, course=course)
         return found[-1] if found else None
 
-    def save_state(self, learner_id: str, item_id: str, state: dict[str, Any]) -> None:
-        """Keep a learner's work in a tool (the latest only), so coming back shows it again."""
+    def save_state(self, learner_id: str, item_id: str, state: dict[str, Any], course: str | None = None) -> None:
+        """Keep a learner's work in a tool (the latest only, stamped with ``course``), so coming back shows it."""
         learner_id = validate_learner_id(learner_id)
+        course = course_or_default(course)
         with self._write() as db:
             db.execute(
-                "INSERT INTO tool_state (learner_id, item_id, state, updated_at) VALUES (?, ?, ?, ?)"
+                "INSERT INTO tool_state (learner_id, item_id, state, updated_at, course_id) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (learner_id, item_id) DO UPDATE SET state = excluded.state,"
-                " updated_at = excluded.updated_at",
-                (learner_id, item_id, json.dumps(state, ensure_ascii=False), time.time()),
+                " updated_at = excluded.updated_at, course_id = excluded.course_id",
+                (learner_id, item_id, json.dumps(state, ensure_ascii=False), time.time(), course),
             )
 
-    def load_state(self, learner_id: str, item_id: str) -> dict[str, Any] | None:
-        """Return the learner's saved work in a tool, or None."""
-        row = self._one("SELECT state FROM tool_state WHERE learner_id = ? AND item_id = ?",
-                        (validate_learner_id(learner_id), item_id))
+    def load_state(self, learner_id: str, item_id: str, course: str | None = None) -> dict[str, Any] | None:
+        """Return the learner's saved work in a tool (saved in ``course`` when given), or None."""
+        where, params = _where(learner_id, item_id=item_id, course_id=_course_filter(course))
+        row = self._one(f"SELECT state FROM tool_state{where}", params)
         return json.loads(row[0]) if row else None
 
-    def state_items(self, learner_id: str) -> list[tuple[str, float]]:
-        """Return (item id, last saved) for every tool the learner has saved work in, oldest first."""
-        rows = self._rows("SELECT item_id, updated_at FROM tool_state WHERE learner_id = ? ORDER BY updated_at",
-                          (validate_learner_id(learner_id),))
+    def state_items(self, learner_id: str, course: str | None = None) -> list[tuple[str, float]]:
+        """Return (item id, last saved) for every tool the learner has saved work in (in ``course``), oldest first."""
+        where, params = _where(learner_id, course_id=_course_filter(course))
+        rows = self._rows(f"SELECT item_id, updated_at FROM tool_state{where} ORDER BY updated_at", params)
         return [(item, float(at)) for item, at in rows]
 
     # --- disputes ---------------------------------------------------------------------------
-    def add_dispute(self, dispute: Dispute) -> int:
-        """Save a learner's dispute (checked first: nothing is written when it is refused); return its id."""
+    def add_dispute(self, dispute: Dispute, course: str | None = None) -> int:
+        """Save a learner's dispute (checked first: nothing is written when it is refused) in ``course``, else
+        the dispute's, else the default course; return its id."""
         check_dispute(dispute)
         learner = validate_learner_id(dispute.learner_id)
+        course = course_or_default(course or dispute.course_id)
         with self._write() as db:
             return db.insert(
                 "INSERT INTO disputes (learner_id, item_id, place, kind, lang, text, context, verdict, label, note,"
-                " created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+                " created_at, status, course_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
                 (learner, dispute.item_id, dispute.place or "", dispute.kind, dispute.lang, dispute.text,
                  dispute.context, json.dumps(dispute.verdict, ensure_ascii=False), dispute.label or None,
-                 (dispute.note or "").strip(), dispute.created_at),
+                 (dispute.note or "").strip(), dispute.created_at, course),
             )
 
     def disputes(self, learner_id: str | None = None, status: str | None = None,
-                 item_id: str | None = None) -> list[Dispute]:
+                 item_id: str | None = None, course: str | None = None) -> list[Dispute]:
         """Return disputes, oldest first; a learner's page always passes ``learner_id`` (their own only)."""
         if status is not None and status not in DISPUTE_STATUSES:
             raise ValueError(f"unknown dispute status {status!r}")
-        where, params = _where(learner_id, status=status, item_id=item_id)
+        where, params = _where(learner_id, status=status, item_id=item_id, course_id=_course_filter(course))
         rows = self._rows(f"SELECT {_DISPUTE_COLUMNS} FROM disputes{where} ORDER BY created_at, id", params)
         return [_to_dispute(row) for row in rows]
 
@@ -397,24 +397,28 @@ class RecordStore:
         return self.dispute(dispute_id)  # type: ignore[return-value]
 
     # --- exercise hand-ins (the inbox under the hub) ---------------------------------------------
-    def add_submission(self, learner_id: str, slug: str, notebook: str, created_at: float | None = None) -> Submission:
-        """Keep one hand-in of ``slug`` (the notebook's JSON text); earlier ones stay, the newest counts."""
+    def add_submission(self, learner_id: str, slug: str, notebook: str, created_at: float | None = None,
+                       course: str | None = None) -> Submission:
+        """Keep one hand-in of ``slug`` (the notebook's JSON text) in ``course`` (else the default course);
+        earlier ones stay, the newest counts."""
         learner = validate_learner_id(learner_id)
         if not slug:
             raise ValueError("slug must name an exercise")
+        course = course_or_default(course)
         moment = time.time() if created_at is None else created_at
         with self._write() as db:
-            row_id = db.insert("INSERT INTO submissions (learner_id, slug, created_at, notebook) VALUES (?, ?, ?, ?)",
-                               (learner, slug, moment, notebook))
-        return Submission(row_id, learner, slug, moment, None)
+            row_id = db.insert("INSERT INTO submissions (learner_id, slug, created_at, notebook, course_id)"
+                               " VALUES (?, ?, ?, ?, ?)", (learner, slug, moment, notebook, course))
+        return Submission(row_id, learner, slug, moment, None, course)
 
     def submissions(self, learner_id: str | None = None, slug: str | None = None,
-                    uncollected: bool = False) -> list[Submission]:
-        """Return hand-ins (without their notebooks), oldest first."""
-        where, params = _where(learner_id, ("collected_at IS NULL",) if uncollected else (), slug=slug)
+                    uncollected: bool = False, course: str | None = None) -> list[Submission]:
+        """Return hand-ins (without their notebooks), oldest first, optionally of one course."""
+        where, params = _where(learner_id, ("collected_at IS NULL",) if uncollected else (), slug=slug,
+                               course_id=_course_filter(course))
         rows = self._rows(
-            f"SELECT id, learner_id, slug, created_at, collected_at FROM submissions{where} ORDER BY created_at, id",
-            params)
+            "SELECT id, learner_id, slug, created_at, collected_at, course_id FROM submissions"
+            f"{where} ORDER BY created_at, id", params)
         return [Submission(*row) for row in rows]
 
     def submission_notebook(self, submission_id: int) -> str | None:
@@ -427,6 +431,13 @@ class RecordStore:
         with self._write() as db:
             db.execute("UPDATE submissions SET collected_at = ? WHERE id = ? AND collected_at IS NULL",
                        (time.time(), int(submission_id)))
+
+    # --- cohorts ------------------------------------------------------------------------------
+    def courses(self) -> list[str]:
+        """Return the course ids (cohorts) that have any learner record, sorted."""
+        rows = self._rows(" UNION ".join(f"SELECT DISTINCT course_id FROM {table}"
+                                         for table in ("attempts", "tool_state", "disputes", "submissions")))
+        return sorted({row[0] for row in rows})
 
 
 @dataclass(frozen=True)
@@ -539,20 +550,34 @@ def _where(learner_id: str | None, extra: tuple[str, ...] = (), **equal: Any) ->
     return (f" WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
+def course_or_default(course: str | None) -> str:
+    """Return the course a record is written in: ``course`` (checked), else the default course."""
+    from coachlab.hub.cohorts import default_course, valid_course_id
+
+    return default_course() if course is None else valid_course_id(course)
+
+
+def _course_filter(course: str | None) -> str | None:
+    """A listing's course filter: None (every course) or a checked course id."""
+    from coachlab.hub.cohorts import valid_course_id
+
+    return None if course is None else valid_course_id(course)
+
+
 def _to_attempts(rows: Iterator[tuple]) -> Iterator[Attempt]:
-    for row_id, learner, item, created, answers, scores, lang in rows:
-        yield Attempt(learner, item, json.loads(answers), json.loads(scores), created, lang, row_id)
+    for row_id, learner, item, created, answers, scores, lang, course in rows:
+        yield Attempt(learner, item, json.loads(answers), json.loads(scores), created, lang, row_id, course)
 
 
 _DISPUTE_COLUMNS = ("id, learner_id, item_id, place, kind, lang, text, context, verdict, label, note, created_at,"
-                    " status, resolved_by, resolved_at, corrected")
+                    " status, resolved_by, resolved_at, corrected, course_id")
 
 
 def _to_dispute(row: tuple) -> Dispute:
     (row_id, learner, item, place, kind, lang, text, context, verdict, label, note, created, status, by, at,
-     corrected) = row
+     corrected, course) = row
     return Dispute(learner, item, kind, text, json.loads(verdict), note or "", label, place or "", lang, context,
-                   created, status, by, at, json.loads(corrected) if corrected else None, row_id)
+                   created, status, by, at, json.loads(corrected) if corrected else None, row_id, course)
 
 
 def open_store(path: Path | str | None = None) -> ProgressStore:
