@@ -53,14 +53,25 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     rules: dict[str, bool | None] = {c: a.has(c) for c in ("specific", "measurable", "relevant", "time_bound")}
     # A number on a vague area ("客户体验提升20%") is not specific; a metric, deliverable or action still is.
     named = [r for r, _ in a.hits.get("specific", ()) if not r.id.endswith(".quantity")]
+    # A zero count of a defined thing or a named course names what will be checked: specific as well.
+    defined = [r for r, _ in a.hits.get("measurable", ()) if r.id.endswith((".zero_count", ".course"))]
+    if defined and not rules["specific"]:
+        rules["specific"] = True
+        named = defined
+    vague_number = a.has("vague_area") and not named and target is not None
     if a.has("vague_area") and not named:
         rules["specific"] = False
+        # Nor measurable (the lead trainer's convention, tests/corpus/README.md): "overall performance up 15%"
+        # does not say what the 15% is of. A countable deliverable, a ratio, a zero count or a course beside
+        # it still is.
+        if not any(not r.id.endswith(".number") for r, _ in a.hits.get("measurable", ())):
+            rules["measurable"] = False
     if RELEVANT_UNLESS_PRIVATE and not rules["relevant"]:
         # A concrete goal a manager and an agent write down is about the agent's work unless it is plainly
         # private life (weight, sport, travel) or hangs on other people's choices: no work word needed. A
         # vague wish ("be more proactive") is not made relevant this way.
         rules["relevant"] = (not a.has("private_life") and not a.has("outside_control")
-                             and bool(rules["specific"] or rules["measurable"]))
+                             and bool(rules["specific"] or rules["measurable"] or vague_number))
     rules["achievable"] = _achievable(a, baseline, target)
     extra = {"number"} if target is not None else set()
     extra |= {"baseline"} if baseline is not None else set()

@@ -24,6 +24,9 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     told = story(a.doc)
     rules = {e: a.has(e) or (e in STORY_PARTS and bool(told.get(e))) for e in ELEMENTS}
     rules["action"] = rules["action"] or bool(told.get("notes_action"))
+    # "Not one order was lost" is an outcome as well as a number (a zero count, see rules/star.yaml).
+    zero_count = any(r.id.endswith(".zero_count") for r, _ in a.hits.get("quantified_result", ()))
+    rules["result"] = rules["result"] or zero_count
     extra = actor_features(a.doc) | {f"story_{part}" for part, spans in told.items() if spans}
     # A number in a sentence that tells the result is what "quantified" means.
     result_sentences = {a.doc.sentence_of(s.start) for s in [*a.spans("result"), *told["result"]]}
