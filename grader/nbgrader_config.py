@@ -17,6 +17,12 @@ c.CourseDirectory.db_url = "sqlite:///gradebook.db"
 # (`coachlab grade release --exchange`, `coachlab grade collect --exchange`). Voilà learners do not need it.
 if os.environ.get("COACHLAB_EXCHANGE"):
     c.Exchange.root = os.environ["COACHLAB_EXCHANGE"]
+# Under JupyterHub (the hub sets COACHLAB_RECORDS_URL in every server) the exchange is the records service
+# instead: nothing shared on disk, the hub token decides who sees what (coachlab/records/exchange.py).
+if os.environ.get("COACHLAB_RECORDS_URL"):
+    from coachlab.records.exchange import configure
+
+    configure(c)
 
 # Answer cells hold one literal in brackets per name; the release leaves empty triple quotes to fill in,
 # instead of nbgrader's default `raise NotImplementedError()` stub that managers would not understand.

@@ -120,6 +120,39 @@ MIGRATION_STEPS: tuple[str, ...] = (
     CREATE INDEX disputes_by_course ON disputes (course_id, status, created_at);
     CREATE INDEX submissions_by_course ON submissions (course_id, collected_at, created_at);
     """,
+    # nbgrader's exchange without a shared disk (coachlab.records.assignments): one archive (tar.gz) per released
+    # assignment, per submission and per submission's feedback. BYTEA is PostgreSQL's byte string; SQLite keeps
+    # a bytes value as a BLOB under any declared type. A submission row exists only once its upload is whole.
+    """
+    CREATE TABLE exchange_releases (
+        course_id      TEXT NOT NULL,
+        assignment_id  TEXT NOT NULL,
+        released_at    {real} NOT NULL,
+        released_by    TEXT NOT NULL,
+        notebooks      TEXT NOT NULL,
+        archive        BYTEA NOT NULL,
+        PRIMARY KEY (course_id, assignment_id)
+    );
+    CREATE TABLE exchange_submissions (
+        id             {serial_key},
+        course_id      TEXT NOT NULL,
+        learner_id     TEXT NOT NULL,
+        assignment_id  TEXT NOT NULL,
+        stamp          TEXT NOT NULL,
+        created_at     {real} NOT NULL,
+        notebooks      TEXT NOT NULL,
+        archive        BYTEA NOT NULL
+    );
+    CREATE INDEX exchange_submissions_by_course ON exchange_submissions (course_id, assignment_id, learner_id, created_at);
+    CREATE TABLE exchange_feedback (
+        submission_id  BIGINT NOT NULL PRIMARY KEY,
+        course_id      TEXT NOT NULL,
+        learner_id     TEXT NOT NULL,
+        released_at    {real} NOT NULL,
+        checksums      TEXT NOT NULL,
+        archive        BYTEA NOT NULL
+    );
+    """,
 )
 MIGRATIONS: tuple[str, ...] = SQLITE.migrations()  # the SQLite text, as ProgressStore runs it
 SCHEMA_VERSION = len(MIGRATIONS)

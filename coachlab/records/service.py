@@ -256,9 +256,12 @@ def make_app(store: ProgressStore, prefixes: tuple[str, ...] = ("/",)) -> web.Ap
     Kernels call the service directly (``/api/…``); through the hub's proxy the same API sits under the
     service prefix (``/services/coachlab-records/api/…``).
     """
+    from .assignments import ROUTES as EXCHANGE_ROUTES  # nbgrader's exchange (imports this module's handler)
+
     args = {"store": store}
     unique = dict.fromkeys(prefix.rstrip("/") for prefix in prefixes)
-    return web.Application([(f"{prefix}/api/{path}", handler, args) for prefix in unique for path, handler in ROUTES]
+    return web.Application([(f"{prefix}/api/{path}", handler, args) for prefix in unique
+                            for path, handler in ROUTES + EXCHANGE_ROUTES]
                            + [(f"{prefix}/?", HealthHandler) for prefix in unique])
 
 

@@ -1,0 +1,193 @@
+"""nbgrader's exchange over the records service, with real nbgrader commands against the real hub.
+
+Two learners and a facilitator, each with their own hub token, home and working folder (nothing shared on disk):
+the facilitator releases an exercise, the learners fetch and submit it, the facilitator collects, autogrades and
+releases feedback, and each learner fetches only their own. Refusals come back as the service's message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import socket
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from coachlab.grading.course import run_nbgrader
+from coachlab.i18n import t
+from coachlab.records.assignments import DIGEST_HEADER, pack_files
+
+from tests.conftest import REPO
+
+from .conftest import FACILITATOR_CODE, HUB_EXERCISES
+
+EXERCISE, UNRELEASED = HUB_EXERCISES  # released through the exchange / never released through it
+COURSE = "coachlab"
+
+
+class Person:
+    """One person at the workshop: a hub token, a home of their own, nbgrader run as them."""
+
+    def __init__(self, hub, name: str, folder: Path, passcode: str | None = None):
+        self.name, self.folder = name, folder
+        folder.mkdir(parents=True)
+        session = hub.sign_in(name, passcode) if passcode else hub.sign_in(name)
+        self.token = hub.token(session, name)
+        self.env = {"HOME": str(folder), "JUPYTERHUB_API_TOKEN": self.token, "COACHLAB_RECORDS_URL": hub.records_url,
+                    "JUPYTER_CONFIG_DIR": str(folder / ".jupyter"), "JUPYTER_DATA_DIR": str(folder / ".jupyter-data"),
+                    "COACHLAB_LANG": "en", "JUPYTER_CONFIG_PATH": str(REPO / "grader")}
+        self.records_url = hub.records_url
+
+    def nbgrader(self, *args: str, cwd: Path | None = None):
+        done = run_nbgrader(list(args), cwd or self.folder, timeout=600, env=self.env)
+        return done.returncode, done.stdout
+
+    def api(self, method: str, path: str, **kwargs):
+        return requests.request(method, f"{self.records_url}/api/exchange/{path}",
+                                headers={"Authorization": f"token {self.token}", **kwargs.pop("headers", {})},
+                                timeout=30, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def room(hub, tmp_path_factory):
+    """Two learners and a facilitator; the facilitator's course is a copy of the hub's (released, not shared)."""
+    work = tmp_path_factory.mktemp("exchange")
+    lena, liam = Person(hub, "lena", work / "lena"), Person(hub, "liam", work / "liam")
+    fay = Person(hub, "fay", work / "fay", FACILITATOR_CODE)
+    course = work / "fay" / "course"
+    shutil.copytree(hub.grader, course, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"))
+    fay.folder = course
+    fay.env.pop("JUPYTER_CONFIG_PATH")  # the facilitator works in the course folder, with its own config
+    return {"lena": lena, "liam": liam, "fay": fay}
+
+
+def test_the_whole_round_through_the_exchange(room):
+    lena, liam, fay = room["lena"], room["liam"], room["fay"]
+
+    # Nothing is released yet: fetching says so in the learner's words.
+    code, out = lena.nbgrader("fetch_assignment", EXERCISE)
+    assert code != 0 and t("records.error.not_released", "en", assignment=EXERCISE, course=COURSE) in out, out
+
+    # The facilitator releases; a learner sees it listed and fetches it into ./<exercise>/.
+    code, out = fay.nbgrader("release_assignment", EXERCISE, "--force")
+    assert code == 0 and f"Released as: {COURSE} {EXERCISE}" in out, out
+    code, out = lena.nbgrader("list")
+    assert code == 0 and f"{COURSE} {EXERCISE}" in out and "already downloaded" not in out, out
+    for learner in (lena, liam):
+        code, out = learner.nbgrader("fetch_assignment", EXERCISE)
+        assert code == 0, out
+        assert (learner.folder / EXERCISE / f"{EXERCISE}.ipynb").is_file()
+    code, out = lena.nbgrader("list")
+    assert f"{COURSE} {EXERCISE} (already downloaded)" in out, out
+
+    # An exercise the facilitator has not released through the exchange cannot be fetched.
+    code, out = liam.nbgrader("fetch_assignment", UNRELEASED)
+    assert code != 0 and t("records.error.not_released", "en", assignment=UNRELEASED, course=COURSE) in out, out
+    assert not (liam.folder / UNRELEASED).exists()
+
+    # A learner cannot release (even with a student copy of their own) nor collect.
+    shutil.copytree(lena.folder / EXERCISE, lena.folder / "release" / EXERCISE)
+    code, out = lena.nbgrader("release_assignment", EXERCISE, "--force")
+    assert code != 0 and t("records.error.facilitators_only", "en") in out, out
+    code, out = lena.nbgrader("collect", EXERCISE)
+    assert code != 0 and t("records.error.facilitators_only", "en") in out, out
+    assert not (lena.folder / "submitted").exists()
+
+    # Each submits as themselves: naming someone else with --student changes nothing.
+    notebook = liam.folder / EXERCISE / f"{EXERCISE}.ipynb"
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    nb["metadata"]["coachlab_test"] = "liam's copy"
+    notebook.write_text(json.dumps(nb), encoding="utf-8")
+    code, out = lena.nbgrader("submit", EXERCISE)
+    assert code == 0 and f"Submitted as: {COURSE} {EXERCISE}" in out, out
+    code, out = liam.nbgrader("submit", EXERCISE, "--student", "lena")
+    assert code == 0, out
+    code, out = fay.nbgrader("list", "--inbound")
+    assert code == 0, out
+    inbound = [line for line in out.splitlines() if f"{COURSE} " in line and EXERCISE in line]
+    assert sorted(line.split(f"{COURSE} ")[1].split()[0] for line in inbound) == ["lena", "liam"], out
+
+    # liam lists only his own submission, and cannot list or fetch lena's.
+    code, out = liam.nbgrader("list", "--cached")
+    assert code == 0 and f"{COURSE} liam {EXERCISE}" in out and "lena" not in out, out
+    code, out = liam.nbgrader("list", "--inbound", "--student", "lena")
+    assert code != 0 and "lena" not in out.split("Submitted assignments:")[-1], out
+    lenas = fay.api("GET", f"{COURSE}/submissions", params={"learner": "lena"}).json()
+    assert [s["student_id"] for s in lenas] == ["lena"]
+    assert liam.api("GET", f"{COURSE}/submissions/{lenas[0]['id']}").status_code == 404
+    assert liam.api("GET", f"{COURSE}/submissions", params={"learner": "lena"}).status_code == 403
+    assert lena.api("GET", f"{COURSE}/submissions/{lenas[0]['id']}").status_code == 200
+
+    # The facilitator collects both and autogrades them.
+    code, out = fay.nbgrader("collect", EXERCISE)
+    assert code == 0, out
+    for name in ("lena", "liam"):
+        kept = fay.folder / "submitted" / name / EXERCISE
+        assert (kept / f"{EXERCISE}.ipynb").is_file() and (kept / "timestamp.txt").is_file(), out
+    collected = json.loads((fay.folder / "submitted" / "liam" / EXERCISE / f"{EXERCISE}.ipynb").read_text("utf-8"))
+    assert collected["metadata"]["coachlab_test"] == "liam's copy"  # liam's own work, filed under liam
+    code, out = fay.nbgrader("autograde", EXERCISE)
+    assert code == 0, out
+    assert {p.name for p in (fay.folder / "autograded").iterdir()} == {"lena", "liam"}
+
+    # Feedback goes back to the submission it was made for; each learner fetches only their own.
+    code, out = fay.nbgrader("generate_feedback", EXERCISE)
+    assert code == 0, out
+    code, out = fay.nbgrader("release_feedback", EXERCISE)
+    assert code == 0 and out.count("Releasing feedback for student") == 2, out
+    stamps = {}
+    for learner in (lena, liam):
+        code, out = learner.nbgrader("fetch_feedback", EXERCISE)
+        assert code == 0, out
+        pages = sorted((learner.folder / EXERCISE / "feedback").glob("*/*.html"))
+        assert [p.name for p in pages] == [f"{EXERCISE}.html"], out
+        stamps[learner.name] = pages[0].parent.name
+        own = (fay.folder / "submitted" / learner.name / EXERCISE / "timestamp.txt").read_text().strip()
+        assert stamps[learner.name] == own  # the page of their own submission, filed under its timestamp
+        code, out = learner.nbgrader("list", "--cached")
+        assert "(feedback already fetched)" in out, out
+    assert stamps["lena"] != stamps["liam"]
+    assert liam.api("GET", f"{COURSE}/submissions/{lenas[0]['id']}/feedback").status_code == 404
+    assert lena.api("GET", f"{COURSE}/submissions/{lenas[0]['id']}/feedback").status_code == 200
+
+
+def test_a_cut_or_altered_upload_is_never_listed_or_collected(room):
+    liam, fay = room["liam"], room["fay"]
+    if not fay.api("GET", f"{COURSE}/assignments").json():
+        assert fay.nbgrader("release_assignment", EXERCISE, "--force")[0] == 0
+    before = fay.api("GET", f"{COURSE}/submissions", params={"learner": "liam"}).json()
+    archive = pack_files([(f"{EXERCISE}.ipynb", b'{"cells": [], "metadata": {}}' * 2000)])
+    # The connection is cut halfway through the body.
+    address = urlsplit(liam.records_url)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as raw:
+        raw.sendall((f"POST /api/exchange/{COURSE}/submissions?assignment={EXERCISE} HTTP/1.1\r\n"
+                     f"Host: {address.netloc}\r\nAuthorization: token {liam.token}\r\n"
+                     f"Content-Type: application/gzip\r\nContent-Length: {len(archive)}\r\n\r\n").encode()
+                    + archive[: len(archive) // 2])
+    # A body that is not what the sender hashed (altered or truncated on the way) is refused too.
+    altered = liam.api("POST", f"{COURSE}/submissions", params={"assignment": EXERCISE}, data=archive[:-10],
+                       headers={DIGEST_HEADER: hashlib.sha256(archive).hexdigest(),
+                                "Accept-Language": "zh-CN"})
+    assert altered.status_code == 400 and altered.json()["message"] == t("records.error.bad_archive", "zh-CN")
+    # A whole one is kept: the listing moved by exactly that one.
+    whole = liam.api("POST", f"{COURSE}/submissions", params={"assignment": EXERCISE}, data=archive,
+                     headers={DIGEST_HEADER: hashlib.sha256(archive).hexdigest()})
+    assert whole.status_code == 201, whole.text
+    after = fay.api("GET", f"{COURSE}/submissions", params={"learner": "liam"}).json()
+    assert [s["id"] for s in after] == [s["id"] for s in before] + [whole.json()["id"]]
+
+
+def test_a_learner_acts_only_in_their_own_course(room):
+    lena = room["lena"]
+    reply = lena.api("GET", "other-cohort/assignments", headers={"Accept-Language": "en"})
+    assert reply.status_code == 403
+    assert reply.json()["message"] == t("records.error.other_course", "en", course="other-cohort")
+    assert lena.api("GET", "course").json() == {"course_id": COURSE, "cohort": False}
+    elsewhere = lena.folder / "elsewhere"
+    elsewhere.mkdir()
+    code, out = lena.nbgrader("fetch_assignment", EXERCISE, "--course", "other-cohort", cwd=elsewhere)
+    assert code != 0 and t("records.error.other_course", "en", course="other-cohort") in out, out
