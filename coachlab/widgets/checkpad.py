@@ -31,8 +31,8 @@ CHECKLIST_OF = {"form": "open", "leading": "not_leading", "advice": "no_advice"}
 
 STYLE = """
 <style>
-.coachlab-checkpad { max-width: 920px; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
-  "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
+.coachlab-checkpad { max-width: 920px;
+  font-family: var(--cl-font, "Noto Sans CJK SC", "Noto Sans SC", sans-serif); color: #1f2933; }
 .coachlab-checkpad h2 { font-size: 22px; margin: 6px 0; }
 .coachlab-checkpad .cp-hint { color: #52606d; margin: 0 0 8px; line-height: 1.5; }
 .coachlab-checkpad .cp-marked { border: 1px solid #e4e7eb; border-radius: 6px; padding: 10px 12px;

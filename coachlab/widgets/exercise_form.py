@@ -29,7 +29,8 @@ from .page import (LanguageSwitch, LearnerField, _log_traceback, friendly_error_
 
 STYLE = """
 <style>
-.coachlab-exercise { max-width: 920px; font-family: "Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif; }
+.coachlab-exercise { max-width: 920px;
+  font-family: var(--cl-font, "Noto Sans CJK SC", "Noto Sans SC", sans-serif); }
 .coachlab-exercise h1 { font-size: 26px; margin: 8px 0; }
 .coachlab-exercise .intro { line-height: 1.6; color: #1f2933; }
 .coachlab-exercise .prompt { font-weight: 600; margin-top: 14px; }

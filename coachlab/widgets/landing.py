@@ -17,8 +17,8 @@ SECTIONS = (("lessons", "lessons"), ("scenarios", "roleplays"), ("exercises", "e
 
 STYLE = """
 <style>
-.coachlab-landing { max-width: 920px; margin: 0 auto; font-family: "Noto Sans CJK SC", "Noto Sans SC",
-  "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
+.coachlab-landing { max-width: 920px; margin: 0 auto;
+  font-family: var(--cl-font, "Noto Sans CJK SC", "Noto Sans SC", sans-serif); color: #1f2933; }
 .coachlab-landing h1 { font-size: 28px; margin: 8px 0 4px; }
 .coachlab-landing .lead { font-size: 15px; color: #52606d; margin: 0 0 18px; line-height: 1.6; }
 .coachlab-landing section { border: 1px solid #e4e7eb; border-radius: 8px; padding: 12px 18px; margin: 12px 0; }

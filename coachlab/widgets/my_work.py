@@ -16,8 +16,8 @@ from .page import URL_LANG, current_learner, setup_page
 
 STYLE = """
 <style>
-.coachlab-work-page { max-width: 920px; margin: 0 auto; font-family: "Noto Sans CJK SC", "Noto Sans SC",
-  "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
+.coachlab-work-page { max-width: 920px; margin: 0 auto;
+  font-family: var(--cl-font, "Noto Sans CJK SC", "Noto Sans SC", sans-serif); color: #1f2933; }
 .coachlab-work-page h1 { font-size: 26px; margin: 8px 0 4px; }
 .coachlab-work-page .lead { color: #52606d; line-height: 1.6; }
 .coachlab-work-page table { border-collapse: collapse; width: 100%; }

@@ -290,10 +290,16 @@ class LearnerField(widgets.VBox):
 
 URL_LANG = {"en": "en", "zh-CN": "zh"}
 
+# The pages' one font stack, as a CSS variable every page's styles use: Chinese pages lead with the CJK font;
+# English pages lead with a Latin one, so "quotes" and punctuation keep their English widths (the CJK font
+# draws them full-width), and Chinese words inside English text still fall back to the CJK font.
 NAV_STYLE = """<style>
+:root { --cl-font: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
+:root:has(.coachlab-topbar[lang="en"]) { --cl-font: system-ui, "DejaVu Sans", "Segoe UI", Arial,
+  "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 .coachlab-topbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px; padding: 8px 16px;
   margin: 0 0 8px; background: #f5f7fa; border-bottom: 1px solid #e4e7eb; font-size: 14px; color: #1f2933;
-  font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
+  font-family: var(--cl-font); }
 .coachlab-topbar a { color: #1c5fb8; font-weight: 600; text-decoration: none; }
 .coachlab-topbar a:hover { text-decoration: underline; }
 .coachlab-topbar .coachlab-who { margin-left: auto; }
@@ -428,7 +434,7 @@ def nav_html(lang: str, who: Identity | None = None, prefix: str | None = "", qu
         prefix = course_prefix()
     who = identity() if who is None else who
     q = URL_LANG[lang]
-    parts = [NAV_STYLE, '<nav class="coachlab-topbar">']
+    parts = [NAV_STYLE, f'<nav class="coachlab-topbar" lang="{lang}">']
     if prefix is not None:
         parts.append(f'<a class="coachlab-home" href="{_e(prefix)}index.ipynb?lang={q}">{_e(t("nav.home", lang))}</a>'
                      f'<a class="coachlab-my-work" href="{_e(prefix)}my-work.ipynb?lang={q}">'

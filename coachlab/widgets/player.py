@@ -25,8 +25,8 @@ from .page import LanguageSwitch, LearnerField, query_param, safe, setup_page
 
 STYLE = """
 <style>
-.coachlab-player { max-width: 1180px; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
-  "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
+.coachlab-player { max-width: 1180px;
+  font-family: var(--cl-font, "Noto Sans CJK SC", "Noto Sans SC", sans-serif); color: #1f2933; }
 .coachlab-player h2 { font-size: 22px; margin: 6px 0; }
 .coachlab-player h3 { font-size: 17px; margin: 14px 0 6px; }
 .cl-card { border: 1px solid #d9e2ec; border-radius: 8px; padding: 12px 16px; background: #f8fafc; line-height: 1.6; }

@@ -16,8 +16,8 @@ from .page import current_learner, setup_page
 
 STYLE = """
 <style>
-.coachlab-scenarios { max-width: 920px; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
-  "Microsoft YaHei", system-ui, sans-serif; color: #1f2933; }
+.coachlab-scenarios { max-width: 920px;
+  font-family: var(--cl-font, "Noto Sans CJK SC", "Noto Sans SC", sans-serif); color: #1f2933; }
 .coachlab-scenarios table { border-collapse: collapse; width: 100%; }
 .coachlab-scenarios th, .coachlab-scenarios td { border-bottom: 1px solid #e4e7eb; padding: 8px; text-align: left;
   vertical-align: top; line-height: 1.5; }

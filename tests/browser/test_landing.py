@@ -42,6 +42,12 @@ def test_landing_renders_live_in_each_language(voila_server, page, screenshot, q
             c.font = '20px ' + getComputedStyle(document.querySelector('.coachlab-landing h1')).fontFamily;
             return c.measureText('课程').width / c.measureText('ii').width; }""")
         assert width > 2.5
+    # English pages lead with a Latin font, so an English quotation mark keeps its narrow width; Chinese pages
+    # lead with the CJK font, which draws it full-width as Chinese typesetting expects.
+    quote = page.evaluate("""() => { const c = document.createElement('canvas').getContext('2d');
+        c.font = '20px ' + getComputedStyle(document.querySelector('.coachlab-landing')).fontFamily;
+        return c.measureText('\u201c').width / c.measureText('课').width; }""")
+    assert quote < 0.6 if lang == "en" else quote > 0.8, quote
     screenshot(page, f"landing-{lang}")
     other = "en" if lang == "zh-CN" else "zh-CN"
     assert page.locator(".coachlab-lang-switch").count() == 1  # one switch, in the top bar
