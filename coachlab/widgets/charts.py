@@ -12,8 +12,11 @@ import io
 from typing import Sequence
 
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "DejaVu Sans"]
+# A role-play's flow shows how each step was answered (best ... fallback) and how the play ended (good, mixed,
+# poor) in one legend, so every quality has a colour of its own: steps in green-amber-red, endings in
+# teal-purple-plum.
 COLORS = {"best": "#2f855a", "other": "#d69e2e", "wrong": "#c53030", "retry": "#dd6b20", "fallback": "#9b2c2c",
-          "good": "#2f855a", "mixed": "#d69e2e", "poor": "#c53030", "bar": "#3f7cac", "line": "#c53030"}
+          "good": "#2c7a7b", "mixed": "#6b46c1", "poor": "#97266d", "bar": "#3f7cac", "line": "#c53030"}
 
 
 def _rc() -> dict:

@@ -314,3 +314,12 @@ def test_each_roleplay_gets_a_flow_chart_and_says_where_most_went_wrong():
 
         visible = re.sub(r"<[^>]+>", " ", page)
         assert "bid-late-logins" not in visible and ":" not in note.split("“")[1].split("”")[0]
+
+
+def test_every_quality_in_the_flow_legend_has_a_colour_of_its_own():
+    """A step answered 'other' and a 'mixed' ending must not look the same in the role-play flow's legend."""
+    from coachlab.widgets.charts import COLORS
+
+    qualities = (*analytics.QUALITIES, "good", "mixed", "poor")
+    colours = [COLORS[q].lower() for q in qualities]
+    assert len(qualities) == 8 and len(set(colours)) == len(colours), dict(zip(qualities, colours))
