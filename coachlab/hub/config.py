@@ -4,7 +4,9 @@
 table), so `make hub`, the tests and a platform engineer change ports and folders without editing Python:
 
 - sign-in: JupyterHub's SharedPasswordAuthenticator; learners type the workshop passcode, facilitators their
-  own passcode, which puts them in the ``facilitators`` group (``password_groups``);
+  own passcode, which puts them in the ``facilitators`` group (``password_groups``); each extra cohort in
+  ``COACHLAB_COHORTS`` has its own learner passcode, which puts its learners in the group ``cohort-<id>``
+  (coachlab.hub.cohorts), so one hub serves several workshops without mixing their records;
 - servers: coachlab.hub.spawner.CourseSpawner; learners land on the course's landing page (Voila as a server
   extension, kernels from the ``coachlab`` kernelspec's fork provisioner), facilitators on the dashboard;
 - services: the records service (coachlab.records.service), one warm kernel template that every learner's
@@ -22,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from coachlab.hub.cohorts import COHORTS_ENV, COURSE_ENV, configured_cohorts, group_of, valid_course_id
 from coachlab.kernels.forkserver import SOCKET_ENV
 from coachlab.kernels.kernelspec import PAGE_PRELOAD
 from coachlab.kernels.provisioner import ipc_folder
@@ -43,7 +46,8 @@ LEARNER_OFF = ("jupyterlab", "jupyter_lsp", "jupyterlab_jupytext", "notebook", "
 # What a page's browser may send its kernel under the hub: widget traffic and the connection handshake only.
 PAGE_MESSAGES = ("kernel_info_request", "comm_info_request", "comm_open", "comm_msg", "comm_close")
 # Course settings the hub hands on to every server when it has them (see the README's table).
-PASSED_ON = ("COACHLAB_LANG", "COACHLAB_GRADER", "COACHLAB_EXCHANGE", "COACHLAB_RELEASE_ON_DEMAND")
+PASSED_ON = ("COACHLAB_LANG", "COACHLAB_GRADER", "COACHLAB_EXCHANGE", "COACHLAB_RELEASE_ON_DEMAND", COHORTS_ENV,
+             COURSE_ENV)
 
 
 class HubConfigError(ValueError):
@@ -74,37 +78,78 @@ def new_passcode(length: int = 10) -> str:
     return "".join(secrets.choice(PASSCODE_ALPHABET) for _ in range(length))
 
 
-def read_passcodes(path: Path, env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, str]:
-    """Return the learner and facilitator passcodes: the environment first, else ``path`` (KEY=value lines).
+def cohort_passcode_key(course_id: str) -> str:
+    """Return the setting that holds a cohort's learner passcode: ``COACHLAB_COHORT_<ID>_PASSCODE`` (the id in
+    capitals, '-' written '_')."""
+    return f"COACHLAB_COHORT_{valid_course_id(course_id).upper().replace('-', '_')}_PASSCODE"
 
-    Both must be set, at least MIN_PASSCODE characters, and different.
-    """
+
+def extra_cohorts(env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, str]:
+    """Return {course id: passcode setting} for each cohort ``COACHLAB_COHORTS`` adds to the default course."""
+    try:
+        courses = configured_cohorts(env)[1:]
+    except ValueError as exc:
+        raise HubConfigError(f"{COHORTS_ENV} (or {COURSE_ENV}): {exc}") from None
+    keys = {course: cohort_passcode_key(course) for course in courses}
+    if len(set(keys.values())) < len(keys):
+        raise HubConfigError(f"{COHORTS_ENV}: two cohorts share the passcode setting of one name "
+                             f"({', '.join(courses)}); name them apart by more than '-' and '_'.")
+    return keys
+
+
+def _passcode_file(path: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             key, sep, value = line.strip().partition("=")
             if sep and not key.startswith("#"):
                 found[key.strip()] = value.strip()
-    codes = {key: env.get(key) or found.get(key, "") for key in (LEARNER_PASSCODE, FACILITATOR_PASSCODE)}
+    return found
+
+
+def read_passcodes(path: Path, env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, str]:
+    """Return the learner and facilitator passcodes, and each extra cohort's learner passcode (``COACHLAB_COHORTS``,
+    ``cohort_passcode_key``): the environment first, else ``path`` (KEY=value lines).
+
+    All must be set, at least MIN_PASSCODE characters, and different.
+    """
+    found = _passcode_file(path)
+    keys = (LEARNER_PASSCODE, FACILITATOR_PASSCODE, *extra_cohorts(env).values())
+    codes = {key: env.get(key) or found.get(key, "") for key in keys}
     for key, value in codes.items():
         if len(value) < MIN_PASSCODE:
             raise HubConfigError(f"{key} must be set (in the environment or in {path}) to at least {MIN_PASSCODE} "
                                  f"characters; `make hub` writes new ones into {path} when it is missing.")
     if codes[LEARNER_PASSCODE] == codes[FACILITATOR_PASSCODE]:
         raise HubConfigError(f"{LEARNER_PASSCODE} and {FACILITATOR_PASSCODE} must differ.")
+    for i, key in enumerate(keys):
+        same = [other for other in keys[:i] if codes[other] == codes[key]]
+        if same:
+            raise HubConfigError(f"{same[0]} and {key} must differ: a passcode decides which cohort a learner is in.")
     return codes
 
 
-def write_passcodes(path: Path) -> dict[str, str]:
-    """Create ``path`` with two new passcodes (readable by its owner only) unless it exists; return them."""
+def write_passcodes(path: Path, env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, str]:
+    """Create ``path`` with two new passcodes (readable by its owner only) unless it exists, and add a new one for
+    each cohort of ``COACHLAB_COHORTS`` that has none (in the file or the environment); return the file's."""
+    cohorts_env = {key: env[key] for key in (COHORTS_ENV, COURSE_ENV) if env.get(key)}
+    missing = [key for key in extra_cohorts(cohorts_env).values() if not env.get(key)]
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         body = (f"# Workshop passcodes for `make hub` (keep this file out of git; change them per workshop)\n"
-                f"{LEARNER_PASSCODE}={new_passcode()}\n{FACILITATOR_PASSCODE}={new_passcode(14)}\n")
+                f"{LEARNER_PASSCODE}={new_passcode()}\n{FACILITATOR_PASSCODE}={new_passcode(14)}\n"
+                + "".join(f"{key}={new_passcode()}\n" for key in missing))
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(body)
-    return read_passcodes(path, {})
+    else:
+        known = _passcode_file(path)
+        added = [key for key in missing if not known.get(key)]
+        if added:
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write("".join(f"{key}={new_passcode()}\n" for key in added))
+    return read_passcodes(path, {**cohorts_env, **{key: env[key] for key in extra_cohorts(cohorts_env).values()
+                                                    if env.get(key)}})
 
 
 def page_strings() -> dict[str, dict[str, str]]:
@@ -157,7 +202,11 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     c.JupyterHub.authenticator_class = "shared-password"
     c.SharedPasswordAuthenticator.user_password = codes[LEARNER_PASSCODE]
     c.SharedPasswordAuthenticator.manage_groups = True
-    c.SharedPasswordAuthenticator.password_groups = {codes[FACILITATOR_PASSCODE]: [FACILITATORS]}
+    # Each cohort's learners sign in with its passcode and so join its group; the workshop passcode gives no group
+    # (JupyterHub then takes them out of any cohort group): they learn in the default course.
+    c.SharedPasswordAuthenticator.password_groups = {
+        codes[FACILITATOR_PASSCODE]: [FACILITATORS],
+        **{codes[key]: [group_of(course)] for course, key in extra_cohorts(env).items()}}
     c.Authenticator.allow_all = True  # anyone with the workshop passcode may sign in
     c.Authenticator.admin_users = set()
 
@@ -198,7 +247,8 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     c.JupyterHub.services = [
         {"name": SERVICE_NAME, "url": records_url, "command": [python, "-m", "coachlab.records.service"],
          "environment": {"COACHLAB_RECORDS_DATA": str(state / "records"),
-                         **{key: env[key] for key in ("COACHLAB_DATABASE_URL",) if env.get(key)}},
+                         **{key: env[key] for key in ("COACHLAB_DATABASE_URL", COURSE_ENV, COHORTS_ENV)
+                            if env.get(key)}},
          "display": False},
         {"name": "coachlab-kernels", "command": [python, "-m", "coachlab.kernels.forkserver", "--listen",
                                                  template_socket, *PAGE_PRELOAD],

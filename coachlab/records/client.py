@@ -2,7 +2,9 @@
 
 ``coachlab.progress.open_store()`` returns a ``RecordsClient`` when ``COACHLAB_RECORDS_URL`` is set (the hub's
 spawner sets it, with the kernel's own ``JUPYTERHUB_API_TOKEN``). The caller cannot choose whose records it
-writes: the service takes the learner from the token, so a ``learner_id`` in an Attempt must be the caller's.
+writes: the service takes the learner from the token, so a ``learner_id`` in an Attempt must be the caller's;
+likewise the course (cohort) comes from the caller's hub groups: a ``course`` given to a write must be the
+caller's own, and a ``course`` given to a listing is a filter only facilitators may set to another course.
 Standard library only (urllib), so a kernel imports nothing more than it did.
 """
 
@@ -86,35 +88,36 @@ class RecordsClient:
 
     # --- the store interface --------------------------------------------------------------------
     def whoami(self) -> dict[str, Any]:
-        """Return ``{"name": …, "cohort": bool}`` for the token's user."""
+        """Return ``{"name": …, "cohort": bool, "course": …}`` for the token's user."""
         return self._call("GET", "me")
 
-    def record(self, attempt: Attempt) -> int:
-        return int(self._call("POST", "attempts", to_json(attempt))["id"])
+    def record(self, attempt: Attempt, course: str | None = None) -> int:
+        return int(self._call("POST", "attempts", {**to_json(attempt), "course_id": course or attempt.course_id})["id"])
 
-    def attempts(self, learner_id: str | None = None, item_id: str | None = None) -> list[Attempt]:
-        rows = self._call("GET", "attempts", learner=learner_id or "*", item=item_id)
+    def attempts(self, learner_id: str | None = None, item_id: str | None = None,
+                 course: str | None = None) -> list[Attempt]:
+        rows = self._call("GET", "attempts", learner=learner_id or "*", item=item_id, course=course)
         return [attempt_from_dict(row) for row in rows]
 
-    def latest(self, learner_id: str, item_id: str) -> Attempt | None:
-        found = self.attempts(learner_id, item_id)
+    def latest(self, learner_id: str, item_id: str, course: str | None = None) -> Attempt | None:
+        found = self.attempts(learner_id, item_id, course=course)
         return found[-1] if found else None
 
-    def save_state(self, learner_id: str, item_id: str, state: dict[str, Any]) -> None:
-        self._call("PUT", f"state/{urllib.request.quote(item_id, safe='')}", {"state": state})
+    def save_state(self, learner_id: str, item_id: str, state: dict[str, Any], course: str | None = None) -> None:
+        self._call("PUT", f"state/{urllib.request.quote(item_id, safe='')}", {"state": state, "course_id": course})
 
-    def load_state(self, learner_id: str, item_id: str) -> dict[str, Any] | None:
-        return self._call("GET", f"state/{urllib.request.quote(item_id, safe='')}")["state"]
+    def load_state(self, learner_id: str, item_id: str, course: str | None = None) -> dict[str, Any] | None:
+        return self._call("GET", f"state/{urllib.request.quote(item_id, safe='')}", course=course)["state"]
 
-    def state_items(self, learner_id: str) -> list[tuple[str, float]]:
-        return [(item, float(at)) for item, at in self._call("GET", "state")]
+    def state_items(self, learner_id: str, course: str | None = None) -> list[tuple[str, float]]:
+        return [(item, float(at)) for item, at in self._call("GET", "state", course=course)]
 
-    def add_dispute(self, dispute: Dispute) -> int:
-        return int(self._call("POST", "disputes", to_json(dispute))["id"])
+    def add_dispute(self, dispute: Dispute, course: str | None = None) -> int:
+        return int(self._call("POST", "disputes", {**to_json(dispute), "course_id": course or dispute.course_id})["id"])
 
     def disputes(self, learner_id: str | None = None, status: str | None = None,
-                 item_id: str | None = None) -> list[Dispute]:
-        rows = self._call("GET", "disputes", learner=learner_id or "*", status=status, item=item_id)
+                 item_id: str | None = None, course: str | None = None) -> list[Dispute]:
+        rows = self._call("GET", "disputes", learner=learner_id or "*", status=status, item=item_id, course=course)
         return [dispute_from_dict(row) for row in rows]
 
     def dispute(self, dispute_id: int) -> Dispute | None:
@@ -130,16 +133,17 @@ class RecordsClient:
         return dispute_from_dict(self._call("POST", f"disputes/{int(dispute_id)}/resolve",
                                             {"status": status, "corrected": corrected}))
 
-    def add_submission(self, learner_id: str, slug: str, notebook: str) -> tuple[Submission, int]:
+    def add_submission(self, learner_id: str, slug: str, notebook: str,
+                       course: str | None = None) -> tuple[Submission, int]:
         """Hand in ``notebook`` for ``slug``; return the kept submission and how many came before it."""
-        answer = self._call("POST", "submissions", {"slug": slug, "notebook": notebook})
+        answer = self._call("POST", "submissions", {"slug": slug, "notebook": notebook, "course_id": course})
         previous = answer.pop("previous", 0)
         return submission_from_dict(answer), int(previous)
 
     def submissions(self, learner_id: str | None = None, slug: str | None = None,
-                    uncollected: bool = False) -> list[Submission]:
+                    uncollected: bool = False, course: str | None = None) -> list[Submission]:
         rows = self._call("GET", "submissions", learner=learner_id or "*", slug=slug,
-                          uncollected="1" if uncollected else None)
+                          uncollected="1" if uncollected else None, course=course)
         return [submission_from_dict(row) for row in rows]
 
     def submission_notebook(self, submission_id: int) -> str | None:
@@ -147,6 +151,10 @@ class RecordsClient:
 
     def mark_collected(self, submission_id: int) -> None:
         self._call("POST", f"submissions/{int(submission_id)}/collected", {})
+
+    def courses(self) -> list[str]:
+        """Return the course ids (cohorts) that have records (facilitators only)."""
+        return list(self._call("GET", "cohorts"))
 
     def integrity_ok(self) -> bool:
         return bool(self._call("GET", "integrity")["ok"])

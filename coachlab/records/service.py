@@ -5,7 +5,10 @@ facilitators read the cohort through it. Every request carries a hub token (``Au
 kernel has ``JUPYTERHUB_API_TOKEN``), which JupyterHub's own ``HubAuth`` turns into a user; the service writes
 only as that user and lets a learner read only their own records. A token whose scopes include
 ``COHORT_SCOPE`` (the ``facilitators`` group's role, see coachlab/hub/config.py) reads everyone's and resolves
-disputes. Storage is the one store interface (coachlab.progress): SQLite in WAL mode in ``COACHLAB_RECORDS_DATA``,
+disputes. Each learner's records are kept in their cohort's course (``coachlab.hub.cohorts.course_of``: the
+hub group ``cohort-<id>``, else the default course): a learner reads and writes in their own course only; a
+cohort reader reads any course with ``?course=ID`` (every course without it) and lists them (``/api/cohorts``).
+Storage is the one store interface (coachlab.progress): SQLite in WAL mode in ``COACHLAB_RECORDS_DATA``,
 or PostgreSQL when ``COACHLAB_DATABASE_URL`` names one (``open_records``).
 
 Run by the hub as ``python -m coachlab.records.service``; it listens where ``JUPYTERHUB_SERVICE_URL`` says, or
@@ -31,12 +34,13 @@ from jupyterhub.services.auth import HubAuthenticated
 from tornado import ioloop, web
 from tornado.httpserver import HTTPServer
 
+from coachlab.hub.cohorts import course_of, valid_course_id
 from coachlab.i18n import normalize_lang, t
 from coachlab.progress.ids import LearnerIdError, validate_learner_id
 from coachlab.progress.store import DisputeError, ProgressStore, RecordStore, StoreUnavailable
 
 from .wire import (MAX_RECORD_BYTES, MAX_SUBMISSION_BYTES, WireError, attempt_from_json, dispute_from_json,
-                   parse_body, to_json)
+                   parse_body, same_course, to_json)
 
 SERVICE_NAME = "coachlab-records"
 COHORT_SCOPE = "custom:coachlab:cohort"
@@ -74,6 +78,7 @@ class RecordsHandler(HubAuthenticated, web.RequestHandler):
         except LearnerIdError:
             raise WireError(403, "bad_user") from None
         self.cohort = COHORT_SCOPE in set(user.get("scopes") or ())
+        self.course = course_of(user)  # the hub's user model carries the user's groups (identify scopes)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc = kwargs.get("exc_info", (None, None))[1]
@@ -121,6 +126,20 @@ class RecordsHandler(HubAuthenticated, web.RequestHandler):
             raise WireError(403, "not_yours")
         return None if asked == ALL else validate_learner_id(asked)
 
+    def which_course(self) -> str | None:
+        """Return the course a read is about: the caller's own; a cohort reader's ``?course=`` (None: all)."""
+        asked = self.get_query_argument("course", None)
+        if asked is not None:
+            try:
+                valid_course_id(asked)
+            except ValueError:
+                raise WireError(400, "bad_course", course=asked[:60]) from None
+        if self.cohort:
+            return asked
+        if asked not in (None, self.course):
+            raise WireError(403, "course_not_yours", course=asked)
+        return self.course
+
     def need_cohort(self) -> None:
         if not self.cohort:
             raise WireError(403, "facilitators_only")
@@ -135,34 +154,37 @@ class HealthHandler(web.RequestHandler):
 
 class MeHandler(RecordsHandler):
     def get(self) -> None:
-        self.finish_json({"name": self.learner, "cohort": self.cohort})
+        self.finish_json({"name": self.learner, "cohort": self.cohort, "course": self.course})
 
 
 class AttemptsHandler(RecordsHandler):
     def get(self) -> None:
-        found = self.store.attempts(self.whose(), self.get_query_argument("item", None))
+        found = self.store.attempts(self.whose(), self.get_query_argument("item", None), course=self.which_course())
         self.finish_json([to_json(a) for a in found])
 
     def post(self) -> None:
-        attempt = attempt_from_json(self.body(), self.learner)
-        self.finish_json({"id": self.store.record(attempt)}, 201)
+        attempt = attempt_from_json(self.body(), self.learner, self.course)
+        self.finish_json({"id": self.store.record(attempt, course=self.course)}, 201)
 
 
 class StateHandler(RecordsHandler):
     def get(self, item: str) -> None:
-        self.finish_json({"state": self.store.load_state(self.learner, item)})
+        self.finish_json({"state": self.store.load_state(self.learner, item, course=self.which_course() or self.course)})
 
     def put(self, item: str) -> None:
-        state = self.body().get("state")
+        data = self.body()
+        same_course(data, self.course)
+        state = data.get("state")
         if not isinstance(state, dict):
             raise WireError(400, "bad_field", field="state")
-        self.store.save_state(self.learner, item, state)
+        self.store.save_state(self.learner, item, state, course=self.course)
         self.finish_json({"ok": True})
 
 
 class StatesHandler(RecordsHandler):
     def get(self) -> None:
-        self.finish_json([[item, at] for item, at in self.store.state_items(self.learner)])
+        items = self.store.state_items(self.learner, course=self.which_course() or self.course)
+        self.finish_json([[item, at] for item, at in items])
 
 
 class DisputesHandler(RecordsHandler):
@@ -170,18 +192,19 @@ class DisputesHandler(RecordsHandler):
         status = self.get_query_argument("status", None)
         if status is not None and status not in ("open", "confirmed", "overturned"):
             raise WireError(400, "bad_field", field="status")
-        found = self.store.disputes(self.whose(), status, self.get_query_argument("item", None))
+        found = self.store.disputes(self.whose(), status, self.get_query_argument("item", None),
+                                    course=self.which_course())
         self.finish_json([to_json(d) for d in found])
 
     def post(self) -> None:
-        dispute = dispute_from_json(self.body(), self.learner)
-        self.finish_json({"id": self.store.add_dispute(dispute)}, 201)
+        dispute = dispute_from_json(self.body(), self.learner, self.course)
+        self.finish_json({"id": self.store.add_dispute(dispute, course=self.course)}, 201)
 
 
 class DisputeHandler(RecordsHandler):
     def get(self, dispute_id: str) -> None:
         found = self.store.dispute(int(dispute_id))
-        if found is None or (found.learner_id != self.learner and not self.cohort):
+        if found is None or (not self.cohort and (found.learner_id != self.learner or found.course_id != self.course)):
             raise WireError(404, "not_found")  # another learner's dispute does not exist for you
         self.finish_json(to_json(found))
 
@@ -200,13 +223,15 @@ class ResolveHandler(RecordsHandler):
 class SubmissionsHandler(RecordsHandler):
     def get(self) -> None:
         found = self.store.submissions(self.whose(), self.get_query_argument("slug", None),
-                                       uncollected=self.get_query_argument("uncollected", "") in ("1", "true"))
+                                       uncollected=self.get_query_argument("uncollected", "") in ("1", "true"),
+                                       course=self.which_course())
         self.finish_json([to_json(s) for s in found])
 
     def post(self) -> None:
         data = self.body(MAX_SUBMISSION_BYTES)
         if data.get("learner_id") not in (None, self.learner):
             raise WireError(403, "not_yours")
+        same_course(data, self.course)
         slug, notebook = data.get("slug"), data.get("notebook")
         if not isinstance(slug, str) or not slug or len(slug) > 100 or "/" in slug or slug.startswith("."):
             raise WireError(400, "bad_field", field="slug")
@@ -216,14 +241,15 @@ class SubmissionsHandler(RecordsHandler):
             json.loads(notebook)
         except json.JSONDecodeError:
             raise WireError(400, "bad_field", field="notebook") from None
-        previous = self.store.submissions(self.learner, slug)
-        done = self.store.add_submission(self.learner, slug, notebook)
+        previous = self.store.submissions(self.learner, slug, course=self.course)
+        done = self.store.add_submission(self.learner, slug, notebook, course=self.course)
         self.finish_json({**to_json(done), "previous": len(previous)}, 201)
 
 
 class SubmissionHandler(RecordsHandler):
     def get(self, submission_id: str) -> None:
-        found = [s for s in self.store.submissions(None if self.cohort else self.learner) if s.id == int(submission_id)]
+        found = [s for s in (self.store.submissions() if self.cohort else
+                             self.store.submissions(self.learner, course=self.course)) if s.id == int(submission_id)]
         if not found:
             raise WireError(404, "not_found")
         self.finish_json({**to_json(found[0]), "notebook": self.store.submission_notebook(found[0].id)})
@@ -236,6 +262,13 @@ class CollectedHandler(RecordsHandler):
         self.finish_json({"ok": True})
 
 
+class CohortsHandler(RecordsHandler):
+    def get(self) -> None:
+        """The course ids that have records (facilitators choose one on the dashboard)."""
+        self.need_cohort()
+        self.finish_json(self.store.courses())
+
+
 class IntegrityHandler(RecordsHandler):
     def get(self) -> None:
         self.need_cohort()
@@ -246,7 +279,7 @@ ROUTES = (
     ("me", MeHandler), ("attempts", AttemptsHandler), ("state", StatesHandler), (r"state/([^/]+)", StateHandler),
     ("disputes", DisputesHandler), (r"disputes/(\d+)", DisputeHandler), (r"disputes/(\d+)/resolve", ResolveHandler),
     ("submissions", SubmissionsHandler), (r"submissions/(\d+)", SubmissionHandler),
-    (r"submissions/(\d+)/collected", CollectedHandler), ("integrity", IntegrityHandler),
+    (r"submissions/(\d+)/collected", CollectedHandler), ("integrity", IntegrityHandler), ("cohorts", CohortsHandler),
 )
 
 

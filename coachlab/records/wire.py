@@ -83,9 +83,18 @@ def _same_learner(data: dict[str, Any], learner: str) -> None:
         raise WireError(403, "not_yours")
 
 
-def attempt_from_json(data: dict[str, Any], learner: str) -> Attempt:
-    """Return the Attempt in ``data``, written as ``learner`` (the token's user, whatever the body says)."""
+def same_course(data: dict[str, Any], course: str | None) -> None:
+    """A body may name its course (``course_id``), but only the caller's: the hub groups decide the cohort."""
+    named = data.get("course_id")
+    if course is not None and named is not None and named != course:
+        raise WireError(403, "course_not_yours", course=str(named)[:60])
+
+
+def attempt_from_json(data: dict[str, Any], learner: str, course: str | None = None) -> Attempt:
+    """Return the Attempt in ``data``, written as ``learner`` (the token's user, whatever the body says) in
+    ``course`` (the caller's cohort; a body naming another is refused)."""
     _same_learner(data, learner)
+    same_course(data, course)
     scores = _mapping(data, "scores")
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in scores.values()):
         raise WireError(400, "bad_field", field="scores")
@@ -94,12 +103,13 @@ def attempt_from_json(data: dict[str, Any], learner: str) -> Attempt:
     if moment is not None:
         kwargs["created_at"] = moment
     return Attempt(learner, _text(data, "item_id"), _mapping(data, "answers"), scores,
-                   lang=_text(data, "lang", required=False, limit=16), **kwargs)
+                   lang=_text(data, "lang", required=False, limit=16), course_id=course, **kwargs)
 
 
-def dispute_from_json(data: dict[str, Any], learner: str) -> Dispute:
-    """Return the Dispute in ``data``, raised by ``learner``; its checks run in the store."""
+def dispute_from_json(data: dict[str, Any], learner: str, course: str | None = None) -> Dispute:
+    """Return the Dispute in ``data``, raised by ``learner`` in ``course``; its checks run in the store."""
     _same_learner(data, learner)
+    same_course(data, course)
     kwargs: dict[str, Any] = {}
     moment = _moment(data)
     if moment is not None:
@@ -112,7 +122,7 @@ def dispute_from_json(data: dict[str, Any], learner: str) -> Dispute:
         raise WireError(400, "bad_field", field="label")
     return Dispute(learner, _text(data, "item_id"), _text(data, "kind", limit=32), text, _mapping(data, "verdict"),
                    note=note, label=label, place=place, lang=_text(data, "lang", required=False, limit=16),
-                   context=context, **kwargs)
+                   context=context, course_id=course, **kwargs)
 
 
 def to_json(record: Attempt | Dispute | Submission) -> dict[str, Any]:

@@ -22,6 +22,8 @@ from tests.conftest import IN_CI, REPO, free_port
 
 PROXY = Path(sys.prefix) / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
 LEARNER_CODE, FACILITATOR_CODE = "room-code-2468", "trainer-code-13579"
+# Two extra cohorts (COACHLAB_COHORTS), each with its own learner passcode (tests/hub/test_hub_cohorts.py).
+COHORT_CODES = {"wave-a": "wave-a-code-1122", "wave-b": "wave-b-code-3344"}
 HUB_EXERCISES = ("a05-feedback", "a03-smart-goals")
 
 
@@ -38,7 +40,9 @@ class Hub:
                     "COACHLAB_HUB_API_PORT": str(free_port()), "COACHLAB_PROXY_API_PORT": str(free_port()),
                     "COACHLAB_RECORDS_PORT": str(self.records_port), "COACHLAB_LEARNER_PASSCODE": LEARNER_CODE,
                     "COACHLAB_FACILITATOR_PASSCODE": FACILITATOR_CODE, "COACHLAB_GRADER": str(grader),
-                    "COACHLAB_ROOT": str(REPO)}
+                    "COACHLAB_ROOT": str(REPO), "COACHLAB_COHORTS": ",".join(COHORT_CODES),
+                    **{f"COACHLAB_COHORT_{c.upper().replace('-', '_')}_PASSCODE": code for c, code in COHORT_CODES.items()}}
+        self.env.pop("COACHLAB_COURSE_ID", None)
         self.env.pop("COACHLAB_LANG", None)
         self.env.pop("COACHLAB_DATA", None)
         self.log_path = state / "hub.log"

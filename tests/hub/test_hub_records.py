@@ -54,8 +54,8 @@ def test_a_wrong_passcode_is_refused_and_the_login_page_says_so(hub):
 
 
 def test_the_service_knows_who_calls_and_who_reads_the_cohort(hub, people):
-    assert call(hub, "GET", "me", people["ana"]).json() == {"name": "ana", "cohort": False}
-    assert call(hub, "GET", "me", people["tia"]).json() == {"name": "tia", "cohort": True}
+    assert call(hub, "GET", "me", people["ana"]).json() == {"name": "ana", "cohort": False, "course": "coachlab"}
+    assert call(hub, "GET", "me", people["tia"]).json() == {"name": "tia", "cohort": True, "course": "coachlab"}
 
 
 @pytest.mark.parametrize("token", [None, "not-a-token", "0" * 32])
