@@ -41,6 +41,16 @@ DASHBOARD = "/voila/render/grader/dashboard.ipynb"
 LEARNER_OFF = ("jupyterlab", "jupyter_lsp", "jupyterlab_jupytext", "notebook", "jupyter_server_terminals",
                "nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.validate_assignment",
                "nbgrader.server_extensions.assignment_list", "nbgrader.server_extensions.course_list")
+# COACHLAB_LEARNER_UI=lab: learners get JupyterLab in their own home folder and nbgrader's Assignments tab, which
+# fetches and submits through the records service (coachlab.records.exchange); the default, "pages", is Voila
+# only. Their servers run code they type, so on one machine (every server the same Unix user) use it only where
+# servers are isolated (Kubernetes pods, or a spawner with one Unix user per learner).
+LEARNER_UI = "COACHLAB_LEARNER_UI"
+LEARNER_UIS = ("pages", "lab")
+LAB = "/lab"
+# Server extensions a JupyterLab learner's server does not load: the facilitators' grading tools and terminals.
+LAB_LEARNER_OFF = ("jupyter_server_terminals", "nbgrader.server_extensions.formgrader",
+                   "nbgrader.server_extensions.course_list")
 
 
 # What a page's browser may send its kernel under the hub: widget traffic and the connection handshake only.
@@ -160,8 +170,9 @@ def page_strings() -> dict[str, dict[str, str]]:
                    if key.startswith(("hub.login.", "hub.spawn."))} for lang in LANGS}
 
 
-def server_args(root: Path, facilitator: bool) -> list[str]:
-    """Return the single-user server's arguments: the course folder, Voila, kernel culling, no terminals."""
+def server_args(root: Path, facilitator: bool, lab: bool = False) -> list[str]:
+    """Return the single-user server's arguments: the course folder, Voila, kernel culling, no terminals
+    (``lab``: a learner's JupyterLab in their home folder, with nbgrader's Assignments tab)."""
     args = [
         f"--ServerApp.root_dir={root if facilitator else root / 'notebooks'}",
         "--MappingKernelManager.cull_idle_timeout=900",  # a kernel whose page was closed goes within 15 min
@@ -169,7 +180,9 @@ def server_args(root: Path, facilitator: bool) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         "--ServerApp.jpserver_extensions=coachlab.hub.singleuser=True",  # a page left frees its kernel
     ]
-    if not facilitator:  # a learner's server is the course's pages: nothing else to load (start-up 15 s -> 3 s)
+    if lab and not facilitator:  # their own folder (the server starts in it), where the Assignments tab fetches
+        args = args[1:] + [f"--ServerApp.jpserver_extensions={name}=False" for name in LAB_LEARNER_OFF]
+    elif not facilitator:  # a learner's server is the course's pages: nothing else to load (start-up 15 s -> 3 s)
         args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LEARNER_OFF]
         # The page's browser only talks widgets to its kernel (Voila runs the cells itself, server-side): no
         # code from a browser, so a learner cannot use their own kernel to read the machine's files.
@@ -213,8 +226,11 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     c.JupyterHub.spawner_class = "coachlab.hub.spawner.CourseSpawner"
     c.CourseSpawner.homes_root = str(state / "homes")
     c.Spawner.cmd = [str(Path(python).with_name("jupyterhub-singleuser"))]
-    c.Spawner.args = server_args(s["root"], facilitator=False)
-    c.Spawner.default_url = LANDING
+    learner_ui = env.get(LEARNER_UI) or "pages"
+    if learner_ui not in LEARNER_UIS:
+        raise HubConfigError(f"{LEARNER_UI} must be one of {', '.join(LEARNER_UIS)}, not {learner_ui!r}.")
+    c.Spawner.args = server_args(s["root"], facilitator=False, lab=learner_ui == "lab")
+    c.Spawner.default_url = LAB if learner_ui == "lab" else LANDING
     c.Spawner.start_timeout = 60
     c.Spawner.http_timeout = 60
     records_url = f"http://127.0.0.1:{s['records_port']}"
@@ -223,6 +239,9 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     template_socket = str(ipc_folder() / f"hub-{s['port']}-template.sock")
     c.Spawner.environment = {
         "COACHLAB_ROOT": str(s["root"]),
+        # a JupyterLab learner's nbgrader (the Assignments tab) reads grader/nbgrader_config.py, which names the
+        # records service's exchange under the hub
+        **({"JUPYTER_CONFIG_PATH": str(s["root"] / "grader")} if learner_ui == "lab" else {}),
         "COACHLAB_RECORDS_URL": records_url,
         SOCKET_ENV: template_socket,
         **{key: env[key] for key in PASSED_ON if env.get(key)},

@@ -11,6 +11,7 @@ import hashlib
 import json
 import shutil
 import socket
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -191,3 +192,62 @@ def test_a_learner_acts_only_in_their_own_course(room):
     elsewhere.mkdir()
     code, out = lena.nbgrader("fetch_assignment", EXERCISE, "--course", "other-cohort", cwd=elsewhere)
     assert code != 0 and t("records.error.other_course", "en", course="other-cohort") in out, out
+
+
+@pytest.fixture(scope="module")
+def lab_hub(hub, tmp_path_factory):
+    """A second hub like the session's, started with COACHLAB_LEARNER_UI=lab (learners get JupyterLab)."""
+    from .conftest import Hub
+
+    state = tmp_path_factory.mktemp("lab-hub")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COACHLAB_LEARNER_UI", "lab")  # Hub takes its environment from this process's
+        running = Hub(state, hub.grader)
+    yield running
+    assert running.close() == 0, "processes of the lab hub outlived it"
+
+
+def test_the_assignments_tab_of_a_jupyterlab_learner_lists_and_fetches_through_the_exchange(lab_hub, tmp_path):
+    fay = Person(lab_hub, "fay", tmp_path / "fay", FACILITATOR_CODE)
+    course = tmp_path / "course"
+    shutil.copytree(lab_hub.grader, course, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"))
+    code, out = fay.nbgrader("release_assignment", EXERCISE, "--force", cwd=course)
+    assert code == 0, out
+
+    # The learner's server, as the hub spawns it with the lab switch: JupyterLab, nbgrader's Assignments tab.
+    session = lab_hub.sign_in("lara")
+    token = lab_hub.token(session, "lara")
+    auth = {"Authorization": f"token {token}"}
+    started = requests.post(f"{lab_hub.url}/hub/api/users/lara/server", headers=auth, timeout=60)
+    assert started.status_code in (201, 202), started.text
+    server = f"{lab_hub.url}/user/lara"
+    deadline = time.monotonic() + 90
+    while not requests.get(f"{lab_hub.url}/hub/api/users/lara", headers=auth, timeout=30).json()["servers"].get(
+            "", {}).get("ready"):
+        assert time.monotonic() < deadline, lab_hub.log()
+        time.sleep(0.5)
+    assert requests.get(f"{server}/lab", headers=auth, timeout=60).status_code == 200
+
+    listed = requests.get(f"{server}/assignments", params={"course_id": COURSE}, headers=auth, timeout=120).json()
+    assert listed["success"], listed
+    released = [a for a in listed["value"] if a["assignment_id"] == EXERCISE]
+    assert [(a["course_id"], a["status"]) for a in released] == [(COURSE, "released")], listed
+    assert [nb["notebook_id"] for nb in released[0]["notebooks"]] == [EXERCISE]
+    assert requests.get(f"{server}/courses", headers=auth, timeout=120).json() == {"success": True, "value": [COURSE]}
+
+    # Fetching from the tab puts it in the learner's own folder, listed as fetched; submitting lists the submission.
+    fetched = requests.post(f"{server}/assignments/fetch", data={"course_id": COURSE, "assignment_id": EXERCISE},
+                            headers=auth, timeout=120)
+    assert fetched.status_code == 200, fetched.text
+    assert fetched.json()["success"], fetched.text
+    now = {a["assignment_id"]: a for a in fetched.json()["value"] if a["status"] != "submitted"}
+    assert now[EXERCISE]["status"] == "fetched"
+    assert [nb["path"] for nb in now[EXERCISE]["notebooks"]] == [f"{EXERCISE}/{EXERCISE}.ipynb"]
+    submitted = requests.post(f"{server}/assignments/submit", data={"course_id": COURSE, "assignment_id": EXERCISE},
+                              headers=auth, timeout=120)
+    assert submitted.status_code == 200, submitted.text
+    assert submitted.json()["success"], submitted.text
+    mine = [a for a in submitted.json()["value"] if a["status"] == "submitted"]
+    assert [(a["student_id"], len(a["submissions"])) for a in mine] == [("lara", 1)], submitted.text
+    kept = fay.api("GET", f"{COURSE}/submissions", params={"learner": "lara"}).json()
+    assert [s["assignment_id"] for s in kept] == [EXERCISE]
