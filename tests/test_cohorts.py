@@ -3,6 +3,7 @@ and PostgreSQL through tests/pg's server), the hub's cohort passcodes, and the d
 
 from __future__ import annotations
 
+import html
 import json
 import sqlite3
 import stat
@@ -132,3 +133,103 @@ def test_the_hub_puts_each_cohorts_learners_in_its_group(tmp_path):
     assert c.Spawner.environment["COACHLAB_COHORTS"] == "wave-a"  # the dashboard offers the cohorts
     records = next(s for s in c.JupyterHub.services if s["name"] == "coachlab-records")
     assert records["environment"]["COACHLAB_COHORTS"] == "wave-a"
+
+
+# --- the dashboard's cohort chooser and the exports -----------------------------------------------------------
+SCENARIO = "bid-late-logins"
+
+
+@pytest.fixture
+def two_cohorts(tmp_path):
+    """Learner records of two cohorts in one file: ana (wave-a) and bo (wave-b) each played a role-play and raised
+    a dispute; wave-a also has 陈静, who handed in an exercise."""
+    from pathlib import Path
+
+    from coachlab.scenarios import engine, load_all
+    from coachlab.scenarios.testplan import load_plan, plan_path, run_play
+
+    repo = Path(__file__).resolve().parents[1]
+    scenario = load_all(repo)[0][SCENARIO]
+    plays = {p["name"]: p for p in load_plan(plan_path(repo / "scenarios" / f"{SCENARIO}.yaml"))[0]["plays"]}
+    path = tmp_path / "data" / "progress.sqlite3"
+    with ProgressStore(path) as store:
+        for n, (learner, course, play) in enumerate((("ana", "wave-a", "best"), ("bo", "wave-b", "judging"),
+                                                     ("bo", "wave-b", "best"))):
+            session = run_play(scenario, plays[play], "en").session
+            store.record(Attempt(learner, SCENARIO, engine.attempt_answers(session), engine.percentages(scenario, session),
+                                 created_at=1_790_000_000 + n, lang="en"), course=course)
+            if play == "best":
+                store.add_dispute(Dispute(learner, SCENARIO, "feedback", f"{learner}'s line", VERDICT, NOTE),
+                                  course=course)
+        store.add_submission("陈静", "a05-feedback", "{}", course="wave-a")
+    return path
+
+
+def test_the_dashboard_chooser_shows_one_cohort_at_a_time(two_cohorts, tmp_path, monkeypatch):
+    from coachlab.grading.course import Course
+    from coachlab.widgets.dashboard import Dashboard
+
+    monkeypatch.delenv("COACHLAB_COHORTS", raising=False)
+    monkeypatch.delenv("COACHLAB_COURSE_ID", raising=False)
+    dash = Dashboard("zh-CN", Course(tmp_path / "grader"), two_cohorts)
+    assert dash.cohort.layout.display != "none" and list(dash.cohort.options) == [DEFAULT_COURSE, "wave-a", "wave-b"]
+    assert dash.cohort.description == "班级" and dash.cohort.value == DEFAULT_COURSE
+    assert dash.learner.picker.options == () and dash.disputes.cards == []  # nobody in the default course
+    for course, learner, attempts in (("wave-a", "ana", 1), ("wave-b", "bo", 2)):
+        dash.cohort.value = course  # choosing redraws the page for that cohort
+        assert f"“{course}”班" in dash.head.value
+        assert list(dash.learner.picker.options) == [learner]
+        assert len(dash.learner.attempt.options) == attempts
+        assert [card.dispute.learner_id for card in dash.disputes.cards] == [learner]
+        assert html.escape(f"{learner}'s line") in dash.disputes.cards[0].info.value
+    dash.switch.value = "en"  # a redraw keeps the chosen cohort
+    assert dash.cohort.value == "wave-b" and dash.cohort.description == "Cohort"
+    assert list(dash.learner.picker.options) == ["bo"] and "“wave-b”" in dash.head.value
+
+
+def test_with_one_cohort_the_dashboard_has_no_chooser(tmp_path, monkeypatch):
+    from coachlab.grading.course import Course
+    from coachlab.widgets.dashboard import Dashboard
+
+    monkeypatch.delenv("COACHLAB_COHORTS", raising=False)
+    monkeypatch.delenv("COACHLAB_COURSE_ID", raising=False)
+    path = tmp_path / "p.sqlite3"
+    with ProgressStore(path) as store:
+        store.record(Attempt("ana", "05-feedback.bia", {}, {}))
+    dash = Dashboard("en", Course(tmp_path / "grader"), path)
+    assert dash.cohort.layout.display == "none" and list(dash.cohort.options) == [DEFAULT_COURSE]
+    assert "coachlab-cohort-note" not in dash.head.value
+    monkeypatch.setenv("COACHLAB_COHORTS", "wave-a")  # the hub serves two: the chooser appears on the next redraw
+    dash.render()
+    assert dash.cohort.layout.display != "none" and list(dash.cohort.options) == [DEFAULT_COURSE, "wave-a"]
+
+
+def test_the_grades_of_a_cohort_are_its_learners_only(two_cohorts):
+    import pandas as pd
+
+    from coachlab.grading.course import student_id
+    from coachlab.grading.export import course_learners, in_course
+
+    with ProgressStore(two_cohorts) as store:
+        assert course_learners(store, "wave-a") == {"ana", "陈静"} and course_learners(store, "wave-b") == {"bo"}
+        grades = pd.DataFrame({"learner": ["陈静", "bo", "ana"], "student": [student_id("陈静"), "bo", "ana"],
+                               "percent": [90.0, 40.0, 70.0]})
+        assert list(in_course(grades, course_learners(store, "wave-a"))["learner"]) == ["陈静", "ana"]
+        assert list(in_course(grades, course_learners(store, "wave-b"))["percent"]) == [40.0]
+        assert in_course(grades, course_learners(store, "nobody-here")).empty
+
+
+def test_the_roleplay_export_takes_a_course(two_cohorts, tmp_path):
+    import pandas as pd
+
+    from tests.grading.conftest import coachlab_cli
+
+    out = tmp_path / "out"
+    env = {"COACHLAB_DATA": str(two_cohorts.parent)}
+    done = coachlab_cli("grade", "roleplays", "--course", "wave-b", "--lang", "en", "-o", str(out / "b.csv"), env=env,
+                        timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(pd.read_csv(out / "b.csv", encoding="utf-8-sig")["learner"]) == ["bo", "bo"]
+    bad = coachlab_cli("grade", "roleplays", "--course", "Wave B", "--lang", "zh-CN", "-o", str(out / "x.csv"), env=env,
+                       timeout=300)
+    assert bad.returncode == 2 and "不是有效的班级编号" in bad.stdout and not (out / "x.csv").exists()

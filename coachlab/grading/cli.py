@@ -42,19 +42,53 @@ def _release(args: argparse.Namespace) -> int:
     return status
 
 
+def config_course_id(course) -> str:
+    """Return the course id in the course's nbgrader_config.py (``CourseDirectory.course_id``), else the default."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from coachlab.hub.cohorts import default_course
+
+    source = course.config_source
+    try:
+        config = PyFileConfigLoader(source.name, path=str(source.parent)).load_config()
+        found = config.CourseDirectory.course_id if "course_id" in config.CourseDirectory else None
+    except Exception:  # a config that does not load: nbgrader will say why when it runs
+        found = None
+    return found if isinstance(found, str) and found else default_course()
+
+
+def _cohort(args: argparse.Namespace, lang: str) -> str | None | bool:
+    """Return the checked ``--course`` (None when not given); False after saying why it is not a course id."""
+    from coachlab.hub.cohorts import valid_course_id
+
+    if getattr(args, "cohort", None) is None:
+        return None
+    try:
+        return valid_course_id(args.cohort)
+    except ValueError:
+        print(t("grade.cli.bad_course", lang, course=args.cohort), flush=True)
+        return False
+
+
 def _collect_from_hub(args: argparse.Namespace) -> int:
     """File the hand-ins kept by the records service (Voila forms under JupyterHub) into the course."""
     from coachlab.records.client import RecordsClient, RecordsError
     from coachlab.records.collect import collect_from_hub
 
     course, lang = _course(args), _lang(args)
+    cohort = _cohort(args, lang)
+    if cohort is False:
+        return 2
+    cohort = cohort or config_course_id(course)
     client = RecordsClient.from_env()
     if client is None:
         print(t("grade.cli.hub_missing", lang), flush=True)
         return 2
     client.lang = lang
+    print(t("grade.cli.hub_course", lang, course=cohort), flush=True)
     try:
-        receipts = [receipt for slug in (args.slug or [None]) for receipt in collect_from_hub(course, client, slug)]
+        receipts = [receipt for slug in (args.slug or [None])
+                    for receipt in collect_from_hub(course, client, slug, course_id=cohort)]
     except RecordsError as exc:
         print(t("grade.cli.hub_failed", lang, reason=str(exc)), flush=True)
         return 1
@@ -138,7 +172,20 @@ def _export(args: argparse.Namespace) -> int:
     course, lang = _course(args), _lang(args)
     if _bad_outputs(args.output, lang):
         return 2
+    cohort = _cohort(args, lang)
+    if cohort is False:
+        return 2
     frame = gradebook_frame(course, args.slug or None)
+    if cohort:  # the learners of one cohort (those with records in it)
+        from coachlab.progress import open_store
+
+        from .export import course_learners, in_course
+
+        store = open_store()
+        try:
+            frame = in_course(frame, course_learners(store, cohort))
+        finally:
+            store.close()
     for out in args.output:
         path = write_export(frame, Path(out))
         print(t("grade.cli.exported", lang, rows=len(frame), path=str(path)), flush=True)
@@ -151,11 +198,12 @@ def _roleplays(args: argparse.Namespace) -> int:
     from .export import roleplay_frame, write_export
 
     lang = _lang(args)
-    if _bad_outputs(args.output, lang):
+    cohort = _cohort(args, lang)
+    if _bad_outputs(args.output, lang) or cohort is False:
         return 2
     store = open_store(Path(args.data_dir) / "progress.sqlite3" if args.data_dir else None)
     try:
-        frame = roleplay_frame(store.attempts())
+        frame = roleplay_frame(store.attempts(course=cohort))
     finally:
         store.close()
     if args.scenario:
@@ -213,6 +261,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="under JupyterHub: file the Voila hand-ins kept by the records service (needs "
                               "COACHLAB_RECORDS_URL and a facilitator's JUPYTERHUB_API_TOKEN, as in the facilitator's "
                               "own server)")
+    collect.add_argument("--course", dest="cohort", metavar="ID",
+                         help="with --from-hub: the cohort whose hand-ins to collect (default: the course id in the "
+                              "course's nbgrader_config.py)")
     auto = step("autograde", _autograde, "grade submissions, several learners at once")
     auto.add_argument("--workers", type=int, default=None, help="parallel nbgrader workers (default: cores)")
     auto.add_argument("--timeout", type=float, default=60.0, help="seconds a notebook cell may run")
@@ -221,10 +272,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     auto.add_argument("--json", action="store_true", help="also print the outcomes as JSON")
     export = step("export", _export, "write the gradebook as CSV and/or XLSX")
     export.add_argument("-o", "--output", action="append", required=True, help="grades.csv or grades.xlsx")
+    export.add_argument("--course", dest="cohort", metavar="ID",
+                        help="only the learners of this cohort (those with records in it; default: everyone)")
     roleplays = step("roleplays", _roleplays, "write every role-play attempt from the learner records as CSV/XLSX",
                      slugs=False)
     roleplays.add_argument("-o", "--output", action="append", required=True, help="attempts.csv or attempts.xlsx")
     roleplays.add_argument("--scenario", action="append", help="only this scenario (repeatable)")
+    roleplays.add_argument("--course", dest="cohort", metavar="ID", help="only this cohort's attempts (default: all)")
     roleplays.add_argument("--data-dir", default=None,
                            help="folder holding progress.sqlite3 (default: $COACHLAB_DATA, as the server uses)")
     feedback = step("feedback", _feedback, "write per-learner HTML feedback pages")

@@ -93,6 +93,22 @@ def gradebook_frame(course: Course, slugs: list[str] | None = None) -> pd.DataFr
     return frame[BASE_COLUMNS + extra]
 
 
+def course_learners(store: Any, course: str) -> set[str]:
+    """Return the learner ids with any record (attempt, hand-in, dispute) in the cohort ``course``."""
+    return ({a.learner_id for a in store.attempts(course=course)} | {s.learner_id for s in store.submissions(course=course)}
+            | {d.learner_id for d in store.disputes(course=course)})
+
+
+def in_course(grades: pd.DataFrame, learners: Iterable[str]) -> pd.DataFrame:
+    """Return the rows of the export frame that belong to ``learners`` (nbgrader's ids matched to theirs)."""
+    from .course import student_id_or_none
+
+    if grades.empty or "student" not in grades:
+        return grades
+    students = {student_id_or_none(learner) for learner in learners} - {None}
+    return grades[grades["student"].isin(students)].reset_index(drop=True)
+
+
 ROLEPLAY_COLUMNS = ["learner", "scenario", "time", "lang", "attempt", "ending", "turns", "retries", "path"]
 
 

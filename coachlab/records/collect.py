@@ -14,10 +14,12 @@ from coachlab.grading.course import Course
 from coachlab.grading.submission import Receipt, store_notebook
 
 
-def collect_from_hub(course: Course, client: Any, slug: str | None = None) -> list[Receipt]:
-    """File every uncollected hand-in (of ``slug``, or of all exercises) from ``client``; return the receipts."""
+def collect_from_hub(course: Course, client: Any, slug: str | None = None,
+                     course_id: str | None = None) -> list[Receipt]:
+    """File every uncollected hand-in (of ``slug``, or of all exercises; of the cohort ``course_id``, or of every
+    cohort) from ``client``; return the receipts."""
     receipts = []
-    for kept in client.submissions(None, slug, uncollected=True):
+    for kept in client.submissions(None, slug, uncollected=True, course=course_id):
         text = client.submission_notebook(kept.id)
         if text is None:
             continue

@@ -1,6 +1,7 @@
 """The facilitator dashboard: cohort per skill, question difficulty, score bands, who needs help, role-plays.
 
-All numbers come from coachlab.grading.analytics; this module only lays them out in the chosen language.
+All numbers come from coachlab.grading.analytics; this module only lays them out in the chosen language. When one
+hub serves several cohorts (coachlab.hub.cohorts), a chooser picks one and everything shown is that cohort's.
 """
 
 from __future__ import annotations
@@ -672,10 +673,10 @@ class DisputeCard(widgets.VBox):
 
 
 class DisputeReview(widgets.VBox):
-    """The facilitator's list of open disputes, with a decision per dispute."""
+    """The facilitator's list of open disputes (of the cohort ``cohort_id``; None: all), a decision per dispute."""
 
-    def __init__(self, lang: str, course=None, store_path=None):
-        self.lang, self.course, self.store_path = lang, course, store_path
+    def __init__(self, lang: str, course=None, store_path=None, cohort_id: str | None = None):
+        self.lang, self.course, self.store_path, self.cohort_id = lang, course, store_path, cohort_id
         self.head = widgets.HTML()
         self.cards: list[DisputeCard] = []
         super().__init__([self.head])
@@ -692,7 +693,7 @@ class DisputeReview(widgets.VBox):
         self.lang = lang
         store = self._store()
         try:
-            open_ones = store.disputes(status="open")
+            open_ones = store.disputes(status="open", course=self.cohort_id)
         finally:
             store.close()
         empty = f'<p class="empty">{html.escape(t("dashboard.disputes.none", lang))}</p>' if not open_ones else ""
@@ -742,9 +743,18 @@ class DisputeReview(widgets.VBox):
         return message
 
 
+def cohort_choices(store: Any) -> list[str]:
+    """Return the cohorts a facilitator may choose: those the hub serves (``COACHLAB_COHORTS``, the default first),
+    then any other that has records."""
+    from coachlab.hub.cohorts import configured_cohorts
+
+    known = configured_cohorts()
+    return known + [course for course in store.courses() if course not in known]
+
+
 class Dashboard(widgets.VBox):
-    """The dashboard page: a language switch, Refresh, and two tabs: the cohort (disputes, charts, tables) and one
-    learner (their work and a replay of any role-play attempt)."""
+    """The dashboard page: a language switch, Refresh, the cohort chooser (with more than one cohort), and two
+    tabs: the cohort (disputes, charts, tables) and one learner (their work and a replay of any role-play attempt)."""
 
     def __init__(self, lang: str, course=None, store_path=None):
         from coachlab.grading.course import Course
@@ -754,6 +764,10 @@ class Dashboard(widgets.VBox):
         self.switch = LanguageSwitch(lang)
         self.refresh = widgets.Button(icon="refresh", description=t("dashboard.refresh", lang))
         self.refresh.add_class("coachlab-refresh")
+        self.cohort = widgets.Dropdown(options=[], style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="auto", min_width="240px", display="none"))
+        self.cohort.add_class("coachlab-cohort-picker")
+        self._choosing = False  # True while the chooser's options are replaced
         self.head = widgets.HTML()
         self.disputes = DisputeReview(lang, self.course, store_path)
         self.body = widgets.HTML()
@@ -763,7 +777,8 @@ class Dashboard(widgets.VBox):
         self._errors = widgets.Output()
         self.refresh.on_click(safe(lambda _b: self.render(), lambda: self.switch.value, self._errors))
         self.switch.observe(lambda _c: self.render(), names="value")
-        super().__init__([self.switch, self.refresh, self.head, self.tabs, self._errors])
+        self.cohort.observe(lambda _c: None if self._choosing else self.render(), names="value")
+        super().__init__([self.switch, widgets.HBox([self.refresh, self.cohort]), self.head, self.tabs, self._errors])
         self.add_class("coachlab-dashboard")
         self.render()
 
@@ -774,17 +789,42 @@ class Dashboard(widgets.VBox):
 
         lang = self.switch.value
         self.refresh.description = t("dashboard.refresh", lang)
-        grades = named_grades(gradebook_frame(self.course), self.course)
+        grades = gradebook_frame(self.course)
         store = open_store(self.store_path)
         try:
-            attempts = store.attempts()
+            cohort = self.choose_cohort(cohort_choices(store), lang)
+            attempts = store.attempts(course=cohort)
+            if self.cohort.layout.display != "none":  # several cohorts: the grades of this one's learners only
+                from coachlab.grading.export import course_learners, in_course
+
+                grades = in_course(grades, course_learners(store, cohort))
         finally:
             store.close()
-        self.head.value = head_html(lang)
+        grades = named_grades(grades, self.course)
+        showing = "" if self.cohort.layout.display == "none" else \
+            f'<p class="lead coachlab-cohort-note">{html.escape(t("dashboard.cohort.showing", lang, course=cohort))}</p>'
+        self.head.value = head_html(lang) + showing
         self.tabs.titles = (t("dashboard.tab.cohort", lang), t("dashboard.tab.learner", lang))
+        self.disputes.cohort_id = cohort
         self.disputes.render(lang)
         self.body.value = dashboard_html(grades, attempts, lang, head=False)
         self.learner.update(grades, attempts, lang)
+
+
+    def choose_cohort(self, courses: list[str], lang: str) -> str:
+        """Offer ``courses`` in the chooser (shown only when there is more than one), keep the chosen one if it is
+        still offered, and return the cohort to show."""
+        chosen = self.cohort.value if self.cohort.value in courses else courses[0]
+        self._choosing = True
+        try:
+            self.cohort.description = t("dashboard.cohort", lang)
+            if list(self.cohort.options) != courses:
+                self.cohort.options = courses
+            self.cohort.value = chosen
+        finally:
+            self._choosing = False
+        self.cohort.layout.display = "" if len(courses) > 1 else "none"
+        return chosen
 
 
 def dashboard(lang: str | None = None, course_dir: str | None = None) -> Dashboard:
