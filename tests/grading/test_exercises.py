@@ -97,3 +97,17 @@ def test_solutions_pass_and_empty_answers_fail_every_test(exercise, tmp_path, mo
             assert passes == [], f"these tests pass on empty answers: {passes}"
         else:
             assert failures == [], f"the solution fails: {failures}"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_exercises_speak_of_practice_and_graded_checks_not_tests(exercise):
+    """The words a learner reads match the exercise form's: practice checks before handing in, graded checks after."""
+    nb = nbformat.read(exercise.folder / exercise.notebook_name, 4)
+    raw = "\n".join(cell.source for cell in nb.cells)
+    text = raw.replace("### BEGIN HIDDEN TESTS", "").replace(
+        "### END HIDDEN TESTS", "")  # nbgrader's own markers, which learners never see
+    if "### BEGIN HIDDEN TESTS" not in raw:  # graded by hand (the 复盘): no checks to name
+        assert "rubric" in text and "评分标准" in text
+        return
+    assert not re.search(r"(?i)(hidden|visible) tests?|隐藏测试|公开测试", text)
+    assert "graded check" in text and "评分检查" in text
