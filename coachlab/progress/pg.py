@@ -15,6 +15,7 @@ those with 503 and Retry-After; when PostgreSQL is back the pool reconnects by i
 
 from __future__ import annotations
 
+import select
 import threading
 import time
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from .store import POSTGRESQL, SCHEMA_VERSION, RecordStore, StoreUnavailable, Writer
 
 SCHEMES = ("postgresql", "postgres")
-POOL_MAX = 8  # the service is one tornado thread; a few more for threads sharing one store
+POOL_MAX = 8  # one per store thread of the service (coachlab/records/service.py STORE_THREADS)
 OPEN_TIMEOUT_S = 30.0  # at start: the database may come up after the service (Kubernetes starts both at once)
 CONNECT_TIMEOUT_S = 3  # one connection attempt (libpq's connect_timeout, whole seconds)
 POOL_WAIT_S = 2.0  # a request waits this long for a pooled connection, then gets "try again"
@@ -72,7 +73,7 @@ class PostgresStore(RecordStore):
         self._down_lock = threading.Lock()
         self._pool = ConnectionPool(url, min_size=1, max_size=max_size, timeout=wait, open=False,
                                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
-                                    check=ConnectionPool.check_connection, name="coachlab-records")
+                                    check=self._check, name="coachlab-records")
         self._pool.open(wait=True, timeout=timeout)
         try:
             self._migrate()
@@ -106,6 +107,14 @@ class PostgresStore(RecordStore):
             with self._down_lock:
                 self._down_until = time.monotonic() + PROBE_EVERY_S
             raise StoreUnavailable(self.where, RETRY_AFTER_S) from exc
+
+    @staticmethod
+    def _check(conn: Connection) -> None:
+        """The pool's check before handing out a connection, without a round trip when it is healthy: an idle
+        connection has nothing to read, while one the server dropped (a restart: "terminating connection",
+        then end of file) has; only then is the server asked, which fails and the pool discards it."""
+        if conn.closed or select.select([conn.fileno()], [], [], 0)[0]:
+            ConnectionPool.check_connection(conn)
 
     @contextmanager
     def _write(self) -> Iterator[Writer]:

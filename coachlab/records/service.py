@@ -22,10 +22,14 @@ by themselves when the database is back.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import logging
 import os
 import signal
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -47,10 +51,45 @@ COHORT_SCOPE = "custom:coachlab:cohort"
 ALL = "*"  # ?learner=* : every learner (cohort readers only)
 LISTEN_ENV = "COACHLAB_RECORDS_LISTEN"  # host:port to listen on, when not JUPYTERHUB_SERVICE_URL's
 log = logging.getLogger("coachlab.records")
+# The handlers' store calls run on these threads, not on tornado's loop: PostgreSQL answers several requests
+# at once (its pool has as many connections), and a slow or absent database never stalls the loop itself.
+STORE_THREADS = 8
+_store_threads = ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="records-store")
+_on_store_thread = threading.local()
+
+
+def _on_store_threads(method: Any) -> Any:
+    """Run a handler's ``get``/``post``/… on a store thread; its answer (``finish_json``) is sent from the loop."""
+    @functools.wraps(method)
+    async def run(self: "RecordsHandler", *args: Any, **kwargs: Any) -> None:
+        def work() -> None:
+            _on_store_thread.active = True
+            try:
+                method(self, *args, **kwargs)
+            finally:
+                _on_store_thread.active = False
+
+        self._answer = None
+        await asyncio.get_running_loop().run_in_executor(_store_threads, work)
+        if self._answer is not None:
+            self.finish_json(*self._answer)
+    return run
 
 
 class RecordsHandler(HubAuthenticated, web.RequestHandler):
-    """Common ground: who is calling, in which language to answer, and JSON in and out."""
+    """Common ground: who is calling, in which language to answer, and JSON in and out.
+
+    The request methods of this module's handlers run on ``STORE_THREADS`` (``_on_store_threads``): they read
+    the request and answer with ``finish_json`` only, which on a store thread keeps the answer for the loop.
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__module__ == __name__:
+            for name in ("get", "post", "put", "delete"):
+                method = cls.__dict__.get(name)
+                if method is not None and not asyncio.iscoroutinefunction(method):
+                    setattr(cls, name, _on_store_threads(method))
 
     def initialize(self, store: ProgressStore) -> None:  # noqa: D401 - tornado hook
         self.store = store
@@ -108,6 +147,9 @@ class RecordsHandler(HubAuthenticated, web.RequestHandler):
             super()._handle_request_exception(e)
 
     def finish_json(self, data: Any, status: int | None = None) -> None:
+        if getattr(_on_store_thread, "active", False):  # tornado answers from its loop only
+            self._answer = (data, status)
+            return
         if status:
             self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=utf-8")

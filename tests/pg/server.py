@@ -47,7 +47,8 @@ def free_port() -> int:
 class PostgresServer:
     """One PostgreSQL cluster, started by ``start()`` and removed by ``stop()``."""
 
-    def __init__(self) -> None:
+    def __init__(self, fsync: bool = False) -> None:
+        self.fsync = fsync  # off for tests (speed); benchmarks/records.py measures with it on, as in production
         self.bin = binaries()
         assert self.bin is not None, unavailable_reason()
         self.password = secrets.token_urlsafe(16)
@@ -76,7 +77,7 @@ class PostgresServer:
         for attempt in range(3):  # a free port can be taken between asking and listening
             self.port = free_port()
             options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.root}"
-                       " -c fsync=off -c max_connections=200")
+                       f" -c fsync={'on' if self.fsync else 'off'} -c max_connections=200")
             done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
                              "-w", "-t", "60", "start")
             if done.returncode == 0:
@@ -124,7 +125,7 @@ class PostgresServer:
     def resume(self) -> None:
         """Start the paused server again on the same port with the same data."""
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.root}"
-                   " -c fsync=off -c max_connections=200")
+                   f" -c fsync={'on' if self.fsync else 'off'} -c max_connections=200")
         done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,
                          "-w", "-t", "60", "start")
         if done.returncode:
