@@ -262,6 +262,15 @@ class SchemaTooNew(RuntimeError):
     """The file (or database) was written by a newer coachlab; refuse rather than damage it."""
 
 
+class StoreUnavailable(RuntimeError):
+    """The database cannot be reached right now (restarting, network cut): nothing was written by this call,
+    and what was written before is kept; try again in ``retry_after`` seconds."""
+
+    def __init__(self, where: str, retry_after: int = 5):
+        super().__init__(f"the learner records database is unavailable: {where}")
+        self.retry_after = retry_after
+
+
 class RecordStore:
     """The learner records, whatever holds them: every method written once over a back end's primitives.
 
