@@ -24,14 +24,32 @@ def _doctor(args: argparse.Namespace) -> int:
     return 1 if any(f.status == "fail" for f in findings) else 0
 
 
+def port_in_use(ip: str, port: int) -> bool:
+    """Return True when something already listens on ``ip``:``port`` (so the course would not be reachable there)."""
+    import errno
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in ip else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((ip, port))
+        except OSError as error:
+            return error.errno == errno.EADDRINUSE
+    return False
+
+
 def _serve(args: argparse.Namespace) -> int:
+    lang = _lang(args.lang)
+    if port_in_use(args.ip, args.port):  # Voila would quietly move to another port and the README's address break
+        print(t("serve.port_busy", lang, port=args.port, url=f"http://{args.ip}:{args.port}/", next=args.port + 1),
+              file=sys.stderr)
+        return 2
     from coachlab.kernels.serving import warm_template
 
     warm_template()  # the page kernels' template imports the course while the server imports Voila
     from coachlab.paths import course_root
     from coachlab.serve import serve
 
-    lang = _lang(args.lang)
     print(t("serve.starting", lang, url=f"http://{args.ip}:{args.port}/?lang={'zh' if lang == 'zh-CN' else 'en'}"),
           flush=True)
     serve(course_root(), port=args.port, ip=args.ip, pool=not args.no_pool, open_browser=args.open,

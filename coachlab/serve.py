@@ -356,7 +356,7 @@ def serve(root: Path, *, port: int = 8866, ip: str = "127.0.0.1", pool: bool = T
 
     quiet_known_warnings(app.log.name)
     app.pools = pool_sizes() if pool else {}
-    argv = [str(root / "notebooks"), f"--port={port}", f"--Voila.ip={ip}",
+    argv = [str(root / "notebooks"), f"--port={port}", f"--Voila.ip={ip}", "--Voila.port_retries=0",
             "--no-browser" if not open_browser else "--Voila.open_browser=True"]
     app.initialize(argv)
     app.start()

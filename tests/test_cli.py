@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 import coachlab
 from coachlab.doctor import check_chromium, check_data_dir, report
 
@@ -103,3 +105,19 @@ def test_feedback_says_once_which_exercises_have_nothing_graded(tmp_path):
     lines = done.stdout.strip().splitlines()
     assert lines == [f"No graded hand-ins yet for {len(slugs)} exercise(s), so no feedback pages for: "
                      f"{', '.join(slugs)}", f"0 feedback page(s) in all, under {tmp_path / 'grader' / 'feedback'}"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "already in use"), ("zh-CN", "已经被占用")])
+def test_serve_on_a_busy_port_says_so_instead_of_moving_elsewhere(lang, words):
+    """A second `make serve` (or any program on the port) gets a clear message in the learner's language and
+    exit 2, before anything starts; Voila would otherwise move to another port the README does not name."""
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = run("serve", "--port", str(port), "--lang", lang)
+    assert done.returncode == 2, done.stderr
+    assert words in done.stderr and f"PORT={port + 1}" in done.stderr
+    assert "Traceback" not in done.stderr
