@@ -25,6 +25,7 @@ from traitlets.config import Config
 
 from coachlab.hub import config as hub_config
 from coachlab.kernels.forkserver import SOCKET_ENV
+from coachlab.records.service import LISTEN_ENV, listen_address
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPE = ROOT / "deploy" / "kubernetes"
@@ -153,7 +154,7 @@ def rendered(values, tmp_path, monkeypatch) -> Config:
     monkeypatch.setenv("COACHLAB_DATABASE_URL", "postgresql://coachlab:pw@pg.example:5432/coachlab")
     monkeypatch.setattr(os, "geteuid", lambda: 1000)  # the hub pod runs as uid 1000
     monkeypatch.setattr(sys, "path", list(sys.path))
-    monkeypatch.delitem(sys.modules, "coachlab_z2jh", raising=False)
+    monkeypatch.delitem(sys.modules, "coachlab.hub.z2jh", raising=False)
     c = chart_config(values)
     snippets = values["hub"]["extraConfig"]
     assert snippets
@@ -199,14 +200,16 @@ def test_records_service_listens_in_the_hub_pod_where_learners_call_it(values, r
     url = values["singleuser"]["extraEnv"]["COACHLAB_RECORDS_URL"]
     assert service["url"] == url
     assert rendered.KubeSpawner.environment["COACHLAB_RECORDS_URL"] == url
-    shell, flag, script = service["command"]
-    assert (shell, flag) == ("sh", "-c")
-    port = urlparse(url).port
-    assert f"JUPYTERHUB_SERVICE_URL=http://0.0.0.0:{port} " in script  # "hub" is no local address in the pod
-    assert "JUPYTERHUB_API_URL=http://127.0.0.1:8081/hub/api;" in script
-    assert script.rstrip().endswith("-m coachlab.records.service")
+    # The command `make hub` runs, no wrapper script; where to listen is a setting the service reads.
+    made = Config()
+    hub_config.configure(made, dict(os.environ))
+    same = next(s for s in made.JupyterHub.services if s["name"] == hub_config.SERVICE_NAME)
+    assert service["command"] == same["command"] and service["command"][1:] == ["-m", "coachlab.records.service"]
     assert importlib.util.find_spec("coachlab.records.service") is not None
     env = service["environment"]
+    port = urlparse(url).port
+    assert env[LISTEN_ENV] == f"0.0.0.0:{port}"  # "hub" is no local address in the pod: every interface
+    assert listen_address({**env, "JUPYTERHUB_SERVICE_URL": url}) == ("0.0.0.0", port)
     assert env["COACHLAB_DATABASE_URL"].startswith("postgresql://")  # a managed service gets only what it is given
     assert Path(env["COACHLAB_RECORDS_DATA"]).is_relative_to(Path(os.environ["COACHLAB_HUB_STATE"]))
 
@@ -363,3 +366,5 @@ def test_the_charts_own_hub_config_runs_with_these_values(tmp_path):
         assert server["uid"] == 1000 and server["fork_socket"] is None
         assert server["coachlab_root"] == "/srv/coachlab"
     assert learner["mem_limit"] < facilitator["mem_limit"]
+    assert report["records_listen"] == "0.0.0.0:10101"
+    assert report["hub_bind_ip"] == ""  # so JupyterHub gives the records service the hub's API on 127.0.0.1

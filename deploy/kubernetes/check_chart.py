@@ -8,7 +8,7 @@ them; `pip install --target DIR jupyterhub-kubespawner pycurl ...` and PYTHONPAT
 
 What it does, as the chart does in the hub pod: values.yaml merged over the chart's defaults (and validated
 against the chart's values schema), written where the chart's jupyterhub_config.py reads it; that file run
-(it runs hub.extraConfig, i.e. coachlab_z2jh); JupyterHub initialised on a scratch database (roles, scopes,
+(it runs hub.extraConfig, i.e. coachlab.hub.z2jh); JupyterHub initialised on a scratch database (roles, scopes,
 services, groups created); a KubeSpawner made for a learner and a facilitator, group overrides applied. Prints
 one JSON object; exits non-zero on any error. tests/test_kubernetes_recipe.py runs it when it can.
 """
@@ -108,6 +108,10 @@ async def run(config_file: Path, work: Path) -> dict:
     }
     records = next(s for s in app.services if s["name"] == "coachlab-records")
     report["records_url"] = records["url"]
+    report["records_listen"] = records.get("environment", {}).get("COACHLAB_RECORDS_LISTEN")
+    # JupyterHub gives a managed service the hub's API on 127.0.0.1 when the hub binds every interface
+    # (jupyterhub/services/service.py, Service.start): the records service needs no address of its own for it.
+    report["hub_bind_ip"] = app.hub.ip
     for name, groups in (("learner-a", []), ("facilitator-f", ["facilitators"])):
         row = orm.User(name=name)
         app.db.add(row)

@@ -1,6 +1,8 @@
 """coachlab on Zero to JupyterHub: the workshop settings of coachlab.hub.config, on top of the chart's own.
 
-values.yaml's ``hub.extraConfig`` runs ``configure_z2jh(c)`` in the hub pod, after the chart has configured
+deploy/kubernetes/values.yaml's ``hub.extraConfig`` runs ``from coachlab.hub.z2jh import configure_z2jh;
+configure_z2jh(c)`` in the hub pod (the hub image installs the course, so this module is there as part of the
+package, beside the config.py it builds on), after the chart has configured
 KubeSpawner, the proxy, the hub database and its secrets. One source of truth: ``configure_z2jh`` runs
 coachlab.hub.config.configure(), the very function `make hub` runs, on a scratch config and copies from it what
 a workshop decides:
@@ -8,7 +10,8 @@ a workshop decides:
 - sign-in (SharedPasswordAuthenticator, the passcodes from the environment, i.e. from a Kubernetes Secret, and
   the ``facilitators`` group they give), the sign-in page's words;
 - roles and scopes (learners may call the records service, facilitators read the cohort);
-- the records service, run by the hub in the hub pod and reachable by learners' pods on the hub's Service;
+- the records service, run by the hub in the hub pod (the same command as under `make hub`; only where it
+  listens differs, ``COACHLAB_RECORDS_LISTEN``) and reachable by learners' pods on the hub's Service;
 - learners' and facilitators' server arguments, landing pages and environment.
 
 What the chart decides stays the chart's: the spawner (KubeSpawner, not CourseSpawner's local processes), the
@@ -21,17 +24,16 @@ single-user image's default, as under `coachlab serve`).
 from __future__ import annotations
 
 import os
-import shlex
 from typing import Any
 
 from traitlets.config import Config
 
 from coachlab.hub import config as hub_config
 from coachlab.kernels.forkserver import SOCKET_ENV
+from coachlab.records.service import LISTEN_ENV
 
 RECORDS_HOST_ENV = "COACHLAB_RECORDS_HOST"  # the name learners' pods reach the hub pod by (the hub's Service)
 DATABASE_ENV = "COACHLAB_DATABASE_URL"  # PostgreSQL for the records service (from a Secret, see values.yaml)
-HUB_API_PORT = 8081  # the chart's hub always listens here (hub.service's target port "http")
 # Services of `make hub` a pod-per-learner cluster does without, and why.
 DROPPED_SERVICES = {
     "coachlab-kernels": "a Unix socket on one machine: each learner's pod starts its own kernel template",
@@ -52,12 +54,15 @@ def _section_value(section: Config, key: str, default: Any) -> Any:
     return section[key] if key in section else default
 
 
-def records_service(scratch: Config, env: dict[str, str], base_url: str = "/") -> tuple[dict[str, Any], str]:
+def records_service(scratch: Config, env: dict[str, str]) -> tuple[dict[str, Any], str]:
     """Return the records service for the hub pod and the URL learners' pods call it on.
 
     JupyterHub hands a managed service its own ``url`` to listen on; in the hub pod that name (the hub's
-    Service) is not a local address, so the command listens on every interface of the pod, on the same port,
-    and talks to the hub's API on the pod's loopback as the chart's idle culler does (no NetworkPolicy hop).
+    Service) is not a local address, so the service is told to listen on every interface of the pod, on the
+    same port (``COACHLAB_RECORDS_LISTEN``, read by coachlab.records.service). Its command stays the one
+    `make hub` runs. The hub's API it reaches on the pod's loopback, as the chart's idle culler does (no
+    NetworkPolicy hop): the chart binds the hub to every interface (``hub_bind_url = http://:8081``), and
+    JupyterHub then gives its managed services ``JUPYTERHUB_API_URL=http://127.0.0.1:8081/hub/api``.
     """
     found = [dict(s) for s in scratch.JupyterHub.services if s["name"] == hub_config.SERVICE_NAME]
     if len(found) != 1:
@@ -65,16 +70,10 @@ def records_service(scratch: Config, env: dict[str, str], base_url: str = "/") -
     service = found[0]
     port = int(service["url"].rsplit(":", 1)[1])
     url = f"http://{env.get(RECORDS_HOST_ENV) or 'hub'}:{port}"
-    python, *module = service["command"]
-    base = base_url.rstrip("/")
-    service["command"] = ["sh", "-c", (
-        f"export JUPYTERHUB_SERVICE_URL=http://0.0.0.0:{port} "
-        f"JUPYTERHUB_API_URL=http://127.0.0.1:{HUB_API_PORT}{base}/hub/api; "
-        f"exec {shlex.join([python, *module])}")]
     service["url"] = url
     # A managed service sees only the environment it is given: the course root, and PostgreSQL when set.
     passed = {key: env[key] for key in ("COACHLAB_ROOT", DATABASE_ENV, "COACHLAB_LANG") if env.get(key)}
-    service["environment"] = {**service.get("environment", {}), **passed}
+    service["environment"] = {**service.get("environment", {}), **passed, LISTEN_ENV: f"0.0.0.0:{port}"}
     return service, url
 
 
@@ -94,7 +93,7 @@ def configure_z2jh(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) 
                  for name, rule in scratch.Spawner.group_overrides.items()}
     c.Spawner.group_overrides = overrides
 
-    service, records_url = records_service(scratch, env, _section_value(c.JupyterHub, "base_url", "/"))
+    service, records_url = records_service(scratch, env)
     services = list(_section_value(c.JupyterHub, "services", []))
     c.JupyterHub.services = [s for s in services if s.get("name") != service["name"]] + [service]
 
