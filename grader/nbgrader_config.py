@@ -8,7 +8,10 @@ import os
 
 c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
 
-c.CourseDirectory.course_id = "coachlab"
+# The course (cohort) this folder grades: COACHLAB_COURSE_ID (the hub passes its default course on to servers;
+# set it to a cohort id, e.g. COACHLAB_COURSE_ID=wave-b coachlab grade release a05-feedback --exchange),
+# else "coachlab" (coachlab.hub.cohorts.DEFAULT_COURSE).
+c.CourseDirectory.course_id = os.environ.get("COACHLAB_COURSE_ID") or "coachlab"
 c.CourseDirectory.root = "."
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.db_url = "sqlite:///gradebook.db"

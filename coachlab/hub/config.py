@@ -239,9 +239,9 @@ def configure(c: Any, env: os._Environ[str] | dict[str, str] = os.environ) -> di
     template_socket = str(ipc_folder() / f"hub-{s['port']}-template.sock")
     c.Spawner.environment = {
         "COACHLAB_ROOT": str(s["root"]),
-        # a JupyterLab learner's nbgrader (the Assignments tab) reads grader/nbgrader_config.py, which names the
-        # records service's exchange under the hub
-        **({"JUPYTER_CONFIG_PATH": str(s["root"] / "grader")} if learner_ui == "lab" else {}),
+        # a JupyterLab learner's nbgrader (the Assignments tab) reads grader/learners/nbgrader_config.py, which names
+        # the records service's exchange and leaves the course to the service (the learner's cohort)
+        **({"JUPYTER_CONFIG_PATH": str(s["root"] / "grader" / "learners")} if learner_ui == "lab" else {}),
         "COACHLAB_RECORDS_URL": records_url,
         SOCKET_ENV: template_socket,
         **{key: env[key] for key in PASSED_ON if env.get(key)},

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +27,7 @@ from coachlab.records.assignments import DIGEST_HEADER, pack_files
 
 from tests.conftest import REPO
 
-from .conftest import FACILITATOR_CODE, HUB_EXERCISES
+from .conftest import COHORT_CODES, FACILITATOR_CODE, HUB_EXERCISES
 
 EXERCISE, UNRELEASED = HUB_EXERCISES  # released through the exchange / never released through it
 COURSE = "coachlab"
@@ -35,12 +38,12 @@ class Person:
 
     def __init__(self, hub, name: str, folder: Path, passcode: str | None = None):
         self.name, self.folder = name, folder
-        folder.mkdir(parents=True)
+        folder.mkdir(parents=True, exist_ok=True)
         session = hub.sign_in(name, passcode) if passcode else hub.sign_in(name)
         self.token = hub.token(session, name)
         self.env = {"HOME": str(folder), "JUPYTERHUB_API_TOKEN": self.token, "COACHLAB_RECORDS_URL": hub.records_url,
                     "JUPYTER_CONFIG_DIR": str(folder / ".jupyter"), "JUPYTER_DATA_DIR": str(folder / ".jupyter-data"),
-                    "COACHLAB_LANG": "en", "JUPYTER_CONFIG_PATH": str(REPO / "grader")}
+                    "COACHLAB_LANG": "en", "JUPYTER_CONFIG_PATH": str(REPO / "grader" / "learners")}
         self.records_url = hub.records_url
 
     def nbgrader(self, *args: str, cwd: Path | None = None):
@@ -156,30 +159,78 @@ def test_the_whole_round_through_the_exchange(room):
     assert lena.api("GET", f"{COURSE}/submissions/{lenas[0]['id']}/feedback").status_code == 200
 
 
-def test_a_cut_or_altered_upload_is_never_listed_or_collected(room):
-    liam, fay = room["liam"], room["fay"]
-    if not fay.api("GET", f"{COURSE}/assignments").json():
-        assert fay.nbgrader("release_assignment", EXERCISE, "--force")[0] == 0
-    before = fay.api("GET", f"{COURSE}/submissions", params={"learner": "liam"}).json()
-    archive = pack_files([(f"{EXERCISE}.ipynb", b'{"cells": [], "metadata": {}}' * 2000)])
+def test_a_cut_or_altered_upload_is_never_listed_or_collected(hub, room, tmp_path):
+    fay, course = room["fay"], "wave-b"  # a cohort of its own, so the other tests' listings stay as they are
+    wes = Person(hub, "wes", tmp_path / "wes", COHORT_CODES[course])
+    released = pack_files([(f"{EXERCISE}.ipynb", b'{"cells": [], "metadata": {}}')])
+    assert fay.api("PUT", f"{course}/assignments/{EXERCISE}", params={"force": "1"}, data=released,
+                   headers={DIGEST_HEADER: hashlib.sha256(released).hexdigest()}).status_code == 201
+    archive = pack_files([(f"{EXERCISE}.ipynb", os.urandom(300_000).hex().encode())])  # ~600 kB on the wire
     # The connection is cut halfway through the body.
-    address = urlsplit(liam.records_url)
+    address = urlsplit(wes.records_url)
     with socket.create_connection((address.hostname, address.port), timeout=10) as raw:
-        raw.sendall((f"POST /api/exchange/{COURSE}/submissions?assignment={EXERCISE} HTTP/1.1\r\n"
-                     f"Host: {address.netloc}\r\nAuthorization: token {liam.token}\r\n"
+        raw.sendall((f"POST /api/exchange/{course}/submissions?assignment={EXERCISE} HTTP/1.1\r\n"
+                     f"Host: {address.netloc}\r\nAuthorization: token {wes.token}\r\n"
                      f"Content-Type: application/gzip\r\nContent-Length: {len(archive)}\r\n\r\n").encode()
                     + archive[: len(archive) // 2])
-    # A body that is not what the sender hashed (altered or truncated on the way) is refused too.
-    altered = liam.api("POST", f"{COURSE}/submissions", params={"assignment": EXERCISE}, data=archive[:-10],
-                       headers={DIGEST_HEADER: hashlib.sha256(archive).hexdigest(),
-                                "Accept-Language": "zh-CN"})
+    # A body that is not what the sender hashed (cut or altered on the way) is refused, in the caller's language.
+    altered = wes.api("POST", f"{course}/submissions", params={"assignment": EXERCISE}, data=archive[:-10],
+                      headers={DIGEST_HEADER: hashlib.sha256(archive).hexdigest(), "Accept-Language": "zh-CN"})
     assert altered.status_code == 400 and altered.json()["message"] == t("records.error.bad_archive", "zh-CN")
-    # A whole one is kept: the listing moved by exactly that one.
-    whole = liam.api("POST", f"{COURSE}/submissions", params={"assignment": EXERCISE}, data=archive,
-                     headers={DIGEST_HEADER: hashlib.sha256(archive).hexdigest()})
+    assert fay.api("GET", f"{course}/submissions", params={"learner": "wes"}).json() == []
+    code, out = fay.nbgrader("collect", EXERCISE, "--course", course,
+                             f"--CourseDirectory.submitted_directory={tmp_path / 'collected'}")
+    assert code == 0 and not (tmp_path / "collected" / "wes").exists(), out
+    # A whole one is kept and collected.
+    whole = wes.api("POST", f"{course}/submissions", params={"assignment": EXERCISE}, data=archive,
+                    headers={DIGEST_HEADER: hashlib.sha256(archive).hexdigest()})
     assert whole.status_code == 201, whole.text
-    after = fay.api("GET", f"{COURSE}/submissions", params={"learner": "liam"}).json()
-    assert [s["id"] for s in after] == [s["id"] for s in before] + [whole.json()["id"]]
+    assert [s["id"] for s in fay.api("GET", f"{course}/submissions", params={"learner": "wes"}).json()] == \
+        [whole.json()["id"]]
+    code, out = fay.nbgrader("collect", EXERCISE, "--course", course,
+                             f"--CourseDirectory.submitted_directory={tmp_path / 'collected'}")
+    assert code == 0 and (tmp_path / "collected" / "wes" / EXERCISE / f"{EXERCISE}.ipynb").is_file(), out
+
+
+def test_a_cohort_learner_sees_their_own_cohort_only(hub, room, tmp_path):
+    fay, lena = room["fay"], room["lena"]
+    wynn = Person(hub, "wynn", tmp_path / "wynn", COHORT_CODES["wave-a"])
+    code, out = fay.nbgrader("release_assignment", UNRELEASED, "--course", "wave-a", "--force")
+    assert code == 0 and f"Released as: wave-a {UNRELEASED}" in out, out
+    # No course named anywhere: the service says which is theirs.
+    code, out = wynn.nbgrader("list")
+    assert code == 0 and f"wave-a {UNRELEASED}" in out and f"{COURSE} " not in out, out
+    code, out = wynn.nbgrader("fetch_assignment", UNRELEASED)
+    assert code == 0 and (wynn.folder / UNRELEASED / f"{UNRELEASED}.ipynb").is_file(), out
+    code, out = wynn.nbgrader("submit", UNRELEASED)
+    assert code == 0 and f"Submitted as: wave-a {UNRELEASED}" in out, out
+    # The default course's learners and its listing do not see it, and wynn cannot reach the default course.
+    code, out = lena.nbgrader("fetch_assignment", UNRELEASED, "--course", "wave-a", cwd=tmp_path)
+    assert code != 0 and t("records.error.other_course", "en", course="wave-a") in out, out
+    code, out = wynn.nbgrader("fetch_assignment", EXERCISE, "--course", COURSE, cwd=tmp_path)
+    assert code != 0 and t("records.error.other_course", "en", course=COURSE) in out, out
+    inbound = [s["student_id"] for s in fay.api("GET", f"{COURSE}/submissions", params={"learner": "*"}).json()]
+    assert "wynn" not in inbound
+    assert [s["student_id"] for s in fay.api("GET", "wave-a/submissions", params={"learner": "*"}).json()] == ["wynn"]
+
+
+def test_coachlab_grade_release_and_collect_use_the_exchange_under_the_hub(hub, room, tmp_path):
+    fay, course = room["fay"], "wave-b"
+    wren = Person(hub, "wren", tmp_path / "wren", COHORT_CODES[course])
+    grade = [str(Path(sys.executable).with_name("coachlab")), "grade"]
+    env = {**os.environ, **fay.env, "COACHLAB_COURSE_ID": course}
+    done = subprocess.run([*grade, "release", UNRELEASED, "--exchange", "--course-dir", str(fay.folder),
+                           "--lang", "en"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    code, out = wren.nbgrader("fetch_assignment", UNRELEASED)
+    assert code == 0, out
+    code, out = wren.nbgrader("submit", UNRELEASED)
+    assert code == 0, out
+    done = subprocess.run([*grade, "collect", UNRELEASED, "--exchange", "--course-dir", str(fay.folder),
+                           "--lang", "en"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Collected wren's {UNRELEASED}" in done.stdout, done.stdout
+    assert any(fay.folder.glob(f"submitted/*/{UNRELEASED}/{UNRELEASED}.ipynb")), done.stdout
 
 
 def test_a_learner_acts_only_in_their_own_course(room):
