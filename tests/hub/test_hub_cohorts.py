@@ -7,7 +7,11 @@ The session hub (tests/hub/conftest.py) serves the cohorts ``wave-a`` and ``wave
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 import requests
@@ -15,6 +19,8 @@ import requests
 from coachlab.i18n import t
 from coachlab.progress.store import Attempt, Dispute
 from coachlab.records.client import RecordsClient, RecordsError
+
+from tests.conftest import REPO
 
 from .conftest import COHORT_CODES, FACILITATOR_CODE, LEARNER_CODE
 
@@ -107,3 +113,24 @@ def test_a_bad_course_id_gets_a_clear_error_in_the_callers_language(hub, written
     assert reply.status_code == 400 and reply.json()["error"] == "bad_course"
     assert reply.json()["message"] == t("records.error.bad_course", lang, course="Wave B")
     assert bool(CJK.search(reply.json()["message"])) is (lang == "zh-CN")
+
+
+def test_collecting_from_the_hub_takes_one_cohorts_hand_ins(hub, written, tmp_path):
+    """`coachlab grade collect --from-hub --course wave-a` files amy's hand-in and leaves bob's (wave-b) waiting."""
+    grader = tmp_path / "grader"
+    shutil.copytree(hub.grader, grader, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback"))
+    env = {**os.environ, "COACHLAB_RECORDS_URL": hub.records_url, "JUPYTERHUB_API_TOKEN": written["fay"]._token,
+           "COACHLAB_ROOT": str(REPO)}
+
+    def collect(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "coachlab.cli", "grade", "collect", "--from-hub", "--course-dir",
+                               str(grader), *extra], env=env, capture_output=True, text=True, timeout=300)
+
+    done = collect("--course", "wave-a", "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert t("grade.cli.hub_course", "en", course="wave-a") in done.stdout and "1 new hand-in(s)" in done.stdout
+    assert (grader / "submitted" / "amy" / "a05-feedback" / "timestamp.txt").exists()
+    assert not (grader / "submitted" / "bob").exists()
+    assert [s.learner_id for s in written["fay"].submissions(uncollected=True, course="wave-b")] == ["bob"]
+    refused = collect("--course", "Wave A", "--lang", "zh-CN")
+    assert refused.returncode == 2 and t("grade.cli.bad_course", "zh-CN", course="Wave A") in refused.stdout
