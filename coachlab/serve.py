@@ -182,6 +182,9 @@ class CourseKernelManager(AsyncMappingKernelManager):
                     self.log.warning("Pooled kernel %s of %s died; the pool refills.", kernel_id, name)
                     self.fill_if_needed(notebook_name=name)
         if kernel_id in self:
+            manager = self.get_kernel(kernel_id)
+            manager.cleanup_ipc_files()  # a killed kernel never removed its sockets; nobody else will
+            manager.cleanup_connection_file()
             super()._handle_kernel_died(kernel_id)
 
 

@@ -20,6 +20,7 @@ import nbformat
 import psutil
 import pytest
 
+from coachlab.kernels.provisioner import ipc_folder
 from coachlab.serve import CELL_ERROR_NOTICE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -92,6 +93,9 @@ def test_killed_kernels_are_never_handed_to_the_next_learner(room):
     """Every page kernel killed at once (as an out-of-memory killer would): the next pages open normally."""
     assert wait_until(lambda: len(page_kernels(room)) >= 5, within=120), "pools did not fill"
     victims = page_kernels(room)
+    sockets = [Path(c.laddr) for v in victims for c in v.net_connections(kind="unix")
+               if c.laddr and c.laddr.startswith(str(ipc_folder()))]  # each kernel's five Unix sockets
+    assert len(sockets) >= 5 * len(victims) and all(path.exists() for path in sockets)
     for victim in victims:
         victim.kill()
     psutil.wait_procs(victims, timeout=10)
@@ -99,6 +103,9 @@ def test_killed_kernels_are_never_handed_to_the_next_learner(room):
         status, page, seconds = fetch(room.url + path, timeout=60)
         assert status == 200 and WIDGET in page and CELL_ERROR_NOTICE not in page, (path, seconds, room.log())
     assert "died, removing from map" in room.log(tail=None)
+    # the dead kernels' sockets go with them, not at the next server restart
+    assert wait_until(lambda: not [path for path in sockets if path.exists()], within=30), \
+        [path.name for path in sockets if path.exists()]
 
 
 def test_a_dead_template_is_replaced_on_the_next_page_open_and_running_kernels_survive_it(room):
