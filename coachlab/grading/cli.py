@@ -251,12 +251,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     release = step("release", _release, "generate the learners' copies of the exercises")
     release.add_argument("--due", help="due date, e.g. '2026-06-30 18:00:00 Asia/Shanghai'")
     release.add_argument("--exchange", action="store_true",
-                         help="also publish to nbgrader's exchange for JupyterLab learners (root: $COACHLAB_EXCHANGE)")
+                         help="also publish to nbgrader's exchange for JupyterLab learners: under JupyterHub the "
+                              "records service (COACHLAB_RECORDS_URL, as in a facilitator's server), else the folder "
+                              "$COACHLAB_EXCHANGE")
     collect = step("collect", _collect, "gather submissions (Voila forms are already in place)")
     collect.add_argument("--from", dest="from_dir", help="folder of JupyterLab notebooks: <learner>/<nb>.ipynb (or <learner>.ipynb when "
                               "collecting one exercise)")
     collect.add_argument("--exchange", action="store_true",
-                         help="also collect what JupyterLab learners submitted to nbgrader's exchange")
+                         help="also collect what JupyterLab learners submitted to nbgrader's exchange (under "
+                              "JupyterHub: the records service)")
     collect.add_argument("--from-hub", dest="from_hub", action="store_true",
                          help="under JupyterHub: file the Voila hand-ins kept by the records service (needs "
                               "COACHLAB_RECORDS_URL and a facilitator's JUPYTERHUB_API_TOKEN, as in the facilitator's "
