@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import jinja2
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import url_path_join
-from tornado.web import HTTPError, RedirectHandler
+from tornado.web import RedirectHandler
 from traitlets.config import Config
 from voila.app import Voila
 from voila.exporter import VoilaExporter
@@ -295,12 +295,11 @@ def share_compiled_templates() -> None:
 
 def kernel_failed_html() -> str:
     """Return what a page shows when its kernel could not start (the request's language is not known here)."""
-    from coachlab.i18n import LANGS, t
+    from coachlab.i18n import LANGS, error_box_html, t
 
     text = " ".join(t("error.friendly", lang) for lang in reversed(LANGS))
-    return (f'<div class="coachlab-error" role="alert" style="padding:12px;border-left:4px solid #c0392b;'
-            f'background:#fdf2f0">{html.escape(text)} <a href="#" onclick="location.reload();return false">'
-            f'{html.escape(" / ".join(t("error.reload", lang) for lang in reversed(LANGS)))}</a></div>')
+    return error_box_html(f'{html.escape(text)} <a href="#" onclick="location.reload();return false">'
+                          f'{html.escape(" / ".join(t("error.reload", lang) for lang in reversed(LANGS)))}</a>')
 
 
 def report_failed_kernel_starts() -> None:

@@ -74,3 +74,13 @@ def resolve_lang(query: str | None = None, env: Mapping[str, str] | None = None)
     """Choose the page language: the URL's ``?lang=`` first, then ``COACHLAB_LANG``, then zh-CN."""
     env = os.environ if env is None else env
     return lang_from_query(query) or normalize_lang(env.get("COACHLAB_LANG")) or DEFAULT_LANG
+
+
+def error_box_html(inner_html: str) -> str:
+    """Return the red notice box a page shows instead of a traceback (``inner_html`` is already escaped).
+
+    One markup for the widgets' friendly error and the server's "kernel could not start" notice; pure, so the
+    Voila server process can use it without importing ipywidgets.
+    """
+    return ('<div class="coachlab-error" role="alert" style="padding:12px;border-left:4px solid #c0392b;'
+            f'background:#fdf2f0">{inner_html}</div>')

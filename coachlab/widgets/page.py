@@ -27,7 +27,7 @@ import traitlets
 from IPython import get_ipython
 from IPython.display import HTML, display
 
-from coachlab.i18n import LANGS, resolve_lang, t
+from coachlab.i18n import LANGS, error_box_html, resolve_lang, t
 
 SWITCH_LABELS = {"en": "English", "zh-CN": "中文"}
 
@@ -66,10 +66,7 @@ def page_lang() -> str:
 
 def friendly_error_html(lang: str) -> str:
     """Return the message a learner sees instead of a traceback."""
-    return (
-        '<div class="coachlab-error" role="alert" style="padding:12px;border-left:4px solid #c0392b;'
-        f'background:#fdf2f0">{html.escape(t("error.friendly", lang))}</div>'
-    )
+    return error_box_html(html.escape(t("error.friendly", lang)))
 
 
 KERNEL_CHECK_MS = 5000
