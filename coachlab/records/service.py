@@ -381,6 +381,8 @@ def listen_address(env: dict[str, str] | os._Environ[str] = os.environ) -> tuple
 def main() -> None:
     """Serve until SIGTERM (the hub stops its managed services that way)."""
     logging.basicConfig(level=logging.INFO, format="[records %(levelname)s %(asctime)s] %(message)s")
+    # No line per answered request (a room writes hundreds a second; tornado still logs 4xx and 5xx answers).
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)
     host, port = listen_address()
     store, where = open_records()
     app = make_app(store, ("/", os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"))
