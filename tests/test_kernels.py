@@ -167,3 +167,20 @@ def test_a_kernels_exit_is_seen_with_more_than_a_thousand_descriptors_open():
         for fd in held:
             os.close(fd)
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_kernels_sockets_go_to_one_private_folder_even_when_the_shared_one_is_open(tmp_path, monkeypatch):
+    """A /tmp/coachlab-ipc-<uid> that others can enter is never used, and the fallback is made once, not per kernel."""
+    import os
+    import stat
+
+    from coachlab.kernels import provisioner
+
+    monkeypatch.setattr(provisioner.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(provisioner, "_private_fallback", None)
+    assert provisioner.ipc_folder() == tmp_path / f"coachlab-ipc-{os.getuid()}"  # private: used as it is
+    (tmp_path / f"coachlab-ipc-{os.getuid()}").chmod(0o777)
+    first, second = provisioner.ipc_folder(), provisioner.ipc_folder()
+    assert first == second != tmp_path / f"coachlab-ipc-{os.getuid()}"
+    assert stat.S_IMODE(first.stat().st_mode) == 0o700
+    assert len(list(tmp_path.glob("coachlab-ipc-*"))) == 2

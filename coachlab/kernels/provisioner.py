@@ -32,8 +32,16 @@ from .forkserver import ForkedProcess, ForkServer, forkable
 TEMPLATE_TIMEOUT_S = 120.0
 
 
+_private_fallback: Path | None = None
+
+
 def ipc_folder() -> Path:
-    """Return a private folder for kernels' Unix sockets, with a path short enough for a socket address."""
+    """Return a private folder for kernels' Unix sockets, with a path short enough for a socket address.
+
+    When the shared folder is not private (someone else made it, or opened it up), this process puts all its
+    kernels into one fresh private folder of its own, made once, not one folder per kernel.
+    """
+    global _private_fallback
     folder = Path(tempfile.gettempdir()) / f"coachlab-ipc-{os.getuid()}"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -41,7 +49,9 @@ def ipc_folder() -> Path:
         if info.st_uid != os.getuid() or info.st_mode & 0o077:
             raise PermissionError(f"{folder} is not private to this user")
     except OSError:
-        folder = Path(tempfile.mkdtemp(prefix="coachlab-ipc-"))
+        if _private_fallback is None or not _private_fallback.is_dir():
+            _private_fallback = Path(tempfile.mkdtemp(prefix="coachlab-ipc-"))
+        folder = _private_fallback
     return folder
 
 
