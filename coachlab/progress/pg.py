@@ -71,7 +71,7 @@ class PostgresStore(RecordStore):
         self.where = redact(url)
         self._down_until = 0.0  # monotonic time before which calls fail at once (the database just failed)
         self._down_lock = threading.Lock()
-        self._pool = ConnectionPool(url, min_size=1, max_size=max_size, timeout=wait, open=False,
+        self._pool = ConnectionPool(url, min_size=max_size, max_size=max_size, timeout=wait, open=False,
                                     kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
                                     check=self._check, name="coachlab-records")
         self._pool.open(wait=True, timeout=timeout)
