@@ -64,8 +64,14 @@ def page_lang() -> str:
     return resolve_lang(_query_string())
 
 
-def friendly_error_html(lang: str) -> str:
-    """Return the message a learner sees instead of a traceback."""
+def friendly_error_html(lang: str, error: BaseException | None = None) -> str:
+    """Return the message a learner sees instead of a traceback: for the records service or its database being
+    away a moment (``RecordsUnavailable``), its "try again" in the page's language (reloading would lose the
+    page's unsaved work); else the general one."""
+    from coachlab.records.client import RecordsUnavailable  # standard library only: cheap in a kernel
+
+    if isinstance(error, RecordsUnavailable):
+        return error_box_html(html.escape(error.message(lang)))
     return error_box_html(html.escape(t("error.friendly", lang)))
 
 
@@ -119,7 +125,7 @@ def setup_page(lang: str | None = None) -> str:
     if shell is not None:
         def show_friendly(shell, etype, value, tb, tb_offset=None):
             _log_traceback(etype, value, tb)
-            display(HTML(friendly_error_html(chosen)))
+            display(HTML(friendly_error_html(chosen, value)))
         shell.set_custom_exc((Exception,), show_friendly)
         watch = kernel_watch_html(chosen)
         if watch:
@@ -136,14 +142,14 @@ def safe(callback: Callable[..., None], lang_of: Callable[[], str],
     def wrapped(*args, **kwargs):
         try:
             callback(*args, **kwargs)
-        except Exception:
+        except Exception as error:
             _log_traceback(*sys.exc_info())
             if isinstance(out, widgets.HTML):
-                out.value = friendly_error_html(lang_of())
+                out.value = friendly_error_html(lang_of(), error)
                 return
             out.clear_output()
             with out:
-                display(HTML(friendly_error_html(lang_of())))
+                display(HTML(friendly_error_html(lang_of(), error)))
     return wrapped
 
 

@@ -17,16 +17,19 @@ import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import ipywidgets
 import psycopg
 import pytest
 import requests
 
 from coachlab.grading.course import Course
+from coachlab.i18n import t
 from coachlab.progress.pg import PostgresStore
 from coachlab.progress.store import Attempt
 from coachlab.records.client import RecordsClient, RecordsUnavailable
 from coachlab.records.collect import collect_from_hub
 from coachlab.records.service import COHORT_SCOPE
+from coachlab.widgets.page import safe
 
 from .server import wait_until
 from .service_process import ServiceProcess
@@ -105,6 +108,11 @@ def test_the_service_survives_a_postgresql_restart_mid_workshop(postgres, postgr
             client.record(Attempt("ben", "bid", {"a": 1}, {}))
         assert caught.value.status == 503 and caught.value.retry_after >= 1
         assert "再试" in str(caught.value) and "try again" in caught.value.message("en")
+        # The page shows that "try again" (not its general "reload the page", which would lose the page's work).
+        for lang, words in (("en", "try again"), ("zh-CN", "再试")):
+            box = ipywidgets.HTML()
+            safe(lambda: client.save_state("ben", "02-swot", {"s": ["细致"]}), lambda lang=lang: lang, box)()
+            assert words in box.value and t("error.friendly", lang) not in box.value, box.value
         assert service.proc.poll() is None, service.log()
     finally:
         postgres.resume()
