@@ -184,3 +184,32 @@ def test_kernels_sockets_go_to_one_private_folder_even_when_the_shared_one_is_op
     assert first == second != tmp_path / f"coachlab-ipc-{os.getuid()}"
     assert stat.S_IMODE(first.stat().st_mode) == 0o700
     assert len(list(tmp_path.glob("coachlab-ipc-*"))) == 2
+
+
+def test_a_template_busy_forking_still_imports_its_background_modules_within_the_wait_limit(tmp_path):
+    """Pages opening every 0.1 s leave no quiet moment; the background imports (the checks, in the course) must
+    not wait for one forever, or every kernel of a busy room imports them itself."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    from coachlab.kernels import forkserver
+
+    marker = tmp_path / "imported"
+    (tmp_path / "cl_background_probe.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    template = subprocess.Popen([sys.executable, "-m", "coachlab.kernels.forkserver", "json", "--",
+                                 "cl_background_probe"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    try:
+        assert json.loads(template.stdout.readline())["ready"]
+        deadline = time.monotonic() + forkserver.MAX_WAIT_S + 20
+        while not marker.exists() and time.monotonic() < deadline:
+            template.stdin.write(b'{"hello": true}\n')  # a request: never quiet for QUIET_S
+            template.stdin.flush()
+            assert json.loads(template.stdout.readline())["ready"]
+            time.sleep(forkserver.QUIET_S / 5)
+        assert marker.exists(), "the background module was never imported while requests kept coming"
+    finally:
+        template.stdin.close()
+        template.wait(timeout=30)

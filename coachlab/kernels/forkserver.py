@@ -47,6 +47,10 @@ BASE_PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell
                 "IPython.core.completerlib", "IPython.extensions.storemagic")
 # How long the template must have had no request before it imports the next background module.
 QUIET_S = 0.5
+# ... and how long a background module waits at most for that quiet moment: in a room where pages keep opening
+# there is none, and every kernel forked without the checks imports them itself (12-18 s for a first Chinese
+# reply under load), so after this long the template imports the module between two forks anyway.
+MAX_WAIT_S = 5.0
 # The inline backend the kernel would choose; matplotlib reads it when it is imported, maybe in the template.
 MPL_INLINE = "module://matplotlib_inline.backend_inline"
 
@@ -216,17 +220,35 @@ def _fork(line: bytes, close: tuple[int, ...] = ()) -> dict[str, Any]:
 PRELOADED: list[str] = []  # the preload list this template was started with (told to callers of a shared one)
 
 
+class _Background:
+    """The modules a template imports after it said it is ready, one at a time: at a quiet moment, or between
+    two forks once the next one has waited ``MAX_WAIT_S``."""
+
+    def __init__(self, modules: list[str]):
+        self.modules, self.since = list(modules), time.monotonic()
+
+    def __bool__(self) -> bool:
+        return bool(self.modules)
+
+    def import_next(self, quiet: bool) -> None:
+        if self.modules and (quiet or time.monotonic() - self.since >= MAX_WAIT_S):
+            _preload([self.modules.pop(0)])
+            gc.collect()
+            gc.freeze()
+            self.since = time.monotonic()
+
+
 def serve(preload: list[str], listen: str | None = None) -> None:
     """Run the fork server: preload, then fork one kernel per request until stdin closes.
 
     Modules after a ``--`` in ``preload`` are imported after the server has said it is ready, one at a time
-    whenever no request has come for ``QUIET_S``: the first pages need not wait for what only later pages use (a
-    kernel forked before then imports the rest itself).
+    whenever no request has come for ``QUIET_S``, and at the latest ``MAX_WAIT_S`` after the previous one: the first
+    pages need not wait for what only later pages use (a kernel forked before then imports the rest itself).
     """
     if sys.path and sys.path[0] in ("", os.getcwd()):
         sys.path.pop(0)  # as ipykernel_launcher does; the kernel's shell puts its own working folder back
     os.environ.setdefault("MPLBACKEND", MPL_INLINE)
-    first, later = (preload[:preload.index("--")], preload[preload.index("--") + 1:]) if "--" in preload \
+    first, rest = (preload[:preload.index("--")], preload[preload.index("--") + 1:]) if "--" in preload \
         else (preload, [])
     failed = _preload([*BASE_PRELOAD, *first])
     gc.collect()
@@ -237,6 +259,7 @@ def serve(preload: list[str], listen: str | None = None) -> None:
     out = sys.stdout.buffer
     out.write(json.dumps({"ready": True, "failed": failed}).encode() + b"\n")
     out.flush()
+    later = _Background(rest)
     if listen:
         _serve_socket(listen, later)
         return
@@ -249,13 +272,10 @@ def serve(preload: list[str], listen: str | None = None) -> None:
         for line in lines:
             out.write(json.dumps(_fork(line)).encode() + b"\n")
             out.flush()
-        if later and not lines:
-            _preload([later.pop(0)])
-            gc.collect()
-            gc.freeze()
+        later.import_next(quiet=not lines)
 
 
-def _serve_socket(path: str, later: list[str]) -> None:
+def _serve_socket(path: str, later: _Background) -> None:
     """Serve fork requests on the Unix socket ``path`` (one template for every server of one Unix user, e.g.
     all learners' servers under the hub) until SIGTERM; the same one-line JSON requests and replies."""
     import socket
@@ -278,10 +298,9 @@ def _serve_socket(path: str, later: list[str]) -> None:
         while True:
             events = poller.poll(int(QUIET_S * 1000) if later else None)
             if not events and later:
-                _preload([later.pop(0)])
-                gc.collect()
-                gc.freeze()
+                later.import_next(quiet=True)
                 continue
+            later.import_next(quiet=False)
             for fd, _ in events:
                 if fd == listener.fileno():
                     conn, _ = listener.accept()
