@@ -11,6 +11,7 @@ from .report import Evidence, Pitfall, QuestionReport, frozen
 
 STAGES = ("goal", "reality", "options", "will")
 _QMARK = re.compile(r"[?？]\s*$")
+STATED_ADVICE = True  # a statement that tells the agent what to do is advice (cross-validated, see train.py)
 
 
 def _in(spans: list[Span], sentence: Span) -> bool:
@@ -63,8 +64,11 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     if is_empty(text):
         return QuestionReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),))
     form, sentence = _form(a)
-    advice = form != "statement" and a.has("advice")
-    leading = a.has("leading") or advice  # advice smuggled into a question also leads
+    # Advice smuggled into a question, or stated outright (a statement telling the agent what to do); only
+    # the question kind also leads, as a statement asks nothing (the corpora label it so).
+    stated = form == "statement" and STATED_ADVICE and any(a.has(t) for t in ("advice", "telling", "suggestion"))
+    advice = (form != "statement" and a.has("advice")) or stated
+    leading = a.has("leading") or (advice and form != "statement")
     stage = _stage(a, form)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
@@ -80,8 +84,8 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
         pitfalls.append(a.pitfall("leading"))
         suggestions.append(a.say("fix.leading", quote=a.quote("leading")))
     if advice:
-        pitfalls.append(Pitfall("advice", a.say("why.advice")))
-        suggestions.append(a.say("fix.advice"))
+        pitfalls.append(Pitfall("advice", a.say("why.stated_advice" if form == "statement" else "why.advice")))
+        suggestions.append(a.say("fix.stated_advice" if form == "statement" else "fix.advice"))
     if a.has("telling") and not advice:
         pitfalls.append(a.pitfall("telling"))
         suggestions.append(a.say("fix.telling", quote=a.quote("telling")))
