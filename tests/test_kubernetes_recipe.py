@@ -214,6 +214,17 @@ def test_records_service_listens_in_the_hub_pod_where_learners_call_it(values, r
     assert Path(env["COACHLAB_RECORDS_DATA"]).is_relative_to(Path(os.environ["COACHLAB_HUB_STATE"]))
 
 
+def test_the_records_service_reads_where_to_listen():
+    assert listen_address({LISTEN_ENV: "0.0.0.0:10101", "JUPYTERHUB_SERVICE_URL": "http://hub:10101"}) == (
+        "0.0.0.0", 10101)
+    assert listen_address({LISTEN_ENV: "[::]:8000"}) == ("::", 8000)
+    assert listen_address({"JUPYTERHUB_SERVICE_URL": "http://127.0.0.1:10202"}) == ("127.0.0.1", 10202)
+    assert listen_address({}) == ("127.0.0.1", 10101)
+    for bad in ("hub", "0.0.0.0:", "0.0.0.0:99999", "0.0.0.0:http"):
+        with pytest.raises(SystemExit, match=LISTEN_ENV):
+            listen_address({LISTEN_ENV: bad})
+
+
 def test_learners_servers_get_the_course_not_the_shared_template(values, rendered):
     env = rendered.KubeSpawner.environment
     assert SOCKET_ENV not in env  # a Unix socket on the hub machine: no pod could reach it
