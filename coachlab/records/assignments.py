@@ -32,13 +32,13 @@ from .service import RecordsHandler
 from .wire import MAX_SUBMISSION_BYTES, WireError
 
 MAX_ARCHIVE_BYTES = MAX_SUBMISSION_BYTES  # the hand-in limit, for the archive as sent
-MAX_UNPACKED_BYTES = 5 * MAX_ARCHIVE_BYTES  # what one archive may unpack to (notebooks compress well; bombs do not pass)
+MAX_UNPACKED_BYTES = 5 * MAX_ARCHIVE_BYTES  # what one archive may unpack to: a notebook, not a decompression bomb
 DIGEST_HEADER = "X-Coachlab-SHA256"  # the sender's SHA-256 of the body: a body that does not match is refused
 ARCHIVE_TYPE = "application/gzip"
 STAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"  # nbgrader's Exchange.timestamp_format, in UTC (its default timezone)
 
 
-# --- archives: what travels ---------------------------------------------------------------------------
+# --- archives: what travels ----------------------------------------------------------------------------------
 def pack(folder: Path, keep: Any = None) -> bytes:
     """Return ``folder``'s regular files (those ``keep(relative_path)`` accepts; no symlinks) as a tar.gz."""
     buffer = io.BytesIO()
@@ -110,7 +110,7 @@ def stamp_now() -> str:
     return datetime.now(timezone.utc).strftime(STAMP_FORMAT)
 
 
-# --- storage: three tables in the one store -------------------------------------------------------------
+# --- storage: three tables in the one store ------------------------------------------------------------------
 class ExchangeStore:
     """Released assignments, submissions and feedback in a RecordStore (its ``_rows``/``_write`` primitives)."""
 
@@ -151,7 +151,8 @@ class ExchangeStore:
                                 (course, assignment))
         return bytes(rows[0][0]) if rows else None
 
-    def submit(self, course: str, learner: str, assignment: str, notebooks: list[str], archive: bytes) -> dict[str, Any]:
+    def submit(self, course: str, learner: str, assignment: str, notebooks: list[str],
+               archive: bytes) -> dict[str, Any]:
         """Keep one whole submission (one insert: it is listed only once it is all there); return its listing."""
         stamp, moment = stamp_now(), time.time()
         with self.store._write() as db:
@@ -195,7 +196,7 @@ class ExchangeStore:
         return bytes(rows[0][0]) if rows else None
 
 
-# --- handlers (coachlab.records.service mounts ROUTES) --------------------------------------------------------------------------------------------
+# --- handlers (coachlab.records.service mounts ROUTES) --------------------------------------------------
 def _name(value: str, field: str) -> str:
     """An assignment id as nbgrader uses it in paths: one path segment, no '+' (nbgrader's separator)."""
     if not value or len(value) > 100 or "/" in value or "+" in value or value.startswith(".") or "\\" in value:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -24,9 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from nbgrader.exchange.abc import (Exchange, ExchangeCollect, ExchangeError, ExchangeFetchAssignment,
-                                   ExchangeFetchFeedback, ExchangeList, ExchangeReleaseAssignment,
-                                   ExchangeReleaseFeedback, ExchangeSubmit)
+from nbgrader.exchange.abc import (Exchange, ExchangeCollect, ExchangeFetchAssignment, ExchangeFetchFeedback,
+                                   ExchangeList, ExchangeReleaseAssignment, ExchangeReleaseFeedback, ExchangeSubmit)
 from traitlets import Bool
 
 from coachlab.cli_lang import cli_lang
@@ -61,15 +61,14 @@ class ExchangeClient(RecordsClient):
             headers.update({"Content-Type": ARCHIVE_TYPE, DIGEST_HEADER: digest(data)})
         request = urllib.request.Request(address, data=data, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=UPLOAD_TIMEOUT_S if data else TIMEOUT_S) as reply:  # noqa: S310
+            wait = UPLOAD_TIMEOUT_S if data else TIMEOUT_S
+            with urllib.request.urlopen(request, timeout=wait) as reply:  # noqa: S310 - our own service
                 body = reply.read()
                 sent = reply.headers.get(DIGEST_HEADER)
                 if sent and sent != digest(body):
                     raise RecordsError(0, "unreachable", t("records.error.unreachable", self.lang))
                 return body
         except urllib.error.HTTPError as exc:
-            import json
-
             try:
                 answer = json.loads(exc.read().decode("utf-8"))
             except (ValueError, OSError):
@@ -79,8 +78,6 @@ class ExchangeClient(RecordsClient):
             raise RecordsError(0, "unreachable", t("records.error.unreachable", self.lang)) from exc
 
     def _json(self, method: str, path: str, data: bytes | None = None, **query: Any) -> Any:
-        import json
-
         return json.loads(self._raw(method, path, data, **query).decode("utf-8"))
 
     def my_course(self) -> str:
@@ -154,11 +151,9 @@ class RecordsExchange(Exchange):
         return os.path.abspath(os.path.join(self.assignment_dir, *parts))
 
     def keep(self, relative: str) -> bool:
-        """Whether a file goes into an archive: nbgrader's ignore globs and file size limit apply."""
-        parts = relative.split("/")
-        if any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in self.coursedir.ignore):
-            return False
-        return True
+        """Whether a file goes into an archive: not when nbgrader's ignore globs match a part of its path."""
+        ignored = self.coursedir.ignore
+        return not any(fnmatch.fnmatch(part, pattern) for part in relative.split("/") for pattern in ignored)
 
     def packed(self, folder: str) -> bytes:
         data = pack(Path(folder), self.keep)
@@ -323,7 +318,8 @@ class RecordsList(RecordsExchange, ExchangeList):
         msg = "{course_id} {student_id} {assignment_id} {timestamp}".format(**info)
         if info["has_local_feedback"] and not info["feedback_updated"]:
             return msg + " (feedback already fetched)"
-        return msg + (" (feedback ready to be fetched)" if info["has_exchange_feedback"] else " (no feedback available)")
+        ready = info["has_exchange_feedback"]
+        return msg + (" (feedback ready to be fetched)" if ready else " (no feedback available)")
 
     def format_outbound_assignment(self, info: dict[str, Any]) -> str:
         return "{course_id} {assignment_id}".format(**info) + (" (already downloaded)"
@@ -441,4 +437,4 @@ def _md5(path: str) -> str:
     return hashlib.md5(Path(path).read_bytes()).hexdigest()  # noqa: S324 - a change check, as nbgrader's
 
 
-__all__ = ["ExchangeError", "configure", *CLASSES.values()]
+__all__ = ["configure", *CLASSES.values()]

@@ -2,7 +2,10 @@
 
 Two learners and a facilitator, each with their own hub token, home and working folder (nothing shared on disk):
 the facilitator releases an exercise, the learners fetch and submit it, the facilitator collects, autogrades and
-releases feedback, and each learner fetches only their own. Refusals come back as the service's message.
+releases feedback, and each learner fetches only their own. Refusals come back as the service's message. Also:
+cohorts (the session hub's wave-a and wave-b), a cut upload, `coachlab grade release/collect --exchange`, and a
+second hub started with COACHLAB_LEARNER_UI=lab whose learner's JupyterLab server lists, fetches and submits
+through nbgrader's Assignments tab handlers.
 """
 
 from __future__ import annotations
