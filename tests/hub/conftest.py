@@ -30,7 +30,7 @@ HUB_EXERCISES = ("a05-feedback", "a03-smart-goals")
 class Hub:
     """A running hub: its URL, how to sign in over HTTP, and its log."""
 
-    def __init__(self, state: Path, grader: Path):
+    def __init__(self, state: Path, grader: Path, extra_env: dict[str, str] | None = None):
         self.state, self.grader = state, grader
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -42,6 +42,7 @@ class Hub:
                     "COACHLAB_FACILITATOR_PASSCODE": FACILITATOR_CODE, "COACHLAB_GRADER": str(grader),
                     "COACHLAB_ROOT": str(REPO), "COACHLAB_COHORTS": ",".join(COHORT_CODES),
                     **{f"COACHLAB_COHORT_{c.upper().replace('-', '_')}_PASSCODE": code for c, code in COHORT_CODES.items()}}
+        self.env.update(extra_env or {})
         self.env.pop("COACHLAB_COURSE_ID", None)
         self.env.pop("COACHLAB_LANG", None)
         self.env.pop("COACHLAB_DATA", None)
@@ -129,7 +130,13 @@ def leftovers(state: Path) -> list[int]:
 
 
 @pytest.fixture(scope="session")
-def hub(tmp_path_factory):
+def hub(course_hub):
+    """The session's hub; a module may override this name (test_hub_records.py runs on PostgreSQL too)."""
+    return course_hub
+
+
+@pytest.fixture(scope="session")
+def course_hub(tmp_path_factory):
     """Start the hub once for the session (its proxy comes from `make`; missing, CI fails and others skip)."""
     if not PROXY.exists():
         reason = f"configurable-http-proxy not found at {PROXY}: run `make hub-deps`"

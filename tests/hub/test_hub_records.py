@@ -2,6 +2,8 @@
 
 Learners sign in with the workshop passcode, the facilitator with theirs; each gets an API token the way the
 hub's token page makes one, and calls the service as a page's kernel does (``Authorization: token …``).
+The whole module runs twice: on the session's hub (records in SQLite) and on a hub whose records service uses
+a real PostgreSQL (``COACHLAB_DATABASE_URL``), so both back ends keep the same promises.
 """
 
 from __future__ import annotations
@@ -18,9 +20,37 @@ from coachlab.i18n import t
 from coachlab.progress.store import Attempt
 from coachlab.records.client import RecordsClient, RecordsError
 
-from .conftest import FACILITATOR_CODE
+from .conftest import FACILITATOR_CODE, IN_CI, Hub
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def hub(request, course_hub, tmp_path_factory):
+    """The session's hub (SQLite records), then a hub of this module's own whose records are in PostgreSQL."""
+    if request.param == "sqlite":
+        yield course_hub
+        return
+    from tests.pg.server import PostgresServer, unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"CI=true and the PostgreSQL run of the records suite cannot run: {reason}")
+        pytest.skip(reason)
+    database = PostgresServer()
+    try:
+        database.start()
+        state = tmp_path_factory.mktemp("hub-pg")
+        on_pg = Hub(state, course_hub.grader, {"COACHLAB_DATABASE_URL": database.create_database()})
+        try:
+            assert not list(state.rglob("records.sqlite3*")), "the records service wrote SQLite despite the URL"
+            yield on_pg
+            assert not list(state.rglob("records.sqlite3*")), "the records service wrote SQLite despite the URL"
+        finally:
+            assert on_pg.close() == 0, "processes of the hub outlived it"
+    finally:
+        database.stop()
 
 
 @pytest.fixture(scope="module")
