@@ -98,6 +98,21 @@ class VoilaServer:
         self._log.close()
 
 
+def released_course(root: Path, slug: str):
+    """Return an nbgrader course at ``root`` (made here) with exercise ``slug`` copied in and released."""
+    import shutil
+
+    from coachlab.grading.course import Course, run_nbgrader
+
+    course = Course(root)
+    course.root.mkdir(parents=True)
+    shutil.copy2(REPO / "grader" / "nbgrader_config.py", course.root / "nbgrader_config.py")
+    shutil.copytree(REPO / "exercises" / slug, course.root / "source" / slug)
+    done = run_nbgrader(["generate_assignment", slug, "--force"], course.root, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    return course
+
+
 @contextmanager
 def dashboard_server(data: Path, grader: Path, log_dir: Path, **env: str):
     """Run `make dashboard`'s command on a free port over ``data`` and ``grader``; yield its URL, then stop it."""

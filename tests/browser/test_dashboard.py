@@ -3,12 +3,11 @@ charts, titles instead of slugs, learners by the names they used, a learner's pa
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import dashboard_server
+from tests.conftest import dashboard_server, released_course
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -23,7 +22,6 @@ GOOD = {"feedback_bia": "On Tuesday's call about the lost parcel you stayed calm
 def cohort(tmp_path_factory) -> dict[str, Path]:
     """A graded a05-feedback cohort of four and role-play records of three learners."""
     from coachlab.grading.autograde import autograde
-    from coachlab.grading.course import Course, run_nbgrader
     from coachlab.grading.submission import write_submission
     from coachlab.progress import Attempt, open_store
     from coachlab.scenarios import engine, load_all
@@ -35,12 +33,7 @@ def cohort(tmp_path_factory) -> dict[str, Path]:
         record_answers = None
 
     base = tmp_path_factory.mktemp("dashboard")
-    course = Course(base / "grader")
-    course.root.mkdir()
-    shutil.copy2(REPO / "grader" / "nbgrader_config.py", course.root / "nbgrader_config.py")
-    shutil.copytree(REPO / "exercises" / SLUG, course.root / "source" / SLUG)
-    done = run_nbgrader(["generate_assignment", SLUG, "--force"], course.root, timeout=600)
-    assert done.returncode == 0, done.stdout[-3000:]
+    course = released_course(base / "grader", SLUG)
     write_submission(course, "chen-jing", SLUG, GOOD)
     write_submission(course, "zhou-lei", SLUG, {})
     write_submission(course, WANG, SLUG, {"feedback_bia": "You are a star!"})

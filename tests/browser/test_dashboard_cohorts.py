@@ -3,12 +3,11 @@ appears, and choosing a cohort shows its learners' grades, role-plays and disput
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import dashboard_server
+from tests.conftest import dashboard_server, released_course
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -25,7 +24,6 @@ LEARNERS = {"陈静": ({"feedback_bia": GOOD["feedback_bia"]}, "best", "wave-a")
 def two_cohorts(tmp_path_factory) -> dict[str, Path]:
     """A graded a05-feedback hand-in and a role-play by one learner of wave-a and one of wave-b; a dispute each."""
     from coachlab.grading.autograde import autograde
-    from coachlab.grading.course import Course, run_nbgrader
     from coachlab.grading.submission import write_submission
     from coachlab.progress import Attempt, open_store
     from coachlab.progress.store import Dispute
@@ -33,12 +31,7 @@ def two_cohorts(tmp_path_factory) -> dict[str, Path]:
     from coachlab.scenarios.testplan import load_plan, plan_path, run_play
 
     base = tmp_path_factory.mktemp("cohorts-dashboard")
-    course = Course(base / "grader")
-    course.root.mkdir()
-    shutil.copy2(REPO / "grader" / "nbgrader_config.py", course.root / "nbgrader_config.py")
-    shutil.copytree(REPO / "exercises" / SLUG, course.root / "source" / SLUG)
-    done = run_nbgrader(["generate_assignment", SLUG, "--force"], course.root, timeout=600)
-    assert done.returncode == 0, done.stdout[-3000:]
+    course = released_course(base / "grader", SLUG)
     for learner, (answers, _, _) in LEARNERS.items():
         write_submission(course, learner, SLUG, answers)
     assert [o.status for o in autograde(course, SLUG, workers=2, timeout=60, progress=False)] == ["ok", "ok"]

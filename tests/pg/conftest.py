@@ -37,3 +37,17 @@ def postgres_url(postgres):
     url = postgres.create_database()
     yield url
     postgres.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """An empty store on each back end (the PostgreSQL one in a database of its own)."""
+    from coachlab.progress.pg import PostgresStore
+    from coachlab.progress.store import ProgressStore
+
+    if request.param == "sqlite":
+        opened = ProgressStore(tmp_path / "records.sqlite3")
+    else:
+        opened = PostgresStore(request.getfixturevalue("postgres_url"))
+    yield opened
+    opened.close()

@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from coachlab.progress.pg import PostgresStore
-from coachlab.progress.store import SCHEMA_VERSION, ProgressStore
+from coachlab.progress.store import SCHEMA_VERSION
 from coachlab.records.assignments import ExchangeStore, contents, notebook_ids, pack_files
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def exchange(request, tmp_path):
-    if request.param == "sqlite":
-        store = ProgressStore(tmp_path / "records.sqlite3")
-    else:
-        store = PostgresStore(request.getfixturevalue("postgres_url"))
-    yield ExchangeStore(store)
-    store.close()
+@pytest.fixture
+def exchange(store):
+    """The exchange's tables on each back end (``store`` from conftest: SQLite, then PostgreSQL)."""
+    return ExchangeStore(store)
 
 
 def test_releases_submissions_and_feedback_keep_their_bytes_and_their_course(exchange):

@@ -42,15 +42,6 @@ NOTEBOOK = json.dumps({"cells": [{"cell_type": "markdown", "source": "接通率 
                        "nbformat_minor": 5, "metadata": {}}, ensure_ascii=False)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    """An empty store on each back end."""
-    if request.param == "sqlite":
-        opened = ProgressStore(tmp_path / "records.sqlite3")
-    else:
-        opened = PostgresStore(request.getfixturevalue("postgres_url"))
-    yield opened
-    opened.close()
 
 
 # --- the schema ---------------------------------------------------------------------------------------
