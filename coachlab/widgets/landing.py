@@ -19,7 +19,7 @@ STYLE = """
 <style>
 .coachlab-landing { max-width: 920px; margin: 0 auto;
   font-family: var(--cl-font, "Noto Sans CJK SC", "Noto Sans SC", sans-serif); color: #1f2933; }
-.coachlab-landing h1 { font-size: 28px; margin: 8px 0 4px; }
+.coachlab-landing h1 { font-size: 28px; line-height: 1.3; margin: 8px 0 4px; }
 .coachlab-landing .lead { font-size: 15px; color: #52606d; margin: 0 0 18px; line-height: 1.6; }
 .coachlab-landing section { border: 1px solid #e4e7eb; border-radius: 8px; padding: 12px 18px; margin: 12px 0; }
 .coachlab-landing h2 { font-size: 19px; margin: 4px 0 8px; }
