@@ -174,14 +174,15 @@ def server_args(root: Path, facilitator: bool, lab: bool = False) -> list[str]:
     """Return the single-user server's arguments: the course folder, Voila, kernel culling, no terminals
     (``lab``: a learner's JupyterLab in their home folder, with nbgrader's Assignments tab)."""
     args = [
-        f"--ServerApp.root_dir={root if facilitator else root / 'notebooks'}",
+        # a lab learner's server starts in their own home folder (where the Assignments tab fetches): no root_dir
+        *([] if lab and not facilitator else [f"--ServerApp.root_dir={root if facilitator else root / 'notebooks'}"]),
         "--MappingKernelManager.cull_idle_timeout=900",  # a kernel whose page was closed goes within 15 min
         "--MappingKernelManager.cull_interval=60",
         "--VoilaConfiguration.show_tracebacks=False",
         "--ServerApp.jpserver_extensions=coachlab.hub.singleuser=True",  # a page left frees its kernel
     ]
-    if lab and not facilitator:  # their own folder (the server starts in it), where the Assignments tab fetches
-        args = args[1:] + [f"--ServerApp.jpserver_extensions={name}=False" for name in LAB_LEARNER_OFF]
+    if lab and not facilitator:
+        args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LAB_LEARNER_OFF]
     elif not facilitator:  # a learner's server is the course's pages: nothing else to load (start-up 15 s -> 3 s)
         args += [f"--ServerApp.jpserver_extensions={name}=False" for name in LEARNER_OFF]
         # The page's browser only talks widgets to its kernel (Voila runs the cells itself, server-side): no
