@@ -8,7 +8,6 @@ people out; new hires take longer; short calls that do not resolve are rushed ca
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -59,7 +58,6 @@ class Team:
         return found.iloc[0]
 
 
-@lru_cache(maxsize=1)
 def comment_templates() -> dict[str, dict]:
     """Load the 360° comment templates (en and zh-CN)."""
     return packaged_yaml(__package__, "comments.yaml")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
 RATINGS: tuple[str, ...] = ("excellent", "good", "to_improve")
 
 
-@lru_cache(maxsize=1)
 def model_data() -> dict:
     """Load the competency model file."""
     return packaged_yaml(__package__, "competencies.yaml")

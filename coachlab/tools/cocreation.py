@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import review
 from .swot import split_items
@@ -14,7 +13,6 @@ MIN_CARDS = 6
 TOP_THEMES = 3
 
 
-@lru_cache(maxsize=1)
 def cocreation_content() -> dict:
     """Load the steps, limits, words and problem messages."""
     return packaged_yaml(__package__, "cocreation.yaml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
@@ -12,7 +11,6 @@ SCALE = (1, 2, 3, 4, 5)  # rarely … almost always
 OVERUSED = 13  # of 15: a style used this much is the default, whatever the situation
 
 
-@lru_cache(maxsize=1)
 def conflict_content() -> dict:
     """Load the styles and statements."""
     return packaged_yaml(__package__, "conflict.yaml")

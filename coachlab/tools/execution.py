@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
@@ -14,7 +13,6 @@ QUICK_DAYS = 7  # the first action should land within the first week
 DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
-@lru_cache(maxsize=1)
 def execution_content() -> dict:
     """Load the gates, supervision steps, habits and problem messages."""
     return packaged_yaml(__package__, "execution.yaml")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
@@ -15,7 +14,6 @@ QUESTION_WORDS = {
 }
 
 
-@lru_cache(maxsize=1)
 def steps_content() -> dict:
     """Load the builders, their steps, the shared cues and the pitfalls."""
     return packaged_yaml(__package__, "feedback_steps.yaml")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
 RINGS: tuple[str, ...] = ("why", "how", "what")
 
 
-@lru_cache(maxsize=1)
 def golden_content() -> dict:
     """Load the golden-circle rules and the red–green statements."""
     return packaged_yaml(__package__, "golden.yaml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
 from coachlab.packaged import packaged_yaml
@@ -12,7 +11,6 @@ PANES: tuple[str, ...] = ("open", "blind", "hidden", "unknown")
 MIN_SHARE, MAX_SHARE = 0.32, 0.68  # keep every pane wide enough to read in the picture
 
 
-@lru_cache(maxsize=1)
 def johari_content() -> dict:
     """Load the panes, axes, behaviours and next-step texts."""
     return packaged_yaml(__package__, "johari.yaml")

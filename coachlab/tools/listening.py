@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
 SCALE = (1, 2, 3, 4, 5)  # never … always
 
 
-@lru_cache(maxsize=1)
 def listening_content() -> dict:
     """Load the statements, processes, levels and advice."""
     return packaged_yaml(__package__, "listening.yaml")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
 KINDS: tuple[str, ...] = ("pseudo", "hog", "selective", "defensive", "ambush")
 
 
-@lru_cache(maxsize=1)
 def drill_content() -> dict:
     """Load the kinds and the drill items."""
     return packaged_yaml(__package__, "listening_drill.yaml")

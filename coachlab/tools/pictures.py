@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from functools import lru_cache
 
 from coachlab.i18n import t
 
@@ -19,7 +18,6 @@ PICTURES: tuple[str, ...] = ("grow", "swot", "golden", "interview", "johari", "c
 INK, MUTED = "#222", "#555"
 
 
-@lru_cache(maxsize=1)
 def picture_words() -> dict:
     """Load the words on the pictures."""
     return packaged_yaml(__package__, "pictures.yaml")

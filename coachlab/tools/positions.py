@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
 POSITIONS: tuple[str, ...] = ("ok_ok", "ok_notok", "notok_ok", "notok_notok")
 
 
-@lru_cache(maxsize=1)
 def positions_content() -> dict:
     """Load the positions and situations."""
     return packaged_yaml(__package__, "positions.yaml")

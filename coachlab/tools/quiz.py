@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
 
-@lru_cache(maxsize=1)
 def all_quizzes() -> dict[str, list[dict]]:
     """Load every lesson's knowledge check."""
     return packaged_yaml(__package__, "quizzes.yaml")

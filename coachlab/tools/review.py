@@ -5,12 +5,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from coachlab.packaged import packaged_yaml
 
 
-@lru_cache(maxsize=1)
 def review_content() -> dict:
     """Load the six steps, the ten questions and the pitfall rules."""
     return packaged_yaml(__package__, "review.yaml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import product
 
 from coachlab.packaged import packaged_yaml
@@ -13,7 +12,6 @@ QUADRANTS: tuple[str, ...] = ("SO", "WO", "ST", "WT")
 MAX_PAIRS = 4  # more pairings than this per quadrant stop being a plan
 
 
-@lru_cache(maxsize=1)
 def quadrant_specs() -> dict[str, dict]:
     """Load the quadrant definitions."""
     return packaged_yaml(__package__, "swot.yaml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
 import ipywidgets as widgets
 
@@ -15,7 +14,6 @@ from coachlab.packaged import packaged_yaml
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 
 
-@lru_cache(maxsize=1)
 def drills() -> list[dict]:
     """Load the rewrite drills."""
     return packaged_yaml("coachlab.tools", "drills.yaml")

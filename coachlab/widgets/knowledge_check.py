@@ -81,8 +81,9 @@ def knowledge_check(slug: str, lang: str | None = None) -> widgets.VBox:
         for radio, choice in zip(radios, state.get("answers", [])):
             if choice is None or (isinstance(choice, int) and 0 <= choice < len(radio.options)):
                 radio.value = choice  # an answer to an option that no longer exists is dropped
-        if chosen():
-            show(chosen())
+        answers = chosen()
+        if answers:
+            show(answers)
 
     keeper = Keeper(lang, f"lesson:{slug}:quiz", restore)
 
