@@ -1,39 +1,34 @@
 """Per-label accuracy of coachlab.checks on the labelled corpora in tests/corpus/, per language, as JSON.
 
     .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--kind KIND]
-        [--set own|heldout|train|blind2|blind3|turns|turns2|blind4|turns3|all] [--blind2 DIR] [--blind3 DIR]
-        [--turns DIR] [--turns2 DIR] [--blind4 DIR] [--turns3 DIR]
+        [--set own|heldout|train|blind2|blind3|blind4|blind5|turns|turns2|turns3|turns4|all] [--NAME DIR]
 
-Sets (see tests/corpus/README.md):
+Sets (see tests/corpus/README.md; the blind sets are declared in coachlab/checks/corpus.py, BLIND_SETS):
 
 - ``own`` (tests/corpus/*.yaml) and ``heldout``: written with and after the rules, tuned against, and part
   of the learned layer's training data: regression guards, not estimates.
-- ``train``: tests/corpus/train/ and the retired blind sets (train-retired-blind/, its blind2/ and blind3/), which the
-  models learn from: scored by cross-validation (each item by a model that did not see it, the rules or the model deciding
-  as models.json says), so the figure is honest for the learned layer; ``"cross_validated": false`` when
-  scikit-learn is missing and the shipped models were scored instead (then it is training accuracy).
-- ``blind2``: tests/corpus/train-retired-blind/blind2/<kind>.<lang>.yaml, the second blind set, retired into
-  training in issue 13 (it had been used to tune): a plain score on it is training accuracy now.
-- ``blind3``: tests/corpus/train-retired-blind/blind3/, the third blind set, measured twice in session 4 and
-  retired into training in session 5: a plain score is training accuracy (the cross-validated figure is
-  under ``train`` -> ``retired-blind3``); also scored without its ``# unsure`` items, as when it was sealed.
-- ``turns``: tests/corpus/train-retired-blind/turns-blind/<scenario>.<lang>.yaml (retired with blind2; the
-  development set of the turn level), natural good and poor answers for every
-  free-text turn of every role-play with the intent a trainer would pick. Each answer is played as the
-  free-text step at its node (fresh session, the scenario's start state); the table gives, per language,
-  the share whose picked intent equals the label, for good and for poor answers, and how many turns were an
-  "ask" (the check unsure). An ask counts as right when answering it the way the learner would (yes for a
-  good answer, no for a poor one) picks the labelled intent. A fallback is the intent ``fallback``.
+- ``train``: tests/corpus/train/ and the retired per-label blind sets (train-retired-blind/, its blind2/,
+  blind3/ and blind4/), which the models learn from: scored by cross-validation (each item by a model that
+  did not see it, the rules or the model deciding as models.json says), so the figure is honest for the
+  learned layer; ``"cross_validated": false`` when scikit-learn is missing and the shipped models were scored
+  instead (then it is training accuracy).
+- a retired per-label blind set (``blind2``, ``blind3``, ``blind4``): a plain score is training accuracy now
+  (the cross-validated figure is under ``train`` -> ``retired-NAME``); ``sure`` scores it without the items
+  its writer marked ``# unsure``, as when it was sealed.
+- a retired turn-level set (``turns``, ``turns2``, ``turns3``), a development set of the turn level: natural
+  good and poor answers for every free-text turn of every role-play with the intent a trainer would pick.
+  Each answer is played as the free-text step at its node (fresh session, the scenario's start state); the
+  table gives, per language, the share whose picked intent equals the label, for good and for poor answers,
+  and how many turns were an "ask" (the check unsure). An ask counts as right when answering it the way the
+  learner would (yes for a good answer, no for a poor one) picks the labelled intent. A fallback is the
+  intent ``fallback``. ``detail`` scores it also without its ``# unsure`` answers and per register.
+- the sealed sets (``blind5`` per label, ``turns4`` per turn; session 6), written by writers who read neither
+  the rules nor the training data, scored the same way (``summary`` gives, per language, the mean and the
+  lowest label). ``--misses`` is refused for them: their misses are never printed, so nobody can tune on
+  them.
 
-- ``turns2``: tests/corpus/train-retired-blind/turns-blind2/ (retired with blind3; the second development set
-  of the turn level), scored as ``turns`` and also without its ``# unsure`` answers and per register.
-
-- ``blind4`` and ``turns3``: tests/corpus/blind4/ (per label, the format of blind3) and
-  tests/corpus/turns-blind3/ (per turn, the format of turns-blind2), the sealed blind sets of session 5,
-  written by writers who read neither the rules nor the training data. Scored as blind3 and turns2 were
-  when sealed: also without the items the writer marked ``# unsure`` (``sure``) and, where items carry a
-  ``register``, per register. ``summary`` gives, per language, the mean and the lowest label.
-  ``--misses`` is refused for them: their misses are never printed, so nobody can tune on them.
+``--NAME DIR`` scores another folder as blind set NAME (for example the sealed set from a worktree of an older
+commit, or a new set before it is sealed).
 
 --misses lists every wrong label with its text on stderr (own, heldout, and the retired sets only).
 """
@@ -54,20 +49,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from coachlab.checks import KINDS, run  # noqa: E402
-from coachlab.checks.corpus import FEEDBACK_FLAGS, LANGS, SHORT, expected, predicted  # noqa: E402,F401
+from coachlab.checks.train import UNTUNED  # noqa: E402
+from coachlab.checks.corpus import BLIND_SETS, FEEDBACK_FLAGS, LANGS, SHORT, TRAINING_SETS  # noqa: E402,F401
+from coachlab.checks.corpus import expected, predicted  # noqa: E402,F401
 from coachlab.checks.corpus import flag_aliases as flag_names_unscored  # noqa: E402
 
 CORPUS = REPO / "tests" / "corpus"
 HELDOUT = CORPUS / "heldout"
-TRAIN = CORPUS / "train"
-RETIRED = CORPUS / "train-retired-blind"
-BLIND2 = RETIRED / "blind2"        # retired into training (issue 13): no longer blind
-TURNS = RETIRED / "turns-blind"     # retired with it: a development set for the turn level
-BLIND3 = RETIRED / "blind3"       # retired into training (session 5): measured twice, no longer blind
-TURNS2 = RETIRED / "turns-blind2"   # retired with it: the second development set of the turn level
-BLIND4 = CORPUS / "blind4"
-TURNS3 = CORPUS / "turns-blind3"
-SEALED = ("blind4", "turns3")  # sets whose misses are never printed
 _ITEM = re.compile(r"^- ")                     # a top-level corpus item (blind3, blind4)
 _ANSWER = re.compile(r"^\s+- t:")               # an answer of a turn-level file
 _BOUNDARY = re.compile(r"^(\S|\s*- node:)")      # a line that ends the answer before it
@@ -229,9 +217,8 @@ def train_table(kinds: "list[str] | tuple[str, ...]", folds: int = 5) -> dict[st
         import sklearn  # noqa: F401
     except ImportError:
         table = {"cross_validated": False}
-        for name, folder in (("train", TRAIN), ("retired-blind", RETIRED), ("retired-blind2", BLIND2),
-                             ("retired-blind3", BLIND3)):
-            table[name] = table_for(folder, kinds)
+        for name in UNTUNED:
+            table[name] = table_for(CORPUS / TRAINING_SETS[name], kinds)
         return table
     from coachlab.checks import learned, train
 
@@ -249,13 +236,13 @@ def train_table(kinds: "list[str] | tuple[str, ...]", folds: int = 5) -> dict[st
                     (w for w, g in train.GUARDS.items() if g == model.get("guard", 0.5)), "model")
                 cv = train.cross_validate(rows, label, folds)
                 cv.pop("_probs", None)
-                for source in ("train", "retired-blind", "retired-blind2", "retired-blind3"):
+                for source in UNTUNED:
                     if source in cv:
                         cell = table.setdefault(source, {}).setdefault(kind, {}).setdefault(
                             lang, {"items": cv[source]["items"], "accuracy": {}, "rules_only": {}})
                         cell["accuracy"][label] = cv[source][way]
                         cell["rules_only"][label] = cv[source]["rules"]
-    for source in ("train", "retired-blind", "retired-blind2", "retired-blind3"):
+    for source in UNTUNED:
         if source in table:
             table[source]["minimum"] = _minimum(table[source])
     return table
@@ -265,7 +252,7 @@ def _picked(event: Any) -> str:
     return (event.matched or "fallback") if event.kind in ("intent", "retry", "fallback") else event.kind
 
 
-def turns_table(folder: Path = TURNS, misses: bool = False, detail: bool = False) -> dict[str, Any]:
+def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dict[str, Any]:
     """Play every labelled answer of the turn-level set at its node; return the share that picks its intent.
 
     With ``detail``: also the share without the ``# unsure`` answers (``sure``), per register, and how many
@@ -349,17 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list wrong labels on stderr")
     parser.add_argument("--kind", choices=KINDS, action="append")
-    parser.add_argument("--set", choices=("own", "heldout", "train", "blind2", "blind3", "turns", "turns2", "blind4",
-                                          "turns3", "all"),
-                        default="all", help="which corpus to score (default: all)")
-    parser.add_argument("--blind2", type=Path, default=BLIND2, help="folder of the second (retired) blind set")
-    parser.add_argument("--blind3", type=Path, default=BLIND3, help="folder of the third (retired) blind set")
-    parser.add_argument("--turns", type=Path, default=TURNS, help="folder of the first retired turn-level set")
-    parser.add_argument("--turns2", type=Path, default=TURNS2, help="folder of the second retired turn-level set")
-    parser.add_argument("--blind4", type=Path, default=BLIND4, help="folder of the sealed blind set (per label)")
-    parser.add_argument("--turns3", type=Path, default=TURNS3, help="folder of the sealed turn-level blind set")
+    parser.add_argument("--set", choices=("own", "heldout", "train", *BLIND_SETS, "all"), default="all",
+                        help="which corpus to score (default: all)")
+    for name, spec in BLIND_SETS.items():
+        state = "sealed" if spec.sealed else "retired"
+        parser.add_argument(f"--{name}", type=Path, default=CORPUS / spec.folder, metavar="DIR",
+                            help=f"folder of the {state} blind set {name} ({spec.kind}; default {spec.folder})")
     args = parser.parse_args(argv)
-    if args.misses and args.set in SEALED:
+    if args.misses and args.set in BLIND_SETS and BLIND_SETS[args.set].sealed:
         parser.error(f"--misses is refused for --set {args.set}: its misses are never printed (nobody tunes on it)")
     kinds = args.kind or KINDS
     table: dict[str, Any] = {}
@@ -369,19 +353,18 @@ def main(argv: list[str] | None = None) -> int:
         table["heldout"] = table_for(HELDOUT, kinds, args.misses, tag="heldout ")
     if args.set in ("train", "all"):
         table["train"] = train_table(kinds)
-    if args.set in ("blind2", "all") and args.blind2.is_dir():
-        table["blind2"] = table_for(args.blind2, kinds, args.misses, tag="blind2 ")
-    if args.set in ("turns", "all") and args.turns.is_dir():
-        table["turns"] = turns_table(args.turns, args.misses)
-    if args.set in ("blind3", "all") and args.blind3.is_dir():
-        table["blind3"] = table_for(args.blind3, kinds, args.misses, tag="blind3 ")
-        table["blind3"]["sure"] = sealed_table(args.blind3, kinds)
-    if args.set in ("turns2", "all") and args.turns2.is_dir():
-        table["turns2"] = turns_table(args.turns2, args.misses, detail=True)
-    if args.set in ("blind4", "all") and args.blind4.is_dir():
-        table["blind4"] = sealed_table(args.blind4, kinds)
-    if args.set in ("turns3", "all") and args.turns3.is_dir():
-        table["turns3"] = turns_table(args.turns3, misses=False, detail=True)
+    for name, spec in BLIND_SETS.items():
+        folder: Path = getattr(args, name)
+        if args.set not in (name, "all") or not folder.is_dir():
+            continue
+        misses = args.misses and not spec.sealed
+        if spec.kind == "turns":  # the first set (turns) has flow-style answers and no '# unsure' marks
+            table[name] = turns_table(folder, misses, detail=name != "turns")
+        elif spec.sealed:
+            table[name] = sealed_table(folder, kinds)
+        else:
+            table[name] = table_for(folder, kinds, misses, tag=f"{name} ")
+            table[name]["sure"] = sealed_table(folder, kinds)
     print(json.dumps(table, ensure_ascii=False, indent=1))
     return 0
 

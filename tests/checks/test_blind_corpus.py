@@ -1,5 +1,5 @@
-"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/, blind3/) are well-formed, and the
-benchmark scores the sealed blind sets (blind4/, turns-blind3/) in the documented format.
+"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/, blind3/, blind4/) are well-formed,
+and the benchmark scores the sealed blind sets (blind5/, turns-blind4/) in the documented format.
 
 The retired sets were the blind measures until issue 13; they are training data now (see their READMEs).
 The benchmark's tables for the sealed sets are tested on small fixtures written here, never on the real
@@ -21,7 +21,9 @@ accuracy = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(accuracy)  # type: ignore[union-attr]
 
 BLIND = REPO / "tests" / "corpus" / "train-retired-blind"
-RETIRED = {"retired-blind": BLIND, "retired-blind2": BLIND / "blind2", "retired-blind3": BLIND / "blind3"}
+RETIRED = {"retired-blind": BLIND, **{f"retired-{name}": REPO / "tests" / "corpus" / spec.folder
+                                      for name, spec in accuracy.BLIND_SETS.items()
+                                      if spec.kind == "labels" and not spec.sealed}}
 MIN_ITEMS = 20
 
 # Keys an item may carry, and the values its label lists may hold, per kind (tests/corpus/README.md).
@@ -126,12 +128,13 @@ def test_benchmark_plays_turn_level_answers(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_training_reads_the_retired_sets_and_never_the_sealed_ones() -> None:
-    """The trainer learns from the retired blind sets; the sealed blind4/ and turns-blind3/ are not training."""
+    """The trainer learns from the retired blind sets; the sealed blind5/ and turns-blind4/ are not training."""
     from coachlab.checks.corpus import SEALED, TRAINING_SETS, labelled
 
     folders = set(TRAINING_SETS.values())
-    assert {"train-retired-blind", "train-retired-blind/blind2", "train-retired-blind/blind3"} <= folders
-    assert set(SEALED) == {"blind4", "turns-blind3"}
+    assert {"train-retired-blind", "train-retired-blind/blind2", "train-retired-blind/blind3",
+            "train-retired-blind/blind4"} <= folders
+    assert set(SEALED) == {"blind5", "turns-blind4"}
     assert not any(sealed in f for f in folders for sealed in SEALED)
     assert all(f.startswith("train-retired-blind") or not f.startswith("blind") for f in folders)
     rows = labelled("feedback", "en", RETIRED["retired-blind2"])
@@ -156,15 +159,15 @@ def test_unsure_marks_follow_items(tmp_path: Path) -> None:
 
 def test_benchmark_scores_a_sealed_set_with_and_without_unsure(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    """--set blind4 scores per label, also without the '# unsure' items, and names the lowest label."""
+    """--set blind5 scores per label, also without the '# unsure' items, and names the lowest label."""
     import json
 
     (tmp_path / "goal.en.yaml").write_text(
         '- t: "Cut AHT on billing calls from 420 to 390 seconds by 30 June."\n  has: [s, m, r, t]\n  ach: true\n'
         '- t: "Be better."\n  has: [s, m, r, t]\n  # unsure: a deliberately wrong label, to be left out\n', "utf-8")
-    assert accuracy.main(["--set", "blind4", "--blind4", str(tmp_path), "--kind", "goal"]) == 0
+    assert accuracy.main(["--set", "blind5", "--blind5", str(tmp_path), "--kind", "goal"]) == 0
     out = capsys.readouterr()
-    table = json.loads(out.out)["blind4"]
+    table = json.loads(out.out)["blind5"]
     cell = table["goal"]["en"]
     assert cell["items"] == 2 and cell["unsure_items"] == 1
     assert cell["accuracy"]["specific"] == 0.5 and cell["accuracy_sure"]["specific"] == 1.0
@@ -172,7 +175,7 @@ def test_benchmark_scores_a_sealed_set_with_and_without_unsure(tmp_path: Path,
     assert "Be better" not in out.out + out.err  # a sealed set's texts are never printed
 
 
-@pytest.mark.parametrize("which", ["blind4", "turns3"])
+@pytest.mark.parametrize("which", ["blind5", "turns4"])
 def test_benchmark_refuses_misses_on_sealed_sets(which: str) -> None:
     """Nobody reads the misses of a sealed set: --misses with it is an error."""
     with pytest.raises(SystemExit) as stop:
@@ -181,7 +184,7 @@ def test_benchmark_refuses_misses_on_sealed_sets(which: str) -> None:
 
 
 def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--set turns3 reports good and poor answers, without '# unsure' answers and per register."""
+    """--set turns4 reports good and poor answers, without '# unsure' answers and per register."""
     import json
 
     (tmp_path / "bid-late-logins.en.yaml").write_text(
@@ -190,8 +193,8 @@ def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest
         "        register: spoken\n        intent: open-question\n"
         '      - t: "You should take the earlier bus, right?"\n        quality: poor\n'
         "        register: chat\n        intent: no-such-intent  # unsure: a label no engine picks\n", "utf-8")
-    assert accuracy.main(["--set", "turns3", "--turns3", str(tmp_path)]) == 0
-    table = json.loads(capsys.readouterr().out)["turns3"]["en"]
+    assert accuracy.main(["--set", "turns4", "--turns4", str(tmp_path)]) == 0
+    table = json.loads(capsys.readouterr().out)["turns4"]["en"]
     assert table["good"]["answers"] == 1 and table["poor"]["accuracy"] == 0.0
     detail = table["detail"]
     assert detail["sure"]["good"]["answers"] == 1 and "poor" not in detail["sure"]
@@ -200,24 +203,26 @@ def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest
 
 
 def test_benchmark_prints_misses_of_the_retired_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The retired blind3 and turns-blind2 are training and development data: their misses may be printed."""
+    """The retired blind4 and turns-blind3 are training and development data: their misses may be printed."""
     import json
 
     (tmp_path / "goal.en.yaml").write_text('- t: "Be better."\n  has: [s, m, r, t]\n  # unsure: wrong on purpose\n',
                                            "utf-8")
-    assert accuracy.main(["--set", "blind3", "--blind3", str(tmp_path), "--kind", "goal", "--misses"]) == 0
+    assert accuracy.main(["--set", "blind4", "--blind4", str(tmp_path), "--kind", "goal", "--misses"]) == 0
     out = capsys.readouterr()
-    table = json.loads(out.out)["blind3"]
+    table = json.loads(out.out)["blind4"]
     assert table["goal"]["en"]["accuracy"]["specific"] == 0.0
     assert table["sure"]["goal"]["en"]["unsure_items"] == 1
     assert "Be better." in out.err
-    assert accuracy.BLIND3.parent == accuracy.RETIRED and accuracy.TURNS2.parent == accuracy.RETIRED
+    retired = {name: spec.folder for name, spec in accuracy.BLIND_SETS.items() if not spec.sealed}
+    assert retired["blind4"] == "train-retired-blind/blind4" and retired["turns3"] == "train-retired-blind/turns-blind3"
+    assert all(folder.startswith("train-retired-blind/") for folder in retired.values())
     (tmp_path / "turns").mkdir()
     turns = tmp_path / "turns" / "bid-late-logins.en.yaml"
     turns.write_text("scenario: bid-late-logins\nlang: en\nturns:\n  - node: options\n    answers:\n"
                      '      - t: "You should take the earlier bus, right?"\n        quality: poor\n'
                      "        intent: no-such-intent\n", "utf-8")
-    assert accuracy.main(["--set", "turns2", "--turns2", str(tmp_path / "turns"), "--misses"]) == 0
+    assert accuracy.main(["--set", "turns3", "--turns3", str(tmp_path / "turns"), "--misses"]) == 0
     out = capsys.readouterr()
-    assert json.loads(out.out)["turns2"]["en"]["poor"]["right"] == 0
+    assert json.loads(out.out)["turns3"]["en"]["poor"]["right"] == 0
     assert "earlier bus" in out.err
