@@ -233,3 +233,17 @@ def test_the_roleplay_export_takes_a_course(two_cohorts, tmp_path):
     bad = coachlab_cli("grade", "roleplays", "--course", "Wave B", "--lang", "zh-CN", "-o", str(out / "x.csv"), env=env,
                        timeout=300)
     assert bad.returncode == 2 and "不是有效的班级编号" in bad.stdout and not (out / "x.csv").exists()
+
+
+@pytest.mark.parametrize("step", ["release", "collect"])
+def test_release_and_collect_refuse_a_bad_course_before_touching_the_course(step, tmp_path):
+    """`grade release|collect --course` names the exchange's cohort; a bad id is refused in the caller's language."""
+    from coachlab.i18n import t
+    from tests.grading.conftest import coachlab_cli
+
+    course_dir = tmp_path / "grader"
+    done = coachlab_cli("grade", step, "a05-feedback", "--exchange", "--course", "Wave B", "--course-dir",
+                        str(course_dir), "--lang", "zh-CN", timeout=300)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert t("grade.cli.bad_course", "zh-CN", course="Wave B") in done.stdout
+    assert not (course_dir / "source").exists()  # nothing released or collected

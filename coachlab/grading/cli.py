@@ -32,9 +32,12 @@ def _release(args: argparse.Namespace) -> int:
     from .release import GradingError, release
 
     course, lang, status = _course(args), _lang(args), 0
+    cohort = _cohort(args, lang)
+    if cohort is False:
+        return 2
     for slug in _slugs(args):
         try:
-            path = release(course, slug, args.due, exchange=args.exchange)
+            path = release(course, slug, args.due, exchange=args.exchange, course_id=cohort)
             print(t("grade.cli.released", lang, slug=slug, path=str(path)), flush=True)
         except (GradingError, OSError, ValueError) as exc:
             print(t("grade.cli.failed", lang, slug=slug, reason=str(exc)[-800:]), flush=True)
@@ -110,6 +113,9 @@ def _collect(args: argparse.Namespace) -> int:
     if args.from_hub:
         return _collect_from_hub(args)
     course, lang, status = _course(args), _lang(args), 0
+    cohort = _cohort(args, lang)
+    if cohort is False:
+        return 2
     slugs = _slugs(args)
     if args.from_dir and not Path(args.from_dir).is_dir():
         print(t("grade.cli.from_missing", lang, path=args.from_dir), flush=True)
@@ -118,7 +124,7 @@ def _collect(args: argparse.Namespace) -> int:
     for slug in slugs:
         try:
             found = collect(course, slug, Path(args.from_dir) if args.from_dir else None, args.exchange,
-                            loose_files=len(slugs) == 1)
+                            loose_files=len(slugs) == 1, course_id=cohort)
         except (GradingError, OSError) as exc:
             print(t("grade.cli.collect_failed", lang, slug=slug, reason=str(exc)[-800:]), flush=True)
             status = 1
@@ -254,6 +260,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="also publish to nbgrader's exchange for JupyterLab learners: under JupyterHub the "
                               "records service (COACHLAB_RECORDS_URL, as in a facilitator's server), else the folder "
                               "$COACHLAB_EXCHANGE")
+    release.add_argument("--course", dest="cohort", metavar="ID",
+                         help="with --exchange: the cohort to publish to (default: the course id in the course's "
+                              "nbgrader_config.py)")
     collect = step("collect", _collect, "gather submissions (Voila forms are already in place)")
     collect.add_argument("--from", dest="from_dir", help="folder of JupyterLab notebooks: <learner>/<nb>.ipynb (or <learner>.ipynb when "
                               "collecting one exercise)")
@@ -265,8 +274,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               "COACHLAB_RECORDS_URL and a facilitator's JUPYTERHUB_API_TOKEN, as in the facilitator's "
                               "own server)")
     collect.add_argument("--course", dest="cohort", metavar="ID",
-                         help="with --from-hub: the cohort whose hand-ins to collect (default: the course id in the "
-                              "course's nbgrader_config.py)")
+                         help="with --from-hub or --exchange: the cohort whose hand-ins to collect (default: the "
+                              "course id in the course's nbgrader_config.py)")
     auto = step("autograde", _autograde, "grade submissions, several learners at once")
     auto.add_argument("--workers", type=int, default=None, help="parallel nbgrader workers (default: cores)")
     auto.add_argument("--timeout", type=float, default=60.0, help="seconds a notebook cell may run")

@@ -23,11 +23,13 @@ class GradingError(RuntimeError):
     """An nbgrader step failed; the message carries nbgrader's own words."""
 
 
-def release(course: Course, slug: str, duedate: str | None = None, exchange: bool = False) -> Path:
+def release(course: Course, slug: str, duedate: str | None = None, exchange: bool = False,
+            course_id: str | None = None) -> Path:
     """Copy ``exercises/<slug>`` into the course source, register it and generate the student copy.
 
     With ``exchange``, also publish it to nbgrader's exchange (``COACHLAB_EXCHANGE``, else nbgrader's default
-    ``/srv/nbgrader/exchange``), where JupyterLab learners fetch it with nbgrader's Assignments tab.
+    ``/srv/nbgrader/exchange``), where JupyterLab learners fetch it with nbgrader's Assignments tab; to the
+    cohort ``course_id`` when given, else to the course id of nbgrader_config.py.
     """
     exercise = load_exercise(slug)
     course.ensure_config()
@@ -43,10 +45,15 @@ def release(course: Course, slug: str, duedate: str | None = None, exchange: boo
     if done.returncode != 0 or not course.release_notebook(slug).exists():
         raise GradingError(quiet_lines(done.stdout)[-2000:])
     if exchange:
-        done = course.nbgrader("release_assignment", slug, "--force")
+        done = course.nbgrader("release_assignment", slug, "--force", *_course_option(course_id))
         if done.returncode != 0:
             raise GradingError(quiet_lines(done.stdout)[-2000:])
     return course.release_notebook(slug)
+
+
+def _course_option(course_id: str | None) -> list[str]:
+    """Return nbgrader's option for another course (a cohort) than the one in nbgrader_config.py, if any."""
+    return [f"--CourseDirectory.course_id={course_id}"] if course_id else []
 
 
 MAX_HANDIN_MB = 20  # a notebook of answers is a few hundred kB; beyond this it is outputs or something else
@@ -174,7 +181,7 @@ def _write_info(receipt: Receipt, source: Path, file_time: str) -> None:
 
 
 def collect(course: Course, slug: str, from_dir: Path | None = None, exchange: bool = False,
-            loose_files: bool = True) -> Collected:
+            loose_files: bool = True, course_id: str | None = None) -> Collected:
     """Gather submissions of ``slug``: JupyterLab notebooks in ``from_dir`` and, if asked, nbgrader's exchange.
 
     ``from_dir`` holds ``<learner>/<notebook>.ipynb`` or (``loose_files``, when one exercise is collected)
@@ -192,7 +199,7 @@ def collect(course: Course, slug: str, from_dir: Path | None = None, exchange: b
     file_times: list[tuple[str, str]] = []
     log = ""
     if exchange:
-        found, skipped_exchange, log = _collect_exchange(course, slug)
+        found, skipped_exchange, log = _collect_exchange(course, slug, course_id)
         receipts += found
         skipped += skipped_exchange
     if from_dir is not None:
@@ -246,7 +253,7 @@ def _exchange_problem(folder: Path, nb_name: str) -> _Refused | None:
     return None
 
 
-def _collect_exchange(course: Course, slug: str) -> tuple[list[Receipt], list[Skip], str]:
+def _collect_exchange(course: Course, slug: str, course_id: str | None = None) -> tuple[list[Receipt], list[Skip], str]:
     """Run ``nbgrader collect`` into a scratch folder, then file each new submission like any other.
 
     nbgrader's own ``--update`` would overwrite a learner's earlier submission; going through a scratch folder
@@ -258,7 +265,8 @@ def _collect_exchange(course: Course, slug: str) -> tuple[list[Receipt], list[Sk
     skipped: list[Skip] = []
     nb_name = load_exercise(slug).notebook_name
     with tempfile.TemporaryDirectory(prefix="coachlab-collect-") as scratch:
-        done = course.nbgrader("collect", slug, f"--CourseDirectory.submitted_directory={scratch}")
+        done = course.nbgrader("collect", slug, f"--CourseDirectory.submitted_directory={scratch}",
+                               *_course_option(course_id))
         if done.returncode != 0:
             raise GradingError(quiet_lines(done.stdout)[-2000:])
         for folder in sorted(Path(scratch).glob(f"*/{slug}")):

@@ -221,16 +221,17 @@ def test_coachlab_grade_release_and_collect_use_the_exchange_under_the_hub(hub, 
     fay, course = room["fay"], "wave-b"
     wren = Person(hub, "wren", tmp_path / "wren", COHORT_CODES[course])
     grade = [str(Path(sys.executable).with_name("coachlab")), "grade"]
-    env = {**os.environ, **fay.env, "COACHLAB_COURSE_ID": course}
-    done = subprocess.run([*grade, "release", UNRELEASED, "--exchange", "--course-dir", str(fay.folder),
-                           "--lang", "en"], env=env, capture_output=True, text=True, timeout=600)
+    env = {**os.environ, **fay.env}  # the cohort comes from --course, not from COACHLAB_COURSE_ID
+    env.pop("COACHLAB_COURSE_ID", None)
+    done = subprocess.run([*grade, "release", UNRELEASED, "--exchange", "--course", course, "--course-dir",
+                           str(fay.folder), "--lang", "en"], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     code, out = wren.nbgrader("fetch_assignment", UNRELEASED)
     assert code == 0, out
     code, out = wren.nbgrader("submit", UNRELEASED)
     assert code == 0, out
-    done = subprocess.run([*grade, "collect", UNRELEASED, "--exchange", "--course-dir", str(fay.folder),
-                           "--lang", "en"], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([*grade, "collect", UNRELEASED, "--exchange", "--course", course, "--course-dir",
+                           str(fay.folder), "--lang", "en"], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"Collected wren's {UNRELEASED}" in done.stdout, done.stdout
     assert any(fay.folder.glob(f"submitted/*/{UNRELEASED}/{UNRELEASED}.ipynb")), done.stdout
