@@ -73,18 +73,22 @@ class RecordsClient:
             with urllib.request.urlopen(request, timeout=TIMEOUT_S) as reply:  # noqa: S310 - our own service
                 return json.loads(reply.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
-            try:
-                answer = json.loads(exc.read().decode("utf-8"))
-            except (ValueError, OSError):
-                answer = {}
+            answer = refusal_body(exc)
             if answer.get("error") == "invalid" and path.startswith("disputes"):
                 raise DisputeError("refused", message=answer.get("message", "")) from None
-            if exc.code == 503:
-                raise RecordsUnavailable(503, "unavailable", _seconds(exc.headers.get("Retry-After")),
-                                         self.lang) from None
-            raise RecordsError(exc.code, answer.get("error", "server"), answer.get("message") or str(exc)) from None
+            raise self._refused(exc, answer) from None
         except (urllib.error.URLError, OSError) as exc:
-            raise RecordsUnavailable(0, "unreachable", RETRY_AFTER_S, self.lang) from exc
+            raise self._unreachable() from exc
+
+    def _refused(self, exc: urllib.error.HTTPError, answer: dict[str, Any]) -> RecordsError:
+        """Return the error for the service's refusal: RecordsUnavailable for a 503 (try again shortly)."""
+        if exc.code == 503:
+            return RecordsUnavailable(503, "unavailable", _seconds(exc.headers.get("Retry-After")), self.lang)
+        return RecordsError(exc.code, answer.get("error", "server"), answer.get("message") or str(exc))
+
+    def _unreachable(self) -> RecordsUnavailable:
+        """Return the error for a service that did not answer (or whose answer did not arrive whole)."""
+        return RecordsUnavailable(0, "unreachable", RETRY_AFTER_S, self.lang)
 
     # --- the store interface --------------------------------------------------------------------
     def whoami(self) -> dict[str, Any]:
@@ -167,6 +171,15 @@ class RecordsClient:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def refusal_body(exc: urllib.error.HTTPError) -> dict[str, Any]:
+    """Return the JSON body of a refusal (empty when it has none)."""
+    try:
+        answer = json.loads(exc.read().decode("utf-8"))
+    except (ValueError, OSError):
+        return {}
+    return answer if isinstance(answer, dict) else {}
 
 
 def _seconds(value: str | None) -> int:

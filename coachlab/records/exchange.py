@@ -33,7 +33,7 @@ from coachlab.cli_lang import cli_lang
 from coachlab.i18n import t
 
 from .assignments import ARCHIVE_TYPE, DIGEST_HEADER, MAX_ARCHIVE_BYTES, digest, pack, pack_files, unpack
-from .client import TIMEOUT_S, RecordsClient, RecordsError
+from .client import TIMEOUT_S, RecordsClient, RecordsError, refusal_body
 
 UPLOAD_TIMEOUT_S = 120.0  # 20 MB over a slow room network
 CLASSES = {  # ExchangeFactory trait -> class in this module
@@ -66,16 +66,12 @@ class ExchangeClient(RecordsClient):
                 body = reply.read()
                 sent = reply.headers.get(DIGEST_HEADER)
                 if sent and sent != digest(body):
-                    raise RecordsError(0, "unreachable", t("records.error.unreachable", self.lang))
+                    raise self._unreachable()
                 return body
         except urllib.error.HTTPError as exc:
-            try:
-                answer = json.loads(exc.read().decode("utf-8"))
-            except (ValueError, OSError):
-                answer = {}
-            raise RecordsError(exc.code, answer.get("error", "server"), answer.get("message") or str(exc)) from None
+            raise self._refused(exc, refusal_body(exc)) from None
         except (urllib.error.URLError, OSError) as exc:
-            raise RecordsError(0, "unreachable", t("records.error.unreachable", self.lang)) from exc
+            raise self._unreachable() from exc
 
     def _json(self, method: str, path: str, data: bytes | None = None, **query: Any) -> Any:
         return json.loads(self._raw(method, path, data, **query).decode("utf-8"))
