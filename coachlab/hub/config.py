@@ -130,12 +130,11 @@ def read_passcodes(path: Path, env: os._Environ[str] | dict[str, str] = os.envir
         if len(value) < MIN_PASSCODE:
             raise HubConfigError(f"{key} must be set (in the environment or in {path}) to at least {MIN_PASSCODE} "
                                  f"characters; `make hub` writes new ones into {path} when it is missing.")
-    if codes[LEARNER_PASSCODE] == codes[FACILITATOR_PASSCODE]:
-        raise HubConfigError(f"{LEARNER_PASSCODE} and {FACILITATOR_PASSCODE} must differ.")
     for i, key in enumerate(keys):
         same = [other for other in keys[:i] if codes[other] == codes[key]]
         if same:
-            raise HubConfigError(f"{same[0]} and {key} must differ: a passcode decides which cohort a learner is in.")
+            raise HubConfigError(f"{same[0]} and {key} must differ: a passcode decides who signs in as a "
+                                 "facilitator and which cohort a learner is in.")
     return codes
 
 
@@ -143,7 +142,8 @@ def write_passcodes(path: Path, env: os._Environ[str] | dict[str, str] = os.envi
     """Create ``path`` with two new passcodes (readable by its owner only) unless it exists, and add a new one for
     each cohort of ``COACHLAB_COHORTS`` that has none (in the file or the environment); return the file's."""
     cohorts_env = {key: env[key] for key in (COHORTS_ENV, COURSE_ENV) if env.get(key)}
-    missing = [key for key in extra_cohorts(cohorts_env).values() if not env.get(key)]
+    cohort_keys = list(extra_cohorts(cohorts_env).values())
+    missing = [key for key in cohort_keys if not env.get(key)]
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         body = (f"# Workshop passcodes for `make hub` (keep this file out of git; change them per workshop)\n"
@@ -158,8 +158,7 @@ def write_passcodes(path: Path, env: os._Environ[str] | dict[str, str] = os.envi
         if added:
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write("".join(f"{key}={new_passcode()}\n" for key in added))
-    return read_passcodes(path, {**cohorts_env, **{key: env[key] for key in extra_cohorts(cohorts_env).values()
-                                                    if env.get(key)}})
+    return read_passcodes(path, {**cohorts_env, **{key: env[key] for key in cohort_keys if env.get(key)}})
 
 
 def page_strings() -> dict[str, dict[str, str]]:

@@ -6,13 +6,12 @@ of a learner's own result (Johari window, positions, conflict styles, execution 
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 from coachlab.i18n import t
-
-from .svg import esc, svg, text_block, wrap
 from coachlab.packaged import packaged_yaml
+
+from .svg import svg, text_block, wrap
 
 PICTURES: tuple[str, ...] = ("grow", "swot", "golden", "interview", "johari", "corral", "conflict")
 INK, MUTED = "#222", "#555"
