@@ -42,6 +42,9 @@ def _stage(a: Analysis, form: str) -> str | None:
     """
     if a.has("small_talk") and not a.has("work_topic"):
         return None
+    suggested = a.book.settings.get("stage_of_advice")
+    if suggested and form != "statement" and a.has("advice") and not a.has("reality"):
+        return str(suggested)
     order = list(a.book.settings["stages"])
     cues = {s: len({rule.id for rule, _ in a.hits.get(s, ())}) for s in order}
     if a.book.settings.get("stage_choice") == "priority":

@@ -1,0 +1,69 @@
+"""The question check's GROW stage and the question nodes' intents on the classes fixed in session 6."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from coachlab.checks import run
+from coachlab.scenarios import engine
+from coachlab.scenarios.validator import load_scenario
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    # A suggestion put as a question offers the coach's option: Options, whatever time words it carries.
+    ("Wouldn't it be easier to just call the customer back?", "en", "options"),
+    ("Wouldn't it be easier to do callbacks first thing?", "en", "options"),
+    ("要不要试试先给客户发个短信？", "zh-CN", "options"),
+    # Hindsight ("should have", 当时) looks back: Reality, even when it suggests.
+    ("Don't you think you should've escalated it earlier?", "en", "reality"),
+    ("你当时是不是应该先跟账务核一下？", "zh-CN", "reality"),
+    # A deadline (周五之前) and "when will you update me" plan the action; "准备得怎么样" asks how far things are.
+    ("周五之前能给我一个初稿吗？", "zh-CN", "will"),
+    ("你什么时候跟我同步一下进展？", "zh-CN", "will"),
+    ("双十一准备得怎么样了？", "zh-CN", "reality"),
+    # What someone else would do in a supposed case is an option, not a plan.
+    ("如果你是组长，这批新人的带教你会怎么安排？", "zh-CN", "options"),
+    ("换老陈来带这个组，你觉得他会先改哪儿？", "zh-CN", "options"),
+    # A reproach aimed at the person asks nothing about the situation.
+    ("怎么又是你最后一个走？", "zh-CN", None),
+])
+def test_grow_stage(text: str, lang: str, stage: str | None) -> None:
+    """The stage a trainer gives these questions (retired blind sets and training sets agree on each class)."""
+    assert run("question", text, lang=lang).to_dict()["grow_stage"] == stage
+
+
+def test_accusing_why_without_a_suggestion_is_not_advice() -> None:
+    """"你为什么不早点跟我说？" blames (leading) but suggests nothing; "为什么不直接…" suggests."""
+    blame = run("question", "你为什么不早点跟我说？", lang="zh-CN").to_dict()
+    offer = run("question", "你为什么不直接用模板？", lang="zh-CN").to_dict()
+    assert (blame["advice"], blame["leading"]) == (False, True)
+    assert offer["advice"] is True
+
+
+def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
+    scenario, problems = load_scenario(REPO, scenario_id)
+    assert scenario is not None, problems
+    session = dataclasses.replace(engine.start(scenario), node=node)
+    after, event = engine.answer(scenario, session, text, lang=lang)
+    if event.kind == "ask":  # a poor answer: the learner confirms the reading
+        after, event = engine.confirm(scenario, after, False)
+    return event.matched or "fallback"
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang", "intent"), [
+    ("grow-delegation", "options", "Give the report to Xiao Li then, problem solved.", "en", "advice"),
+    ("grow-move-to-qa", "options", "你可以去跟赵老师学学，她是质检组最资深的。", "zh-CN", "advice"),
+    ("smart-goal-agent", "actions", "First step: book the billing session. Do it today.", "en", "closed-or-leading"),
+    ("bia-angry-customer", "share", "You should teach this to the others, they really need it.", "en", "pushed"),
+    # Where the node's fallback itself names advice, stated advice stays there.
+    ("swot-self-scan-candidate", "evidence", "You should list your achievements.", "en", "fallback"),
+])
+def test_stated_advice_reaches_the_intent_naming_it(scenario_id: str, node: str, text: str, lang: str,
+                                                    intent: str) -> None:
+    """A suggestion stated outright reaches the node's steering intent, unless the fallback is the one naming it."""
+    assert _pick(scenario_id, node, text, lang) == intent
