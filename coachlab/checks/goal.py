@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from coachlab.text import Quantity
@@ -40,6 +41,35 @@ def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None)
     if baseline.value == 0:
         return None
     return abs(target.value - baseline.value) / baseline.value <= limits["max_relative_change"]
+
+
+def _perfect(a: Analysis, target: Quantity | None) -> bool:
+    """Return True when the goal's only level is perfection: every rate in it at or above ``perfect_percent``.
+
+    A perfect share beside a real target ("日报100%由小李出 ... 升级比例<40%") is a hand-over, not the level aimed at.
+    """
+    if target is None or target.unit != "percent":
+        return False
+    rates = [q for q in a.doc.quantities if q.unit == "percent" and not a.doc.deadline_set.overlaps(q.span)]
+    return all(q.value >= a.book.settings["achievable"]["perfect_percent"] for q in rates)
+
+
+_THRESHOLD = re.compile(r"(?:under|over|more than|less than|above|below|exceeds?|at least|>|<|≥|≤|超过|超|低于|高于|大于|小于|不低于|不超过)\s*$",
+                        re.IGNORECASE)
+
+
+def _too_soon(a: Analysis, baseline: Quantity | None, target: Quantity | None) -> bool:
+    """Return True when a new level is due within days (every deadline short) with no starting point given.
+
+    A threshold ("if more than 30 calls wait") is a trigger, not a level to reach, and a deadline that names
+    its day ("下周三前") is not a short one.
+    """
+    if baseline is not None or target is None or target.unit not in ("percent", "plain", "duration"):
+        return False
+    short = a.spans("short_deadline")
+    if not short or _THRESHOLD.search(a.doc.text[max(0, target.span.start - 12):target.span.start]):
+        return False
+    return all(any(d.start < s.end and s.start < d.end for s in short) for d in a.doc.deadlines)
 
 
 def check_goal(text: str, lang: str = "auto", context: str | None = None) -> GoalReport:
@@ -87,6 +117,14 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
         suggestions.append(a.say("missing.baseline"))
     if criteria["achievable"] is False:
         pitfalls.append(Pitfall("unrealistic", a.say("why.unrealistic")))
+    # Perfection is no plan with or without a baseline ("100% adherence by next week"); achievable itself is
+    # only judged from a baseline (the corpus convention), so this is a pitfall of its own.
+    if _perfect(a, target):
+        pitfalls.append(Pitfall("perfect_target", a.say("why.perfect_target")))
+        suggestions.append(a.say("fix.perfect_target", target=target.span.text if target else ""))
+    elif _too_soon(a, baseline, target):
+        pitfalls.append(Pitfall("too_soon", a.say("why.too_soon")))
+        suggestions.append(a.say("fix.too_soon", target=target.span.text if target else ""))
         suggestions.append(a.say("fix.unrealistic", baseline=baseline.span.text if baseline else "",
                                  target=target.span.text if target else ""))
     # A vague verb is only a pitfall when no number pins it down ("improve FCR from 64% to 70%" is fine).

@@ -35,7 +35,9 @@ SCHEMA_FILE = "scenario.schema.json"
 
 # The report fields of coachlab.checks that conditions may test, per check kind (first path segment,
 # and the known sub-keys where the report nests). Common fields come first.
-COMMON_FIELDS = {"lang": None, "score": None, "empty": None, "flags": None, "evidence": None, "suggestions": None}
+# pitfalls: every report's list of {id, why}; "pitfalls:perfect_target" tests for one by its id.
+COMMON_FIELDS = {"lang": None, "score": None, "empty": None, "flags": None, "pitfalls": None, "evidence": None,
+                 "suggestions": None}
 REPORT_FIELDS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "feedback": {**COMMON_FIELDS, "elements": ("behavior", "impact", "appreciation", "development"),
                  "model": None},

@@ -1,0 +1,83 @@
+"""Goal levels: perfection and a level due within days are pitfalls; arrows give from and to; ranks are measurable."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from coachlab.checks import check_goal
+from coachlab.paths import course_root
+from coachlab.scenarios import engine
+from coachlab.scenarios.validator import load_scenario
+
+
+def _pitfalls(text: str) -> set[str]:
+    return {p.id for p in check_goal(text).pitfalls}
+
+
+@pytest.mark.parametrize("text", ["Aim for 100% adherence by next week. You can do it!", "三个月内团队满意度做到100%。",
+                                  "Target: adherence 99%, by the end of next month."])
+def test_perfection_is_a_pitfall_without_a_baseline(text: str) -> None:
+    """A goal whose only level is (near) 100% is perfection, baseline or not; achievable stays unjudged."""
+    report = check_goal(text)
+    assert "perfect_target" in {p.id for p in report.pitfalls}
+    assert report.criteria["achievable"] is None
+
+
+@pytest.mark.parametrize("text", ["own escalations 100% -> <40% by 30 June", "从现在100%降到40%以下，12月31号前。",
+                                  "12月底前，日报100%由小李出，你亲自处理的升级比例<40%。"])
+def test_a_perfect_start_or_share_beside_a_real_level_is_no_perfection(text: str) -> None:
+    """100% as the starting point, or a whole hand-over beside the level aimed at, is not a perfect target."""
+    assert "perfect_target" not in _pitfalls(text)
+
+
+@pytest.mark.parametrize("text", ["FCR 90% by next week.", "Get your handle time down to 6.2 like the team, by next week.",
+                                  "下周一次解决率做到90%。", "降到6分钟，这周就得做到。"])
+def test_a_new_level_within_days_without_a_baseline_is_too_soon(text: str) -> None:
+    """A level due next week with no starting point leaves no time to change anything."""
+    assert "too_soon" in _pitfalls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If SL is under 75% for two intervals in a row, Xu Lan calls the back office; written down by friday next week.",
+    "Rule：queue>25通持续10分钟，TL直接call后台支援；许兰下周三前更新SOP。",
+    "FCR from 64% to 66% by next week.",
+    "FCR 70% by the end of June."])
+def test_triggers_named_days_baselines_and_weeks_are_not_too_soon(text: str) -> None:
+    """A trigger threshold, a deadline naming its day, a baseline or a later deadline: no too_soon."""
+    assert "too_soon" not in _pitfalls(text)
+
+
+@pytest.mark.parametrize(("text", "baseline", "target"), [("FCR 64% -> 70% by 30 June.", "64%", "70%"),
+                                                          ("首次解决率64%→70%，1月25号前。", "64%", "70%"),
+                                                          ("遵从率由90%提高到93%，月底前。", "90%", "93%")])
+def test_an_arrow_or_you_gives_baseline_and_target(text: str, baseline: str, target: str) -> None:
+    """'64% -> 70%' and '由90%提高到93%' say where the goal starts, so the step can be judged."""
+    report = check_goal(text)
+    assert (report.baseline, report.target) == (baseline, target)
+    assert report.criteria["achievable"] is True
+
+
+@pytest.mark.parametrize("text", ["Get FCR up to the team level as soon as possible.", "尽快追上组里的平均水平。",
+                                  "这个月质检分拿到全组前三。"])
+def test_a_level_set_by_the_team_is_measurable(text: str) -> None:
+    """The team average or a rank can be checked on the report like a number."""
+    assert check_goal(text).criteria["measurable"] is True
+
+
+@pytest.mark.parametrize(("text", "lang", "intent"), [
+    ("FCR 90% by next week. Let's be ambitious!", "en", None),
+    ("下周一次解决率做到90%。", "zh-CN", None),
+    ("Adherence 100% by the end of next month.", "en", None),
+    ("FCR 64% -> 70% by 30 June.", "en", "measurable-and-dated"),
+    ("尽快追上组里的平均水平。", "zh-CN", "partly-smart"),
+])
+def test_the_draft_goal_turn_sends_a_wish_to_the_fallback(text: str, lang: str, intent: str | None) -> None:
+    """In the SMART role-play an unrealistic level gets the fallback's coaching, not the praise for a number and date."""
+    scenario, problems = load_scenario(course_root(), "smart-goal-agent")
+    assert scenario is not None, problems
+    session = dataclasses.replace(engine.start(scenario), node="draft")
+    _, event = engine.answer(scenario, session, text, lang=lang)
+    assert event.kind in ("intent", "retry", "fallback")  # no question asked back: the verdicts are sure
+    assert event.matched == intent
