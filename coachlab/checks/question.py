@@ -19,19 +19,31 @@ def _in(spans: list[Span], sentence: Span) -> bool:
 
 
 def _form(a: Analysis) -> tuple[str, Span | None]:
-    """Return the form of the first question in the text, and that question's sentence."""
-    opens, wh, closed = a.spans("open_lead"), a.spans("wh"), a.spans("closed")
+    """Return the form of the first question in the text, and that question's sentence.
+
+    With ``closed_then_open`` (rules/question.yaml), a yes/no question followed by an open one or an
+    invitation ("Can you give me an example? Who was it?") is open: the learner asks the open one.
+    """
+    opens, wh, closed, bare = a.spans("open_lead"), a.spans("wh"), a.spans("closed"), a.spans("asked")
+    follow = bool(a.book.settings.get("closed_then_open"))
+    first: tuple[str, Span] | None = None
     for sentence in a.doc.sentences:
-        asked = bool(_QMARK.search(sentence.text))
+        # A question mark, or (chat register) a sentence that ends the way only a question ends.
+        asked = bool(_QMARK.search(sentence.text)) or _in(bare, sentence)
         if _in(opens, sentence):
-            return "open", sentence
-        if not asked:
+            form = "open"
+        elif not asked:
             continue
-        # A yes/no frame wins over a question word inside it: "Do you know what happened?" is closed.
-        if _in(closed, sentence):
-            return "closed", sentence
-        return ("open" if _in(wh, sentence) else "closed"), sentence
-    return "statement", None
+        elif _in(closed, sentence):
+            # A yes/no frame wins over a question word inside it: "Do you know what happened?" is closed.
+            form = "closed"
+        else:
+            form = "open" if _in(wh, sentence) else "closed"
+        if first is None:
+            first = (form, sentence)
+        if form == "open" or not follow:
+            return (form, sentence) if form == "open" else first
+    return first or ("statement", None)
 
 
 def _stage(a: Analysis, form: str) -> str | None:

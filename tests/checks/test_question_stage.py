@@ -67,3 +67,22 @@ def test_stated_advice_reaches_the_intent_naming_it(scenario_id: str, node: str,
                                                     intent: str) -> None:
     """A suggestion stated outright reaches the node's steering intent, unless the fallback is the one naming it."""
     assert _pick(scenario_id, node, text, lang) == intent
+
+
+@pytest.mark.parametrize(("text", "lang", "form"), [
+    # A yes/no question followed by an open one or an invitation: the learner asks the open one.
+    ("Can you give me a specific time you coached someone new? Who was it, and what was the situation?", "en", "open"),
+    ("能举一个具体的例子吗？是哪个新人，当时是什么情况？", "zh-CN", "open"),
+    ("Obvious choice, huh? Would you say you're a team player?", "en", "closed"),
+    # Chat register: no apostrophe, no question mark.
+    ("whats stoping you from handing some of it over?", "en", "open"),
+    ("你觉的现在最大的障碍是什么", "zh-CN", "open"),
+    ("哈哈你家猫最近还好吗", "zh-CN", "closed"),
+    ("你先把这个月的数据拉出来给我看看。", "zh-CN", "statement"),
+    # An invitation to tell a story is open.
+    ("give me one example - a real person, a real moment where you helped them", "en", "open"),
+    ("说一次你印象最深的带新人的经历吧。", "zh-CN", "open"),
+])
+def test_form(text: str, lang: str, form: str) -> None:
+    """The form a trainer gives these turns (turns, turns2, turns3 and blind4 agree on each class)."""
+    assert run("question", text, lang=lang).to_dict()["form"] == form
