@@ -1,0 +1,56 @@
+"""STAR in notes: labelled parts, a change written as an arrow, and an outcome told without a number."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from coachlab.checks import check_star
+from coachlab.paths import course_root
+from coachlab.scenarios import engine
+from coachlab.scenarios.validator import load_scenario
+
+NOTES_ZH = ("S：3月，新人小白质检不过、快被辞退；T：黄欣被安排辅导；A：每周一起听5通，一次改一个习惯，模拟难缠来电；"
+            "R：8周质检62→86，留任并开始带新人")
+NOTES_EN = ("Chen Jie, team lead. S — product launch, 3x the normal calls. T — keep SL at 80% or above. "
+            "A — borrowed 6 agents from sales, ran a 1-hour crash course for them. R — SL 82% in launch week.")
+
+
+@pytest.mark.parametrize("text", [NOTES_ZH, NOTES_EN])
+def test_labelled_notes_have_every_part(text: str) -> None:
+    """'S —', 'T：', 'R —' open the parts of a note; the number after R quantifies the result."""
+    report = check_star(text)
+    assert dict(report.elements) == {"situation": True, "task": True, "action": True, "result": True}
+    assert report.quantified_result is True
+
+
+@pytest.mark.parametrize("text", ["Xiao Bai QA 62 -> 86.", "质检分62→86。", "QA 62 to 86 in 8 weeks, retained."])
+def test_a_change_between_two_numbers_is_a_quantified_result(text: str) -> None:
+    """'QA 62 -> 86' tells the outcome with its numbers."""
+    report = check_star(text)
+    assert report.elements["result"] is True
+    assert report.quantified_result is True
+
+
+@pytest.mark.parametrize("text", ["We decided to change the rota, we tried it for a month, and it worked.",
+                                  "Helped Xiao Bai improve her QA. Good result.", "辅导新人经验丰富，质检分提高很多。"])
+def test_an_outcome_without_a_number_is_a_result_not_quantified(text: str) -> None:
+    """'It worked', '提高很多' end the story; with no number the result is not quantified."""
+    report = check_star(text)
+    assert report.elements["result"] is True
+    assert report.quantified_result is False
+
+
+@pytest.mark.parametrize(("text", "lang", "intent"), [("QA 62 -> 86.", "en", "partial-star"),
+                                                      ("质检62→86。", "zh-CN", "partial-star"),
+                                                      (NOTES_ZH, "zh-CN", "full-star")])
+def test_the_evaluation_note_turn_reads_notes(text: str, lang: str, intent: str) -> None:
+    """In the STAR-probing role-play a bare change is part of a record and a labelled note is a full one."""
+    scenario, problems = load_scenario(course_root(), "promo-star-probing")
+    assert scenario is not None, problems
+    session = dataclasses.replace(engine.start(scenario), node="record")
+    after, event = engine.answer(scenario, session, text, lang=lang)
+    if event.kind == "ask":  # a question back is answered yes, as a learner who meant it would
+        after, event = engine.confirm(scenario, after, True)
+    assert event.matched == intent
