@@ -124,7 +124,7 @@ def _collect(args: argparse.Namespace) -> int:
     for slug in slugs:
         try:
             found = collect(course, slug, Path(args.from_dir) if args.from_dir else None, args.exchange,
-                            loose_files=len(slugs) == 1, course_id=cohort)
+                            loose_files=len(slugs) == 1, course_id=cohort, before_duedate=args.before_duedate)
         except (GradingError, OSError) as exc:
             print(t("grade.cli.collect_failed", lang, slug=slug, reason=str(exc)[-800:]), flush=True)
             status = 1
@@ -269,6 +269,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     collect.add_argument("--exchange", action="store_true",
                          help="also collect what JupyterLab learners submitted to nbgrader's exchange (under "
                               "JupyterHub: the records service)")
+    collect.add_argument("--before-duedate", dest="before_duedate", action="store_true",
+                         help="with --exchange: each learner's newest submission made by the due date (else the newest)")
     collect.add_argument("--from-hub", dest="from_hub", action="store_true",
                          help="under JupyterHub: file the Voila hand-ins kept by the records service (needs "
                               "COACHLAB_RECORDS_URL and a facilitator's JUPYTERHUB_API_TOKEN, as in the facilitator's "

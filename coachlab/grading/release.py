@@ -181,7 +181,7 @@ def _write_info(receipt: Receipt, source: Path, file_time: str) -> None:
 
 
 def collect(course: Course, slug: str, from_dir: Path | None = None, exchange: bool = False,
-            loose_files: bool = True, course_id: str | None = None) -> Collected:
+            loose_files: bool = True, course_id: str | None = None, before_duedate: bool = False) -> Collected:
     """Gather submissions of ``slug``: JupyterLab notebooks in ``from_dir`` and, if asked, nbgrader's exchange.
 
     ``from_dir`` holds ``<learner>/<notebook>.ipynb`` or (``loose_files``, when one exercise is collected)
@@ -199,7 +199,7 @@ def collect(course: Course, slug: str, from_dir: Path | None = None, exchange: b
     file_times: list[tuple[str, str]] = []
     log = ""
     if exchange:
-        found, skipped_exchange, log = _collect_exchange(course, slug, course_id)
+        found, skipped_exchange, log = _collect_exchange(course, slug, course_id, before_duedate)
         receipts += found
         skipped += skipped_exchange
     if from_dir is not None:
@@ -253,7 +253,8 @@ def _exchange_problem(folder: Path, nb_name: str) -> _Refused | None:
     return None
 
 
-def _collect_exchange(course: Course, slug: str, course_id: str | None = None) -> tuple[list[Receipt], list[Skip], str]:
+def _collect_exchange(course: Course, slug: str, course_id: str | None = None,
+                      before_duedate: bool = False) -> tuple[list[Receipt], list[Skip], str]:
     """Run ``nbgrader collect`` into a scratch folder, then file each new submission like any other.
 
     nbgrader's own ``--update`` would overwrite a learner's earlier submission; going through a scratch folder
@@ -266,7 +267,7 @@ def _collect_exchange(course: Course, slug: str, course_id: str | None = None) -
     nb_name = load_exercise(slug).notebook_name
     with tempfile.TemporaryDirectory(prefix="coachlab-collect-") as scratch:
         done = course.nbgrader("collect", slug, f"--CourseDirectory.submitted_directory={scratch}",
-                               *_course_option(course_id))
+                               *_course_option(course_id), *(["--before-duedate"] if before_duedate else []))
         if done.returncode != 0:
             raise GradingError(quiet_lines(done.stdout)[-2000:])
         for folder in sorted(Path(scratch).glob(f"*/{slug}")):

@@ -347,15 +347,36 @@ class RecordsList(RecordsExchange, ExchangeList):
 
 
 class RecordsCollect(RecordsExchange, ExchangeCollect):
-    """``nbgrader collect``: each learner's newest submission into submitted/<learner>/<assignment>/."""
+    """``nbgrader collect``: each learner's newest submission into submitted/<learner>/<assignment>/.
+
+    With ``--before-duedate`` (as nbgrader's own exchange): the newest one handed in by the assignment's due date
+    in the gradebook, else the newest; a different one already collected is replaced.
+    """
 
     def init_src(self) -> None:
+        from nbgrader.utils import parse_utc
+
         course, assignment = self.course(), self.coursedir.assignment_id
         student = self.coursedir.student_id if self.coursedir.student_id not in ("", "*") else None
-        newest: dict[str, dict[str, Any]] = {}
+        history: dict[str, list[dict[str, Any]]] = {}
         for entry in self.ask("handed_in", course, assignment, student or "*"):
-            newest[entry["student_id"]] = entry  # oldest first: the last one wins
-        self.src_records = [newest[name] for name in sorted(newest)]
+            history.setdefault(entry["student_id"], []).append(entry)
+        due = self._duedate() if self.before_duedate else None
+        self.src_records = []
+        for name in sorted(history):
+            entries = sorted(history[name], key=lambda e: parse_utc(e["timestamp"]))
+            on_time = [e for e in entries if due is None or parse_utc(e["timestamp"]) <= due]
+            self.src_records.append((on_time or entries)[-1])
+
+    def _duedate(self) -> Any:
+        """Return the assignment's due date in the gradebook (naive UTC, as nbgrader keeps it), or None."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gradebook:
+            try:
+                return gradebook.find_assignment(self.coursedir.assignment_id).duedate
+            except MissingEntry:
+                return None
 
     def copy_files(self) -> None:
         from nbgrader.utils import parse_utc
@@ -367,8 +388,9 @@ class RecordsCollect(RecordsExchange, ExchangeCollect):
             student = entry["student_id"]
             dest = self.coursedir.format_path(self.coursedir.submitted_directory, student, self.coursedir.assignment_id)
             if os.path.isdir(dest):
-                existing = self.coursedir.get_existing_timestamp(dest)
-                if not (self.update and (existing is None or parse_utc(entry["timestamp"]) > existing)):
+                existing, stamp = self.coursedir.get_existing_timestamp(dest), parse_utc(entry["timestamp"])
+                newer = self.update and (existing is None or stamp > existing)
+                if not (newer or (self.before_duedate and existing != stamp)):
                     self.log.info("Submission already exists, use --update to update: %s %s", student,
                                   self.coursedir.assignment_id)
                     continue

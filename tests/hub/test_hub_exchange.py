@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -195,6 +196,45 @@ def test_a_cut_or_altered_upload_is_never_listed_or_collected(hub, room, tmp_pat
     assert code == 0 and (tmp_path / "collected" / "wes" / EXERCISE / f"{EXERCISE}.ipynb").is_file(), out
 
 
+def test_collect_before_duedate_takes_the_last_submission_in_time(hub, room, tmp_path):
+    """`nbgrader collect --before-duedate`: the newest hand-in by the gradebook's due date, as nbgrader's own."""
+    import datetime
+
+    fay, course = room["fay"], "wave-b"
+    dora = Person(hub, "dora", tmp_path / "dora", COHORT_CODES[course])
+    released = pack_files([(f"{EXERCISE}.ipynb", b'{"cells": [], "metadata": {}}')])
+    assert fay.api("PUT", f"{course}/assignments/{EXERCISE}", params={"force": "1"}, data=released,
+                   headers={DIGEST_HEADER: hashlib.sha256(released).hexdigest()}).status_code == 201
+
+    def hand_in(words: bytes) -> None:
+        archive = pack_files([(f"{EXERCISE}.ipynb", words)])
+        reply = dora.api("POST", f"{course}/submissions", params={"assignment": EXERCISE}, data=archive,
+                         headers={DIGEST_HEADER: hashlib.sha256(archive).hexdigest()})
+        assert reply.status_code == 201, reply.text
+
+    hand_in(b"on time")
+    time.sleep(0.05)
+    due = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)  # naive UTC, as nbgrader keeps it
+    time.sleep(0.05)
+    hand_in(b"late")
+    gradebook = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    code, out = fay.nbgrader("db", "assignment", "add", EXERCISE, f"--duedate={due.isoformat()} UTC",
+                             "--course", course, f"--CourseDirectory.db_url={gradebook}")
+    assert code == 0, out
+    collected = tmp_path / "collected" / "dora" / EXERCISE / f"{EXERCISE}.ipynb"
+
+    def collect(*extra: str) -> str:
+        code, out = fay.nbgrader("collect", EXERCISE, "--course", course, "--student", "dora", *extra,
+                                 f"--CourseDirectory.db_url={gradebook}",
+                                 f"--CourseDirectory.submitted_directory={tmp_path / 'collected'}")
+        assert code == 0, out
+        return collected.read_text("utf-8")
+
+    assert collect("--before-duedate") == "on time"
+    assert collect("--update") == "late"  # without it: the newest, as before
+    assert collect("--before-duedate") == "on time"  # and back: a different one already collected is replaced
+
+
 def test_a_cohort_learner_sees_their_own_cohort_only(hub, room, tmp_path):
     fay, lena = room["fay"], room["lena"]
     wynn = Person(hub, "wynn", tmp_path / "wynn", COHORT_CODES["wave-a"])
@@ -235,6 +275,19 @@ def test_coachlab_grade_release_and_collect_use_the_exchange_under_the_hub(hub, 
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"Collected wren's {UNRELEASED}" in done.stdout, done.stdout
     assert any(fay.folder.glob(f"submitted/*/{UNRELEASED}/{UNRELEASED}.ipynb")), done.stdout
+    # A second, late submission: --before-duedate keeps the one made by the due date set in the gradebook.
+    code, out = wren.nbgrader("submit", UNRELEASED)
+    assert code == 0, out
+    first, late = [s["timestamp"] for s in fay.api("GET", f"{course}/submissions", params={"learner": "wren"}).json()
+                   if s["assignment_id"] == UNRELEASED]
+    code, out = fay.nbgrader("db", "assignment", "add", UNRELEASED, f"--duedate={first}")
+    assert code == 0, out
+    done = subprocess.run([*grade, "collect", UNRELEASED, "--exchange", "--before-duedate", "--course", course,
+                           "--course-dir", str(fay.folder), "--lang", "en"], env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    stamps = [p.read_text("utf-8").strip() for p in fay.folder.glob(f"submitted/wren/{UNRELEASED}/timestamp.txt")]
+    assert stamps == [first] and late != first, (stamps, first, late, done.stdout)
 
 
 def test_a_learner_acts_only_in_their_own_course(room):
@@ -281,7 +334,17 @@ def test_the_assignments_tab_of_a_jupyterlab_learner_lists_and_fetches_through_t
             "", {}).get("ready"):
         assert time.monotonic() < deadline, lab_hub.log()
         time.sleep(0.5)
-    assert requests.get(f"{server}/lab", headers=auth, timeout=60).status_code == 200
+    lab = requests.get(f"{server}/lab", headers=auth, timeout=60)
+    assert lab.status_code == 200
+    # A learner gets the Assignments tab, not the facilitators' panels and handlers.
+    hidden = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:create-assignment")
+    embedded = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', lab.text, re.S)
+    assert embedded, lab.text[:2000]
+    page_config = json.loads(embedded.group(1))
+    assert set(hidden) <= set(page_config["disabledExtensions"]), page_config["disabledExtensions"]
+    assert "@jupyter/nbgrader:assignment-list" not in page_config["disabledExtensions"]
+    for handler in ("formgrader", "formgraders"):
+        assert requests.get(f"{server}/{handler}", headers=auth, timeout=60).status_code == 404, handler
 
     listed = requests.get(f"{server}/assignments", params={"course_id": COURSE}, headers=auth, timeout=120).json()
     assert listed["success"], listed
