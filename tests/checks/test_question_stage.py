@@ -86,3 +86,32 @@ def test_stated_advice_reaches_the_intent_naming_it(scenario_id: str, node: str,
 def test_form(text: str, lang: str, form: str) -> None:
     """The form a trainer gives these turns (turns, turns2, turns3 and blind4 agree on each class)."""
     assert run("question", text, lang=lang).to_dict()["form"] == form
+
+
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    # "The next step" is Will when the question plans it, Goal when it asks what the person hopes for.
+    ("What are you hoping the next step looks like?", "en", "goal"),
+    ("说说看，你想的“下一步”是什么样子的？", "zh-CN", "goal"),
+    ("下一步做什么？什么时候开始？", "zh-CN", "will"),
+])
+def test_next_step_stage(text: str, lang: str, stage: str) -> None:
+    """A hope about the next step asks for the goal; planning it is the Will stage."""
+    assert run("question", text, lang=lang).to_dict()["grow_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "lang", "leading", "advice"), [
+    # A why with a reproach in it (so long, again, than the others) blames: leading.
+    ("Why do you take so long on every call?", "en", True, False),
+    ("Why is there a backlog again?", "en", True, False),
+    ("为什么别人6分钟能搞定，你要8分多钟？", "zh-CN", True, False),
+    ("Why did you pick the billing queue for the pilot?", "en", False, False),
+    # The coach settles it for the agent: advice stated outright.
+    ("好，那就定了，周五班前会你讲十分钟。", "zh-CN", False, True),
+    ("跟小倩学一下吧，她用得很快。", "zh-CN", False, True),
+    ("why dont you just let xiao li do it every day", "en", False, True),
+    ("那就这么定了，加油。", "zh-CN", False, False),
+])
+def test_reproach_and_stated_advice(text: str, lang: str, leading: bool, advice: bool) -> None:
+    """Leading and advice on the classes the turn sets label closed-or-leading / advice."""
+    report = run("question", text, lang=lang).to_dict()
+    assert (report["leading"], report["advice"]) == (leading, advice)
