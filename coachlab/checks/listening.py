@@ -62,9 +62,10 @@ def _restated(a: Analysis) -> list[Span]:
     told = a.book.settings["overlap"].get("min_shared_told_to_you", {}).get(a.lang, need)
     focus = a.spans("focus")
     feeling = a.spans("feeling")
+    moves = a.spans("not_restating")
     out = []
     for s in a.doc.sentences:
-        if _QUESTION.search(s.text) or any(s.start <= f.start < s.end for f in focus):
+        if _QUESTION.search(s.text) or any(s.start <= f.start < s.end for f in [*focus, *moves]):
             continue
         shared = _shared(s.text, a.doc.context, a.lang)
         # The agent's story told back to them ("He insulted you even though you'd solved it") needs less
@@ -87,8 +88,11 @@ def _marked(a: Analysis) -> list[Span]:
     or piece of their line), or, without their line, a clause of some length.
     """
     out: list[Span] = []
+    moves = a.spans("not_restating")  # "So you should…", "所以累了就可以…": an answer, not a restatement
     for hit in a.spans("fact"):
         sentence = a.doc.sentence_of(hit.start)
+        if any(sentence.start <= m.start < sentence.end for m in moves):
+            continue
         rest = a.doc.text[hit.end:sentence.end]
         if a.doc.context:
             ok = _shared(rest, a.doc.context, a.lang) >= 1

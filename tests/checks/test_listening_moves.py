@@ -1,0 +1,63 @@
+"""3F listening: a sentence that answers instead of listening restates nothing, and a feeling argued away is no feeling."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from coachlab.checks import check_listening
+from coachlab.paths import course_root
+from coachlab.scenarios import engine
+from coachlab.scenarios.validator import load_scenario
+
+PAY = "To be honest, my wife is expecting in the autumn, and money matters right now. I don't want to take on more stress for nothing."
+SCARED = "I thought I was getting good at this. Now I'm scared to pick up the next call."
+OVERLOAD_ZH = "说实话，我已经帮阿美和老陈顶了三个礼拜的班了，没有一个人提过一句。我累坏了，只想这些电话赶紧结束。"
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Everybody wants more money, that's normal.", PAY),
+    ("I understand. But you shouldn't take the job just for money.", PAY),
+    ("Just take the next call, the fear goes away when you do it.", SCARED),
+    ("我懂，我以前顶班的时候比你还惨，一个人顶三个。", OVERLOAD_ZH),
+    ("现在谁不累啊，又不是只有你。", OVERLOAD_ZH),
+])
+def test_an_answer_that_shares_the_agents_words_is_no_fact(text: str, context: str) -> None:
+    """Advice, an argument, 'everybody…' or the manager's own story repeat words but restate nothing."""
+    assert check_listening(text, context=context).elements["fact"] is False
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Everybody is scared after a call like this, it is normal.", SCARED),
+    ("你一直在进步啊，质检88分呢，别怕。", None),
+])
+def test_a_feeling_normalised_or_reassured_away_is_not_acknowledged(text: str, context: str | None) -> None:
+    """'It is normal', '别怕': the feeling is named to wave it away."""
+    assert check_listening(text, context=context).elements["feeling"] is False
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("So with the baby coming, money really matters right now, and you don't want more stress for nothing.", PAY),
+    ("He told you off in front of everyone on the floor, and that stung.", "The supervisor told me off in front of everyone on the floor this morning."),
+    ("顶了三个礼拜的班，也没人说一句。", OVERLOAD_ZH),
+])
+def test_a_real_restatement_still_is_one(text: str, context: str | None) -> None:
+    """A restatement keeps its fact ('in front of everyone' is no 'everybody does it')."""
+    assert check_listening(text, context=context).elements["fact"] is True
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang"), [
+    ("promo-pay-question", "understand", "Everybody wants more money, that's normal.", "en"),
+    ("listening-abusive-call", "focus", "Just take the next call, the fear goes away when you do it.", "en"),
+    ("bid-curt-tone-qa", "overload", "我懂，我以前顶班的时候比你还惨，一个人顶三个。", "zh-CN"),
+])
+def test_a_poor_reply_gets_the_fallbacks_coaching(scenario_id: str, node: str, text: str, lang: str) -> None:
+    """In the role-plays such replies reach the fallback ('reflect first'), not 'half of 3F'."""
+    scenario, problems = load_scenario(course_root(), scenario_id)
+    assert scenario is not None, problems
+    session = dataclasses.replace(engine.start(scenario), node=node)
+    after, event = engine.answer(scenario, session, text, lang=lang)
+    if event.kind == "ask":
+        after, event = engine.confirm(scenario, after, False)
+    assert event.matched is None
