@@ -115,3 +115,18 @@ def test_reproach_and_stated_advice(text: str, lang: str, leading: bool, advice:
     """Leading and advice on the classes the turn sets label closed-or-leading / advice."""
     report = run("question", text, lang=lang).to_dict()
     assert (report["leading"], report["advice"]) == (leading, advice)
+
+
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    # Work words the topic list missed: a question about them with no stage cue asks how things are now.
+    ("你是不是又没看公告？", "zh-CN", "reality"),
+    ("Have you finished the e-learning yet?", "en", "reality"),
+    ("这个case你觉得root cause是啥？", "zh-CN", "reality"),
+    # Another person's practice, or the option just discussed, is weighed as an option.
+    ("老李那种先道歉再查单的做法，你怎么看？", "zh-CN", "options"),
+    ("这个方案跟刚才那个比，各有什么好处和坏处？", "zh-CN", "options"),
+    ("Who do you know who's good at calming angry callers, and what do they do?", "en", "options"),
+])
+def test_topic_and_options_of_others(text: str, lang: str, stage: str) -> None:
+    """Stages of the retired blind sets' misses fixed in session 6 (work words, others' practice)."""
+    assert run("question", text, lang=lang).to_dict()["grow_stage"] == stage
