@@ -1,0 +1,82 @@
+"""The feedback check reads the registers that earlier blind role-play turns lost (issue 13, session 6).
+
+Report-register verdicts on a competency are labels, praise of a competency with no act is vague praise, a
+"but" right after the thanks is the sandwich intent's mistake, a named consequence is a threat, results
+jotted as a note are impact, and a plan headed by when it starts is a step. The texts are our own wording.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from coachlab.checks import run
+from coachlab.paths import course_root
+from coachlab.scenarios import engine
+from coachlab.scenarios.validator import load_scenario
+
+FLAGGED = [
+    ("en", "Your handling of the escalation showed a clear lack of ownership.", "label"),
+    ("en", "It has been observed that your reliability has deteriorated since October.", "label"),
+    ("en", "The others got used to the new queue, so the problem is you.", "label"),
+    ("zh-CN", "你这个月的服务意识明显欠缺。", "label"),
+    ("zh-CN", "季度评估显示你的团队合作有很大的问题。", "label"),
+    ("en", "You displayed excellent teamwork and strong leadership this quarter.", "vague_praise"),
+    ("zh-CN", "你在本月工作中展现了良好的职业素养。", "vague_praise"),
+    ("en", "Thanks, but your wrap-up notes still need work.", "sandwich"),
+    ("zh-CN", "谢谢你，不过备注还是要写全。", "sandwich"),
+    ("en", "Miss another callback and it goes on your record.", "threat"),
+    ("zh-CN", "再漏一次回访，我就写进你的绩效考核。", "threat"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "flag"), FLAGGED, ids=[f"{f}:{t[:24]}" for _, t, f in FLAGGED])
+def test_register_pitfalls_are_flagged(lang: str, text: str, flag: str) -> None:
+    """A label, vague praise, half sandwich or threat in report, chat or spoken register raises its flag."""
+    report = run("feedback", text, lang=lang)
+    assert flag in report.flags, (text, report.flags)
+
+
+def test_competency_word_alone_is_not_a_label() -> None:
+    """A competency named with no verdict, or the customer's attitude, is not a label of the agent."""
+    for lang, text in [("en", "On the 2 pm call you showed her the refund screen and she calmed down."),
+                       ("zh-CN", "客户的态度很差，你一直没有提高音量，最后他自己道了歉。")]:
+        assert "label" not in run("feedback", text, lang=lang).flags, text
+
+
+def test_results_jotted_as_a_note_are_impact() -> None:
+    """'complaint withdrawn, 5/5 survey' and '投诉撤了 回访5分' are results even without 'so' or '所以'."""
+    assert run("feedback", "complaint withdrawn after the call, 5/5 on the survey", lang="en").elements["impact"]
+    assert run("feedback", "投诉撤了，回访满意度5分，一周内没有再来电", lang="zh-CN").elements["impact"]
+
+
+def test_plan_headed_by_its_start_is_a_step() -> None:
+    """'From next huddle: …', '从周一起：…', '明日起…' with a time or number give the agent a step (development)."""
+    for lang, text in [("en", "From next huddle: no talking over people, one question first."),
+                       ("zh-CN", "从周一起：早班8:00前上线；车晚→7:50前微信我；月底一起看遵从率"),
+                       ("zh-CN", "明日起早班7:55前上线，公交晚点7:45前微信告诉我。")]:
+        assert run("feedback", text, lang=lang).elements["development"], text
+
+
+def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
+    scenario, problems = load_scenario(course_root(), scenario_id)
+    assert scenario is not None, problems
+    session = dataclasses.replace(engine.start(scenario), node=node)
+    after, event = engine.answer(scenario, session, text, lang=lang)
+    if event.kind == "ask":
+        after, event = engine.confirm(scenario, after, False)
+    return (event.matched or "fallback") if event.kind in ("intent", "retry", "fallback") else event.kind
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "lang", "text", "intent"), [
+    ("bid-curt-tone-qa", "behaviour", "en", "Your manner on that call showed a real lack of professionalism.", "label"),
+    ("bid-curt-tone-qa", "behaviour", "zh-CN", "该通话服务意识欠缺，不符合规范。", "label"),
+    ("bia-angry-customer", "appreciation", "en", "Thanks, but keep it shorter next time.", "sandwich"),
+    ("bia-angry-customer", "appreciation", "zh-CN", "谢谢啊，但是下次时长得压一压。", "sandwich"),
+    ("bid-late-logins", "development", "en", "Be at your desk by eight, or it goes in your review.", "threat"),
+])
+def test_poor_answer_reaches_the_intent_naming_its_mistake(scenario_id: str, node: str, lang: str, text: str,
+                                                           intent: str) -> None:
+    """A poor answer in these registers gets the feedback that names its mistake, not the fallback."""
+    assert _pick(scenario_id, node, text, lang) == intent
