@@ -58,7 +58,22 @@ def _stage(a: Analysis, form: str) -> str | None:
     if suggested and form != "statement" and a.has("advice") and not a.has("reality"):
         return str(suggested)
     order = list(a.book.settings["stages"])
-    cues = {s: len({rule.id for rule, _ in a.hits.get(s, ())}) for s in order}
+
+    def count(within: list[Span] | None) -> dict[str, int]:
+        """Count the distinct cue rules of each stage, in the sentences ``within`` (all when None)."""
+        return {s: len({rule.id for rule, span in a.hits.get(s, ())
+                        if within is None or any(_in([span], q) for q in within)}) for s in order}
+
+    cues = count(None)
+    if a.book.settings.get("stage_from_questions"):
+        # The stage is what the question asks: a remark before it ("那次确实是你先发现的。") sets none, unless
+        # it is an invitation that sets the scene ("Picture your best shift ever. What's happening?").
+        marks = a.spans("asked") + a.spans("open_lead")
+        first = next((i for i, q in enumerate(a.doc.sentences) if _QMARK.search(q.text) or _in(marks, q)), 0)
+        if first:
+            from_question = count(list(a.doc.sentences[first:]))
+            if any(from_question.values()):
+                cues = from_question
     if a.book.settings.get("stage_choice") == "priority":
         picked = next((s for s in order if cues[s]), None)
     else:

@@ -130,3 +130,24 @@ def test_reproach_and_stated_advice(text: str, lang: str, leading: bool, advice:
 def test_topic_and_options_of_others(text: str, lang: str, stage: str) -> None:
     """Stages of the retired blind sets' misses fixed in session 6 (work words, others' practice)."""
     assert run("question", text, lang=lang).to_dict()["grow_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    # A remark before the question sets no stage: the question asks for options.
+    ("对，那次确实是你先发现的。那你觉得，接下来可以做哪些事来积累质检的经验？", "zh-CN", "options"),
+    ("退款那次就是很好的例子。除了等机会，还有哪些事你现在就能做？", "zh-CN", "options"),
+    # ... but a scene the learner sets up is part of the question.
+    ("Picture your best shift ever. What's happening?", "en", "goal"),
+    # 做过哪些准备 looks back (Reality); 积累 is no tiredness.
+    ("到目前为止，你为转质检做过哪些准备？有什么在挡着你？", "zh-CN", "reality"),
+    ("那接下来几个月，你觉得有哪些方式能多攒点质检方面的经验？", "zh-CN", "options"),
+])
+def test_stage_of_the_question_not_the_remark(text: str, lang: str, stage: str) -> None:
+    """The stage comes from the question and what follows it, not from a remark before it."""
+    assert run("question", text, lang=lang).to_dict()["grow_stage"] == stage
+
+
+def test_how_could_you_tell_is_not_a_reproach() -> None:
+    """'How could you tell it was working?' asks for evidence; 'How could you let it happen?' reproaches."""
+    assert run("question", "How could you tell it was working?", lang="en").to_dict()["leading"] is False
+    assert run("question", "How could you let the queue get to 80?", lang="en").to_dict()["leading"] is True
