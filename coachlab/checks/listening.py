@@ -15,6 +15,11 @@ ELEMENTS = ("fact", "feeling", "focus")
 _EN_WORD = re.compile(r"[a-z0-9']+")
 _QUESTION = re.compile(r"[?？]\s*$")
 _TO_YOU = re.compile(r"\byou(?:r|'ve|'re|'d)?\b|你", re.IGNORECASE)
+# A question that asks (a question word, an auxiliary first, 吗/呢) or argues (不就…？, 难道) restates nothing; an echo with a question mark
+# ("He called you useless and then hung up on you?", "两周了还没消息，等得挺焦心的吧？") tells the story back.
+_ASKS = re.compile(r"^\W*(?:(?:well|so|and|but|oh|ok|okay|right|then|hmm)\W+)?(?:what|how|why|when|where|who|which|whose|is|are|am|was|were|do|does|did|can|could|would|will|"
+                   r"should|shall|may|might|have|has|had|want|any|anything|ok|okay)\b|什么|怎么|为什么|为啥|哪|谁|多少|吗|呢|"
+                   r"要不要|是不是|有没有|能不能|可不可以|行不行|不就|难道|岂不|凭什么|就可以|也无所谓|^\W*(?:行|好吧|得)，?那", re.IGNORECASE)
 _DISMISS = re.compile(r"\b(?:policy|normal|everyone|everybody|should|must|need to|have to|next time|of course|stop|just|"
                       r"what it is|than you think|don't worry|calm down)\b|规定|正常|大家都|应该|必须|得先|下次|要先", re.IGNORECASE)
 
@@ -65,13 +70,19 @@ def _restated(a: Analysis) -> list[Span]:
     moves = a.spans("not_restating")
     out = []
     for s in a.doc.sentences:
-        if _QUESTION.search(s.text) or any(s.start <= f.start < s.end for f in [*focus, *moves]):
+        if any(s.start <= m.start < s.end for m in moves) or (_QUESTION.search(s.text) and _ASKS.search(s.text)):
             continue
-        shared = _shared(s.text, a.doc.context, a.lang)
+        # Before a check of the need in the same sentence ("A month of training on top of your own calls — what
+        # would make that manageable?") the words may still restate; the check itself never does.
+        cut = min((f.start for f in focus if s.start <= f.start < s.end), default=s.end)
+        told_back = a.doc.text[s.start:cut]
+        if cut < s.end and _content_units(told_back) < a.book.settings["overlap"]["min_after_marker"][a.lang]:
+            continue
+        shared = _shared(told_back, a.doc.context, a.lang)
         # The agent's story told back to them ("He insulted you even though you'd solved it") needs less
         # of their wording than a statement that might be about anyone.
         named_feeling = any(s.start <= f.start < s.end for f in feeling)  # "you're nervous about…" is the feeling
-        if shared >= need or (shared >= told and _TO_YOU.search(s.text) and not _DISMISS.search(s.text)
+        if shared >= need or (shared >= told and _TO_YOU.search(told_back) and not _DISMISS.search(told_back)
                               and not named_feeling):
             out.append(s)
     return out

@@ -61,3 +61,39 @@ def test_a_poor_reply_gets_the_fallbacks_coaching(scenario_id: str, node: str, t
     if event.kind == "ask":
         after, event = engine.confirm(scenario, after, False)
     assert event.matched is None
+
+
+THREAT = "A customer said he'd come to the office and find me. He called me useless and then hung up."
+TRAINING = "I've been training the new starters for a month now, on top of my own calls."
+
+
+@pytest.mark.parametrize(("text", "context", "fact"), [
+    ("He called you useless and then hung up on you?", THREAT, True),
+    ("A month of training the new starters on top of your own calls — what would make that manageable for you?",
+     TRAINING, True),
+    ("Well, were you rude to him before he hung up?", THREAT, False),
+    ("那你早点出门，坐早一班公交不就行了？", "新排班以后我7点半送孩子去幼儿园，公交老是不准时，我一路跑还是迟到。", False),
+])
+def test_an_echo_question_or_the_words_before_a_check_can_restate(text: str, context: str, fact: bool) -> None:
+    """An echo with a question mark tells the story back; a question that asks or argues does not."""
+    assert check_listening(text, context=context).elements["fact"] is fact
+
+
+@pytest.mark.parametrize("text", ["Would an on-call number for a senior help?",
+                                  "Is it the hours themselves, or who's on nights with you?",
+                                  "The bonus scheme isn't clear. Which part — how it's calculated or when it's paid?",
+                                  "排班要不要调一下？你想怎么调？"])
+def test_an_offer_or_a_choice_put_as_a_question_checks_the_need(text: str) -> None:
+    """Offering a fix or a choice as a question asks what the agent needs."""
+    assert check_listening(text).elements["focus"] is True
+
+
+ASSESSMENT = "My assessment is on Monday and I keep thinking I'll freeze."
+
+
+@pytest.mark.parametrize(("text", "feeling"), [("That's confusing, I can see why.", True), ("心里还堵着吧。", True),
+                                               ("两周了还没消息，等得挺焦心的吧？", True),
+                                               ("Of course you're ready, stop worrying.", False)])
+def test_feelings_in_everyday_words(text: str, feeling: bool) -> None:
+    """'Confusing', '堵着', '焦心' name a feeling; 'stop worrying' waves it away."""
+    assert check_listening(text, context=ASSESSMENT if text.isascii() else None).elements["feeling"] is feeling
