@@ -151,3 +151,20 @@ def test_how_could_you_tell_is_not_a_reproach() -> None:
     """'How could you tell it was working?' asks for evidence; 'How could you let it happen?' reproaches."""
     assert run("question", "How could you tell it was working?", lang="en").to_dict()["leading"] is False
     assert run("question", "How could you let the queue get to 80?", lang="en").to_dict()["leading"] is True
+
+
+@pytest.mark.parametrize(("text", "lang", "leading"), [
+    # A guess about the person put for a yes, a nod asked for, a threat: leading.
+    ("你是不是又没看知识库？", "zh-CN", True),
+    ("那你明天就跟小李说，行吧？", "zh-CN", True),
+    ("你还想不想要这个月的绩效了？", "zh-CN", True),
+    ("Do you agree that the forecast was the real problem?", "en", True),
+    ("You will finish the FCR training by Friday itself, no?", "en", True),
+    ("Oh, so the system crashed again just on your calls, did it?", "en", True),
+    # An open question with the same words does not lead.
+    ("forget urgent for a sec. what do you actually want to change?", "en", False),
+    ("那就这么定了，周三之前你把三通录音的改进点发我，可以吧？", "zh-CN", False),
+])
+def test_leading_agreement_asked_for(text: str, lang: str, leading: bool) -> None:
+    """Questions that ask for agreement lead (blind2, blind3, blind4 and the training set agree)."""
+    assert run("question", text, lang=lang).to_dict()["leading"] is leading
