@@ -10,7 +10,7 @@ from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, Pitfall, QuestionReport, frozen
 
 STAGES = ("goal", "reality", "options", "will")
-_QMARK = re.compile(r"[?？]\s*$")
+_QMARK = re.compile(r"[?？][!！]*\s*$")  # "Why on earth did you hang up?!" asks too
 STATED_ADVICE = True  # a statement that tells the agent what to do is advice (cross-validated, see train.py)
 
 
@@ -25,11 +25,13 @@ def _form(a: Analysis) -> tuple[str, Span | None]:
     invitation ("Can you give me an example? Who was it?") is open: the learner asks the open one.
     """
     opens, wh, closed, bare = a.spans("open_lead"), a.spans("wh"), a.spans("closed"), a.spans("asked")
+    rhetoric = a.spans("rhetorical")
     follow = bool(a.book.settings.get("closed_then_open"))
     first: tuple[str, Span] | None = None
     for sentence in a.doc.sentences:
-        # A question mark, or (chat register) a sentence that ends the way only a question ends.
-        asked = bool(_QMARK.search(sentence.text)) or _in(bare, sentence)
+        # A question mark, or (chat register) a sentence that ends the way only a question ends; a reproach
+        # in question form ("怎么又是你？") asks nothing.
+        asked = (bool(_QMARK.search(sentence.text)) or _in(bare, sentence)) and not _in(rhetoric, sentence)
         if _in(opens, sentence):
             form = "open"
         elif not asked:
@@ -98,7 +100,10 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     # the question kind also leads, as a statement asks nothing (the corpora label it so).
     stated = form == "statement" and STATED_ADVICE and any(a.has(t) for t in ("advice", "telling", "suggestion"))
     advice = (form != "statement" and a.has("advice")) or stated
-    leading = a.has("leading") or (advice and form != "statement")
+    # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
+    # send "你这么优秀，肯定没问题的" to the fallback, not to closed-or-leading): statement_leads in the rules.
+    asks = form != "statement" or bool(a.book.settings.get("statement_leads", True))
+    leading = asks and (a.has("leading") or (advice and form != "statement"))
     stage = _stage(a, form)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)

@@ -168,3 +168,20 @@ def test_how_could_you_tell_is_not_a_reproach() -> None:
 def test_leading_agreement_asked_for(text: str, lang: str, leading: bool) -> None:
     """Questions that ask for agreement lead (blind2, blind3, blind4 and the training set agree)."""
     assert run("question", text, lang=lang).to_dict()["leading"] is leading
+
+
+@pytest.mark.parametrize(("text", "lang", "form", "leading"), [
+    # A reproach in question form asks nothing: a statement, and a statement leads to no answer.
+    ("怎么又是你最后一个走？", "zh-CN", "statement", False),
+    ("你怎么总是记不住核身四步？", "zh-CN", "statement", False),
+    ("你这么优秀，大家肯定会信任你的。", "zh-CN", "statement", False),
+    ("Well, the goal was obviously not 58%.", "en", "statement", False),
+    # "?!" still asks; a scale is an open question in Chinese; a yes/no tag at the end closes it.
+    ("Why on earth did you hang up on that customer?!", "en", "open", True),
+    ("从1到10，你现在对接投诉电话有几分信心？", "zh-CN", "open", False),
+    ("这周怎么样，还扛得住不？", "zh-CN", "closed", False),
+])
+def test_statements_and_tags(text: str, lang: str, form: str, leading: bool) -> None:
+    """Form and leading of reproaches, reassurance, scales and tags (blind2-4, turns, turns3)."""
+    report = run("question", text, lang=lang).to_dict()
+    assert (report["form"], report["leading"]) == (form, leading)
