@@ -54,11 +54,11 @@ def _stage(a: Analysis, form: str) -> str | None:
     A real question with no cue of any stage takes ``stage_default`` (rules/question.yaml says which and
     why): asking about work as it is now is the Reality stage, whatever words it uses.
     """
-    if a.has("small_talk") and not a.has("work_topic"):
-        return None
     suggested = a.book.settings.get("stage_of_advice")
     if suggested and form != "statement" and a.has("advice") and not a.has("reality"):
         return str(suggested)
+    if a.has("small_talk") and not a.has("work_topic"):
+        return None
     order = list(a.book.settings["stages"])
 
     def count(within: list[Span] | None) -> dict[str, int]:
@@ -124,6 +124,9 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     if a.has("telling") and not advice:
         pitfalls.append(a.pitfall("telling"))
         suggestions.append(a.say("fix.telling", quote=a.quote("telling")))
+    if stage is None and a.has("small_talk") and not a.has("work_topic") and not (leading or advice):
+        # Small talk is no coaching question (a role-play turn sends it to the fallback, turn sets 2 and 3).
+        pitfalls.append(a.pitfall("small_talk"))
     if stage is None and "grow_stage" not in j.unsure:
         suggestions.append(a.say("missing.grow_stage"))
     suggestions.extend(q["text"] for q in j.questions)

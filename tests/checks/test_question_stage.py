@@ -185,3 +185,28 @@ def test_statements_and_tags(text: str, lang: str, form: str, leading: bool) -> 
     """Form and leading of reproaches, reassurance, scales and tags (blind2-4, turns, turns3)."""
     report = run("question", text, lang=lang).to_dict()
     assert (report["form"], report["leading"]) == (form, leading)
+
+
+@pytest.mark.parametrize(("text", "lang", "small_talk"), [
+    ("weekend ok?", "en", True),
+    ("周末过得咋样？", "zh-CN", True),
+    ("How was the weekend shift?", "en", False),
+    ("你觉得有哪些办法，能让你早上送完孩子也不耽误登录？", "zh-CN", False),
+    ("Why not you just do them in the quiet hour after lunch?", "en", False),  # advice, not small talk
+])
+def test_small_talk_is_a_pitfall(text: str, lang: str, small_talk: bool) -> None:
+    """Small talk with no work in it is named as a pitfall (the role-plays send it to the fallback)."""
+    ids = [p["id"] for p in run("question", text, lang=lang).to_dict()["pitfalls"]]
+    assert ("small_talk" in ids) is small_talk
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang", "intent"), [
+    ("perf-interview-csat-drop", "self-view", "weekend ok?", "en", "fallback"),
+    ("promo-followup-month", "opening", "np! coffee first? ☕", "en", "fallback"),
+    ("perf-interview-csat-drop", "self-view", "周末过得咋样？", "zh-CN", "fallback"),
+    ("golden-circle-callback-pushback", "how-question", "Why not you just do them in the quiet hour after lunch?",
+     "en", "leading-or-closed"),
+])
+def test_small_talk_reaches_the_fallback(scenario_id: str, node: str, text: str, lang: str, intent: str) -> None:
+    """At a question node outside GROW, small talk reaches the fallback, not the open or closed intent."""
+    assert _pick(scenario_id, node, text, lang) == intent
