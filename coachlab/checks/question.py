@@ -59,6 +59,8 @@ def _stage(a: Analysis, form: str) -> str | None:
         return str(suggested)
     if a.has("small_talk") and not a.has("work_topic"):
         return None
+    if a.has("pressure"):  # agreement demanded or a threat asks about no stage (rules/question.yaml)
+        return None
     order = list(a.book.settings["stages"])
 
     def count(within: list[Span] | None) -> dict[str, int]:
@@ -103,7 +105,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
     # send "你这么优秀，肯定没问题的" to the fallback, not to closed-or-leading): statement_leads in the rules.
     asks = form != "statement" or bool(a.book.settings.get("statement_leads", True))
-    leading = asks and (a.has("leading") or (advice and form != "statement"))
+    leading = asks and (a.has("leading") or a.has("pressure") or (advice and form != "statement"))
     stage = _stage(a, form)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
@@ -115,9 +117,10 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     pitfalls, suggestions = [], []
     if form != "open" and "form" not in j.unsure:
         suggestions.append(a.say(f"form.{form}"))
-    if leading and a.has("leading"):
-        pitfalls.append(a.pitfall("leading"))
-        suggestions.append(a.say("fix.leading", quote=a.quote("leading")))
+    for cue in ("leading", "pressure"):
+        if leading and a.has(cue):
+            pitfalls.append(a.pitfall(cue))
+            suggestions.append(a.say("fix.leading", quote=a.quote(cue)))
     if advice:
         pitfalls.append(Pitfall("advice", a.say("why.stated_advice" if form == "statement" else "why.advice")))
         suggestions.append(a.say("fix.stated_advice" if form == "statement" else "fix.advice"))
@@ -135,7 +138,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
 
     score = clamp({"open": 50, "closed": 25, "statement": 0}[form] + (20 if stage else 0)
                   + (15 if not leading else 0) + (15 if not advice else 0) - 10 * a.has("telling"))
-    evidence = list(a.evidence([*(s for s in STAGES if s == stage), *(["leading"] if leading else []),
+    evidence = list(a.evidence([*(s for s in STAGES if s == stage), *(["leading", "pressure"] if leading else []),
                                 *(["advice"] if advice else []), "telling"]))
     if sentence is not None:
         evidence.append(Evidence(form, sentence.start, sentence.end, sentence.text))

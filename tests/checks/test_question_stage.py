@@ -210,3 +210,25 @@ def test_small_talk_is_a_pitfall(text: str, lang: str, small_talk: bool) -> None
 def test_small_talk_reaches_the_fallback(scenario_id: str, node: str, text: str, lang: str, intent: str) -> None:
     """At a question node outside GROW, small talk reaches the fallback, not the open or closed intent."""
     assert _pick(scenario_id, node, text, lang) == intent
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Do you agree that the forecast was the real problem?", "en"),
+    ("Do you actually want to keep this job?", "en"),
+    ("你同意吧，问题主要出在预测上？", "zh-CN"),
+    ("你还想不想要这个月的绩效了？", "zh-CN"),
+])
+def test_pressure_leads_and_asks_no_stage(text: str, lang: str) -> None:
+    """Agreement demanded or a threat leads, names the pressure, and asks about no GROW stage."""
+    report = run("question", text, lang=lang).to_dict()
+    assert report["leading"] is True and report["grow_stage"] is None
+    assert "pressure" in [p["id"] for p in report["pitfalls"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("pitfall", ["pressure", "small_talk"])
+def test_new_pitfalls_have_a_name(pitfall: str, lang: str) -> None:
+    """The checkpad names the new pitfalls in both languages (never the raw id)."""
+    from coachlab.widgets.checkpad import label
+
+    assert label(pitfall, lang) != pitfall
