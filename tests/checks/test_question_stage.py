@@ -232,3 +232,13 @@ def test_new_pitfalls_have_a_name(pitfall: str, lang: str) -> None:
     from coachlab.widgets.checkpad import label
 
     assert label(pitfall, lang) != pitfall
+
+
+@pytest.mark.parametrize("text", [
+    "要是三个月以后一切都按你想的来，跟现在比会有什么不一样？",
+    "假如这半小时只能解决一件事，你最想要的outcome是什么？",
+    "如果不用考虑排班，你最想先改哪一块？",
+])
+def test_supposed_success_pictures_the_goal(text: str) -> None:
+    """A supposed future where it went well, or what one would most want, is a Goal question, not Options."""
+    assert run("question", text, lang="zh-CN").to_dict()["grow_stage"] == "goal"
