@@ -84,7 +84,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     # A number on a vague area ("客户体验提升20%") is not specific; a metric, deliverable or action still is.
     named = [r for r, _ in a.hits.get("specific", ()) if not r.id.endswith(".quantity")]
     # A zero count of a defined thing or a named course names what will be checked: specific as well.
-    defined = [r for r, _ in a.hits.get("measurable", ()) if r.id.endswith((".zero_count", ".course"))]
+    # So does a named piece of work brought to a checkable state ("手册写完交给培训组审核").
+    defined = [r for r, _ in a.hits.get("measurable", ()) if r.id.endswith((".zero_count", ".course", ".done"))]
     if defined and not rules["specific"]:
         rules["specific"] = True
         named = defined

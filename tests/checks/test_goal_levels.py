@@ -81,3 +81,23 @@ def test_the_draft_goal_turn_sends_a_wish_to_the_fallback(text: str, lang: str, 
     _, event = engine.answer(scenario, session, text, lang=lang)
     assert event.kind in ("intent", "retry", "fallback")  # no question asked back: the verdicts are sure
     assert event.matched == intent
+
+
+@pytest.mark.parametrize("text", ["国庆前把新人上岗手册写完，交给培训组审核。", "年底前通过公司英文线的上岗考核。",
+                                  "Have the new-starter welcome pack written and in the shared drive by 31 Jan."])
+def test_a_named_piece_of_work_brought_to_a_checkable_state_is_specific_and_measurable(text: str) -> None:
+    """Written, passed, in the shared drive: done or not, like a named course (convention 2)."""
+    criteria = check_goal(text).criteria
+    assert (criteria["specific"], criteria["measurable"]) == (True, True)
+
+
+@pytest.mark.parametrize(("text", "specific", "measurable"), [
+    ("Get your CSAT up.", True, False), ("Lower the repeat-contact rate by the end of March.", True, False),
+    ("降低放弃率。", True, False), ("把一次解决率提上去。", True, False),
+    ("Get hold time under 40 seconds by the end of May.", True, True), ("一次解决率提高3个点，6月底前。", True, True),
+    ("Be nicer with customers going forward.", False, False), ("服务再好一点。", False, False)])
+def test_convention_4_a_metric_with_a_direction_is_specific_not_measurable(text: str, specific: bool,
+                                                                          measurable: bool) -> None:
+    """A named metric with only a direction says what changes, not how far; a level or a change makes it measurable."""
+    criteria = check_goal(text).criteria
+    assert (criteria["specific"], criteria["measurable"]) == (specific, measurable)
