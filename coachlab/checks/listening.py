@@ -70,11 +70,12 @@ def _restated(a: Analysis) -> list[Span]:
     moves = a.spans("not_restating")
     out = []
     for s in a.doc.sentences:
-        if any(s.start <= m.start < s.end for m in moves) or (_QUESTION.search(s.text) and _ASKS.search(s.text)):
+        if _QUESTION.search(s.text) and _ASKS.search(s.text):
             continue
-        # Before a check of the need in the same sentence ("A month of training on top of your own calls — what
-        # would make that manageable?") the words may still restate; the check itself never does.
-        cut = min((f.start for f in focus if s.start <= f.start < s.end), default=s.end)
+        # Before a check of the need or an answer in the same sentence ("A month of training on top of your own
+        # calls — what would make that manageable?", "客户一问就慌，这种感觉我刚来的时候也有") the words may still
+        # restate; the check or the answer itself never does.
+        cut = min((f.start for f in [*focus, *moves] if s.start <= f.start < s.end), default=s.end)
         told_back = a.doc.text[s.start:cut]
         if cut < s.end and _content_units(told_back) < a.book.settings["overlap"]["min_after_marker"][a.lang]:
             continue
@@ -129,6 +130,7 @@ def check_listening(text: str, lang: str = "auto", context: str | None = None) -
     rules["feeling"] = rules["feeling"] and not a.has("dismissal")
     extra = ({"restated"} if restated else set()) | ({"context"} if a.doc.context else set())
     extra |= {"marker_restates"} if marked else set()
+    extra |= {"answers_only"} if a.has("not_restating") and not (marked or restated) else set()
     extra |= actor_features(a.doc)
     if a.doc.context:
         # How much of the agent's line comes back, sentence by sentence: the learned layer weighs it.

@@ -97,3 +97,19 @@ ASSESSMENT = "My assessment is on Monday and I keep thinking I'll freeze."
 def test_feelings_in_everyday_words(text: str, feeling: bool) -> None:
     """'Confusing', '堵着', '焦心' name a feeling; 'stop worrying' waves it away."""
     assert check_listening(text, context=ASSESSMENT if text.isascii() else None).elements["feeling"] is feeling
+
+
+@pytest.mark.parametrize(("text", "context", "fact"), [
+    ("资费老是记不住，客户一问就发慌，这个我刚来的时候也一样。", "新出的资费我老是记不住，客户一问我就慌。", True),
+    ("我懂，我以前顶班的时候比你还惨。", OVERLOAD_ZH, False),
+])
+def test_words_before_the_managers_own_story_may_restate(text: str, context: str, fact: bool) -> None:
+    """The agent's story told back before 'me too' still restates; 'me too' alone never does, whatever the model says."""
+    assert check_listening(text, context=context).elements["fact"] is fact
+
+
+@pytest.mark.parametrize("text", ["He called you stupid. After you did everything right. That really hurts.",
+                                  "So money matters right now and you don't want more stress for nothing."])
+def test_hurts_and_stress_name_a_feeling(text: str) -> None:
+    """'That really hurts', 'more stress' name how it is for the agent."""
+    assert check_listening(text).elements["feeling"] is True
