@@ -108,7 +108,7 @@ def test_next_step_stage(text: str, lang: str, stage: str) -> None:
     # The coach settles it for the agent: advice stated outright.
     ("好，那就定了，周五班前会你讲十分钟。", "zh-CN", False, True),
     ("跟小倩学一下吧，她用得很快。", "zh-CN", False, True),
-    ("why dont you just let xiao li do it every day", "en", False, True),
+    ("why dont you just let xiao li do it every day", "en", True, True),  # a chat question: advice leads
     ("那就这么定了，加油。", "zh-CN", False, False),
 ])
 def test_reproach_and_stated_advice(text: str, lang: str, leading: bool, advice: bool) -> None:
