@@ -24,8 +24,8 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     told = story(a.doc)
     rules = {e: a.has(e) or (e in STORY_PARTS and bool(told.get(e))) for e in ELEMENTS}
     rules["action"] = rules["action"] or bool(told.get("notes_action"))
-    # "Not one order was lost" is an outcome as well as a number (a zero count, see rules/star.yaml).
-    zero_count = any(r.id.endswith(".zero_count") for r, _ in a.hits.get("quantified_result", ()))
+    # "Not one order was lost", "all 200 cases were paid" are outcomes as well as numbers (rules/star.yaml).
+    zero_count = any(r.id.endswith((".zero_count", ".all_n")) for r, _ in a.hits.get("quantified_result", ()))
     rules["result"] = rules["result"] or zero_count
     extra = actor_features(a.doc) | {f"story_{part}" for part, spans in told.items() if spans}
     # A number in a sentence that tells the result is what "quantified" means.

@@ -54,3 +54,20 @@ def test_the_evaluation_note_turn_reads_notes(text: str, lang: str, intent: str)
     if event.kind == "ask":  # a question back is answered yes, as a learner who meant it would
         after, event = engine.confirm(scenario, after, True)
     assert event.matched == intent
+
+
+@pytest.mark.parametrize("text", ["I stayed three extra nights and all 200 refund cases were paid before the deadline.",
+                                  "He asked every agent for their top dates first. Not a single swap request came in that month.",
+                                  "他牵头联系了法务，一周内把客户都安抚下来，没有一个去媒体曝光。"])
+def test_every_one_done_or_none_left_quantifies_the_result(text: str) -> None:
+    """'All 200 cases paid', 'not a single swap request', '没有一个去曝光' are counts of a defined thing."""
+    report = check_star(text)
+    assert report.quantified_result is True
+
+
+@pytest.mark.parametrize("text", ["I was the duty manager that night and had to keep the phones open.",
+                                  "Mr Wu was asked to clear the email backlog before the audit.",
+                                  "The refund complaint came in on my shift, so it landed with me."])
+def test_a_task_told_in_passing_or_of_the_candidate_is_a_task(text: str) -> None:
+    """'…and had to', 'was asked to', 'it landed with me' say what the speaker or candidate was responsible for."""
+    assert check_star(text).elements["task"] is True
