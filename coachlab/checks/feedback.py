@@ -6,12 +6,41 @@ from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
 from .structure import abstract_quality, actor_features, acts_on_occasion, concrete_steps, consequences
 
+import re
+
+from coachlab.text import Span
+
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
 ACT_IS_BEHAVIOUR = True  # an act of the agent's on a named occasion (clause structure); cross-validated en 0.87->0.89
 STEP_IS_DEVELOPMENT = True  # a concrete instruction without a "next time" word (clause structure); see train.py
+LIST_IS_DEVELOPMENT = True  # a numbered list of things still to do ("1.别说… 2.换个例子… 3.最后问…"); issue 13
 FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
          "threat")
+
+
+# A list item marker: "1." / "2、" / "3)" (not a decimal such as "2.3 min") or a circled digit.
+_ITEM = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[：:，,。；;]))(?:([1-9])[.、．)）](?!\d)|([①②③④⑤⑥⑦⑧⑨]))")
+_QUOTE = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)|\"[^\"]*(?:\"|$)|'[^']{3,}(?:'|$)")
+# Something already done (了 / 过, "-ed") or on a past occasion: an observation, not a step.
+_DONE_ITEM = re.compile(r"[了过](?!解)|\b\w+ed\b|^\W*(?:\d{1,2}[:：点]|[那这]通|昨天|上周|周[一二三四五六日]|yesterday|last\b|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+                        re.IGNORECASE)
+
+
+def numbered_steps(text: str) -> list[Span]:
+    """Return the items of a numbered list (1., 2. / ①, ②) when most of them are still to be done.
+
+    A trainer's plan is often a list ("1.班前会等人说完再说话 2.下月第一周做个10分钟话术分享"); a list of what
+    happened ("1. 10:05 那通没核身 2. …了") is an observation and gives nothing here.
+    """
+    marks = list(_ITEM.finditer(text))
+    numbers = [m.group(1) or "①②③④⑤⑥⑦⑧⑨".index(m.group(2)) + 1 for m in marks]
+    if len(marks) < 2 or [int(n) for n in numbers[:2]] != [1, 2]:
+        return []
+    items = [Span(m.end(), (marks[i + 1].start() if i + 1 < len(marks) else len(text)),
+                  text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(text))]) for i, m in enumerate(marks)]
+    todo = [item for item in items if item.text.strip() and not _DONE_ITEM.search(_QUOTE.sub("", item.text.strip()))]
+    return todo if 2 * len(todo) > len(items) else []
 
 
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
@@ -32,7 +61,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         # empathy"): a trait on an occasion is still a trait (structure.ABSTRACT_IS_NOT_ACT).
         rules["behavior"] = False
     rules["behavior"] = rules["behavior"] or (bool(acts) and ACT_IS_BEHAVIOUR)
-    steps = concrete_steps(a.doc)
+    steps = concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
     rules["development"] = rules["development"] or (bool(steps) and STEP_IS_DEVELOPMENT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]

@@ -83,3 +83,14 @@ def test_poor_answer_reaches_the_intent_naming_its_mistake(scenario_id: str, nod
                                                            intent: str) -> None:
     """A poor answer in these registers gets the feedback that names its mistake, not the fallback."""
     assert _pick(scenario_id, node, text, lang) == intent
+
+
+def test_numbered_plan_is_development_and_numbered_observations_are_not() -> None:
+    """'1.… 2.…' or '①…②…' of things still to do is a development step; a numbered list of what happened is not."""
+    for lang, text in [("zh-CN", "下次遇到这种：1.先别急着解释 2.把他的问题复述一遍 3.最后问一句还有别的吗"),
+                       ("zh-CN", "①交接前把备注补全 ②有升级单先在群里说一声"),
+                       ("en", "Two things for next week: 1) greet by name 2) read the order number back")]:
+        assert run("feedback", text, lang=lang).elements["development"], text
+    for lang, text in [("zh-CN", "1. 10:05那通没核身 2. 10:30那通没说结束语"),
+                       ("en", "1. you skipped the greeting 2. you transferred without notes")]:
+        assert not run("feedback", text, lang=lang).elements["development"], text
