@@ -242,3 +242,14 @@ def test_new_pitfalls_have_a_name(pitfall: str, lang: str) -> None:
 def test_supposed_success_pictures_the_goal(text: str) -> None:
     """A supposed future where it went well, or what one would most want, is a Goal question, not Options."""
     assert run("question", text, lang="zh-CN").to_dict()["grow_stage"] == "goal"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("So you will brief Xiao Li tomorrow, right?", "en"),
+    ("Is Tuesday afternoon good for our follow-up?", "en"),
+    ("Kindly tell me by EOD what you will do about the adherence, and when.", "en"),
+    ("那你明天就跟小李说，行吧？", "zh-CN"),
+])
+def test_a_dated_commitment_is_will(text: str, lang: str) -> None:
+    """'You will … tomorrow', 'by EOD', a follow-up, '明天就…' pin down the action: Will."""
+    assert run("question", text, lang=lang).to_dict()["grow_stage"] == "will"
