@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .base import analyse, clamp, clean, is_empty, judge
-from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import abstract_quality, actor_features, acts_on_occasion, concrete_steps, consequences
-
 import re
 
 from coachlab.text import Span
+
+from .base import analyse, clamp, clean, is_empty, judge
+from .report import Evidence, FeedbackReport, Pitfall, frozen
+from .structure import abstract_quality, actor_features, acts_on_occasion, concrete_steps, consequences
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
