@@ -101,3 +101,11 @@ def test_convention_4_a_metric_with_a_direction_is_specific_not_measurable(text:
     """A named metric with only a direction says what changes, not how far; a level or a change makes it measurable."""
     criteria = check_goal(text).criteria
     assert (criteria["specific"], criteria["measurable"]) == (specific, measurable)
+
+
+@pytest.mark.parametrize("text", ["raise ur FCR from 64% to 70% in 8 wks, checking it every friday",
+                                  "规则：排队>30→值班长启动后台分流；许兰12/11前写入大促预案。",
+                                  "现在你是64，8个礼拜以后到70。"])
+def test_deadlines_as_notes_and_speech_write_them(text: str) -> None:
+    """'in 8 wks', '12/11前', '8个礼拜以后' bound the goal in time."""
+    assert check_goal(text).criteria["time_bound"] is True
