@@ -113,3 +113,17 @@ def test_words_before_the_managers_own_story_may_restate(text: str, context: str
 def test_hurts_and_stress_name_a_feeling(text: str) -> None:
     """'That really hurts', 'more stress' name how it is for the agent."""
     assert check_listening(text).elements["feeling"] is True
+
+
+@pytest.mark.parametrize("text", ["Approved leave, then pulled because of a forecast. That's infuriating.",
+                                  "You feel unheard here.", "That call really got to you."])
+def test_a_feeling_in_any_word_said_as_theirs(text: str) -> None:
+    """'Infuriating', 'got to you', 'you feel unheard' name the agent's feeling."""
+    assert check_listening(text).elements["feeling"] is True
+
+
+@pytest.mark.parametrize("text", ["你每天五点就得起来赶早班，是想看看能不能固定排中班？",
+                                  "连饭都不敢去吃，是不是希望午休能有人帮你顶一下？"])
+def test_a_guessed_need_checked_as_a_question_is_focus(text: str) -> None:
+    """'是想…？', '是不是希望…？' check what the agent wants."""
+    assert check_listening(text).elements["focus"] is True
