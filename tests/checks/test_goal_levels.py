@@ -109,3 +109,19 @@ def test_convention_4_a_metric_with_a_direction_is_specific_not_measurable(text:
 def test_deadlines_as_notes_and_speech_write_them(text: str) -> None:
     """'in 8 wks', '12/11前', '8个礼拜以后' bound the goal in time."""
     assert check_goal(text).criteria["time_bound"] is True
+
+
+@pytest.mark.parametrize(("text", "lang", "intent"), [
+    ("FCR 70% by week 8.", "en", "almost"),
+    ("FCR 64% -> 70% by week 8 (25 Jan), 67% at week 4.", "en", "smart"),
+    ("写下来：一次解决率现在64%，第四周到67%，1月25号前到70%。", "zh-CN", "smart"),
+])
+def test_the_written_goal_needs_its_starting_point(text: str, lang: str, intent: str) -> None:
+    """The agreed goal is written 'from and to' (the node's prompt): without a baseline it is 'almost'."""
+    scenario, problems = load_scenario(course_root(), "smart-goal-agent")
+    assert scenario is not None, problems
+    session = dataclasses.replace(engine.start(scenario), node="final-goal")
+    after, event = engine.answer(scenario, session, text, lang=lang)
+    if event.kind == "ask":
+        after, event = engine.confirm(scenario, after, True)
+    assert event.matched == intent
