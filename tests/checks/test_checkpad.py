@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import re
 
 import pytest
@@ -58,10 +60,27 @@ def test_every_label_exists_in_both_languages(lang: str) -> None:
 
     names = {n for kind in KINDS for n in CHECKLIST[kind]}
     names |= {r.target for kind in KINDS for r in rulebook(kind).rules if r.role == "pitfall"}
-    names |= {"vague_praise", "unrealistic", "advice", "we_not_i", "closed", "statement", "goal", "reality",
-              "options", "will", "baseline"}
+    names |= {"vague_praise", "closed", "statement", "goal", "reality", "options", "will", "baseline"}
+    names |= _pitfalls_the_checks_report()
     missing = [n for n in names if label(n, lang) == n]
     assert not missing
+
+
+@functools.cache
+def _pitfalls_the_checks_report() -> frozenset[str]:
+    """Return every pitfall id the checks give on the own and training corpora (what learners will meet)."""
+    from coachlab.checks import run
+    from coachlab.checks.corpus import LANGS, TRAINING_SETS, corpus_dir, labelled
+
+    found: set[str] = set()
+    for kind in KINDS:
+        for lang in LANGS:
+            for sub in ("", TRAINING_SETS["train"]):
+                for item, _ in labelled(kind, lang, corpus_dir() / sub if sub else corpus_dir()):
+                    found |= {p.id for p in run(kind, item["t"], lang=lang, context=item.get("ctx")).pitfalls}
+    # code-side pitfalls as well as rule targets, so a new one cannot slip through without a name
+    assert {"unrealistic", "advice", "we_not_i", "perfect_target", "too_soon", "small_talk"} <= found, found
+    return frozenset(found)
 
 
 def test_unknown_kind_is_refused() -> None:
