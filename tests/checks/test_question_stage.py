@@ -253,3 +253,21 @@ def test_supposed_success_pictures_the_goal(text: str) -> None:
 def test_a_dated_commitment_is_will(text: str, lang: str) -> None:
     """'You will … tomorrow', 'by EOD', a follow-up, '明天就…' pin down the action: Will."""
     assert run("question", text, lang=lang).to_dict()["grow_stage"] == "will"
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    # WeChat lines break clauses with a space and drop the question mark (turns4, blind3, blind5; session 6).
+    ("行 那你打算先从哪块下手 说说看", "open"),
+    ("后来呢 客户那边咋说的", "open"),
+    ("嗯 除了加班呢 还能从哪些地方想办法", "open"),
+    ("是不是排班没跟上", "closed"),
+    ("下周一开始执行 没问题吧 能接受不", "closed"),
+    ("周报写完了吗😅", "closed"),
+    ("这个月目标95%对吧", "closed"),
+    # Indefinite question words ask nothing; a suggestion with 吧 is no question.
+    ("多打几通就顺了 没啥", "statement"),
+    ("不管怎么样 今天先把回访做完", "statement"),
+    ("你把录音发我吧", "statement"),
+])
+def test_chat_lines_without_a_question_mark(text: str, form: str) -> None:
+    assert run("question", text, lang="zh-CN").to_dict()["form"] == form
