@@ -94,3 +94,40 @@ def test_numbered_plan_is_development_and_numbered_observations_are_not() -> Non
     for lang, text in [("zh-CN", "1. 10:05那通没核身 2. 10:30那通没说结束语"),
                        ("en", "1. you skipped the greeting 2. you transferred without notes")]:
         assert not run("feedback", text, lang=lang).elements["development"], text
+
+
+# Second round (judge fb2): verdicts on the person in plain or chat words, and praise pitfalls at praise nodes.
+PERSON_VERDICTS = [
+    ("en", "Your teamwork is not good lately, you have to be more helpful.", "label"),
+    ("en", "You're too soft with callers, that's your problem.", "label"),
+    ("en", "u never write the wrap-up code", "absolute"),
+    ("zh-CN", "你这人就是太较真了", "label"),
+    ("zh-CN", "最近工作纪律涣散，上班态度不端正。", "label"),
+    ("zh-CN", "领导说你不是个team player。", "label"),
+    ("zh-CN", "你总这样，一着急就抢话。", "absolute"),
+    ("zh-CN", "组里都在议论你午休超时的事。", "speaking_for_others"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "flag"), PERSON_VERDICTS, ids=[f"{f}:{t[:24]}" for _, t, f in PERSON_VERDICTS])
+def test_person_verdicts_in_plain_or_chat_words_are_flagged(lang: str, text: str, flag: str) -> None:
+    """'X is not good', 'that's your problem', 'u never', '这人就是', '总这样', '都在议论' raise their flag."""
+    report = run("feedback", text, lang=lang)
+    assert flag in report.flags, (text, report.flags)
+
+
+def test_not_good_is_no_praise() -> None:
+    """'your teamwork is not good' is a verdict: it raises no vague praise."""
+    report = run("feedback", "Honestly your teamwork is not so good lately.", lang="en")
+    assert "vague_praise" not in report.flags and "label" in report.flags
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "lang", "text", "intent"), [
+    ("promo-followup-month", "praise", "en", "You're a born coach, the whole team is saying it.", "vague"),
+    ("kpi-first-week-former-peer", "strength", "zh-CN", "你是组里最稳的，大家都知道。", "vague-praise"),
+    ("bia-angry-customer", "behaviour", "en", "You always know how to calm them down.", "vague-praise"),
+])
+def test_praise_with_a_pitfall_and_no_act_reaches_the_vague_intent(scenario_id: str, node: str, lang: str, text: str,
+                                                                  intent: str) -> None:
+    """Praise of the person said for everyone, or as an 'always', names no act: the vague-praise intent."""
+    assert _pick(scenario_id, node, text, lang) == intent
