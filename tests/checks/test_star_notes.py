@@ -71,3 +71,37 @@ def test_every_one_done_or_none_left_quantifies_the_result(text: str) -> None:
 def test_a_task_told_in_passing_or_of_the_candidate_is_a_task(text: str) -> None:
     """'…and had to', 'was asked to', 'it landed with me' say what the speaker or candidate was responsible for."""
     assert check_star(text).elements["task"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "What I learned is to check the contract before promising the customer anything.",
+    "I learned to ask for help earlier. Next time I'd bring IT in from day one.",
+    "We got great feedback from the client.",
+    "The VP sent a thank-you email to the whole team afterwards.",
+    "合同续签了。",
+])
+def test_a_lesson_thanks_or_a_renewal_is_a_result(text: str) -> None:
+    """A concrete lesson, praise received afterwards and a renewed contract end the story (blind4, blind5)."""
+    report = check_star(text)
+    assert report.elements["result"] is True
+    assert report.quantified_result is False
+
+
+@pytest.mark.parametrize("text", ["I learned a lot from it.", "I asked the team for feedback on the new rota."])
+def test_learning_a_lot_or_asking_for_feedback_is_no_result(text: str) -> None:
+    assert check_star(text).elements["result"] is False
+
+
+@pytest.mark.parametrize("text", ["We cut repeat calls by 30% in three months.",
+                                  "她把满意度从70%提到了90%。",
+                                  "S 大促 T 新人带教 A 我一对一陪听 R 新人首月质检平均88",
+                                  "S = new product launch, 2x volume. T = me in charge of the FAQ. R = AHT 5.8 min"])
+def test_a_metric_moved_by_an_amount_or_a_bare_r_label_is_a_quantified_result(text: str) -> None:
+    """'cut … by 30%', '从70%提到了90%', a bare 'R' or 'R =' in a run of S/T/A/R labels."""
+    report = check_star(text)
+    assert report.elements["result"] is True
+    assert report.quantified_result is True
+
+
+def test_a_target_to_reach_is_no_result() -> None:
+    assert check_star("I was told to reduce AHT on the tech line by 30 seconds.").elements["result"] is False
