@@ -271,3 +271,18 @@ def test_a_dated_commitment_is_will(text: str, lang: str) -> None:
 ])
 def test_chat_lines_without_a_question_mark(text: str, form: str) -> None:
     assert run("question", text, lang="zh-CN").to_dict()["form"] == form
+
+
+@pytest.mark.parametrize(("text", "lang", "leading"), [
+    # A why that presumes a failure or a shortfall, and a who that looks for someone to blame, lead (turns3,
+    # turns4; blind2-5 label such whys leading); a factual why with no reproach does not.
+    ("Why did the rollout go so badly?", "en", True),
+    ("why we only hit 71% yesterday??", "en", True),
+    ("Whose fault is it that the callbacks slipped?", "en", True),
+    ("你为什么一次解决率才六成？", "zh-CN", True),
+    ("到底是谁把服务水平拖下来的？", "zh-CN", True),
+    ("Why did the refund take three days to post?", "en", False),
+    ("What do you think made Tuesday so busy?", "en", False),
+])
+def test_blaming_why_and_who_lead(text: str, lang: str, leading: bool) -> None:
+    assert run("question", text, lang=lang).to_dict()["leading"] is leading
