@@ -107,5 +107,6 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
             evidence.append(Evidence("impact", span.start, span.end, span.text))
     return FeedbackReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
                           pitfalls=pitfalls, suggestions=tuple(suggestions), elements=frozen(elements), model=model,
-                          flags=flags, confidence=frozen(j.confidence), unsure=j.unsure, questions=j.questions,
+                          flags=flags, thanks=elements["appreciation"] and a.has("gratitude"),
+                          confidence=frozen(j.confidence), unsure=j.unsure, questions=j.questions,
                           answers=frozen(j.answers), features=frozen(j.features))

@@ -89,9 +89,11 @@ class FeedbackReport(Report):
     elements: Mapping[str, bool] = field(default_factory=dict)
     model: str | None = None
     flags: tuple[str, ...] = ()
+    thanks: bool = False  # the appreciation includes thanks said in words ("thank you", "谢谢"), not only praise
 
     def _fields(self) -> dict[str, Any]:
-        return {"elements": dict(self.elements), "model": self.model, "flags": list(self.flags)}
+        return {"elements": dict(self.elements), "model": self.model, "flags": list(self.flags),
+                "thanks": self.thanks}
 
     @property
     def found(self) -> Mapping[str, bool]:

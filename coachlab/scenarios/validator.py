@@ -40,7 +40,7 @@ COMMON_FIELDS = {"lang": None, "score": None, "empty": None, "flags": None, "pit
                  "suggestions": None}
 REPORT_FIELDS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "feedback": {**COMMON_FIELDS, "elements": ("behavior", "impact", "appreciation", "development"),
-                 "model": None},
+                 "model": None, "thanks": None},
     "goal": {**COMMON_FIELDS, "criteria": ("specific", "measurable", "achievable", "relevant", "time_bound"),
              "metric": None, "baseline": None, "target": None, "deadline": None},
     "question": {**COMMON_FIELDS, "form": None, "leading": None, "grow_stage": None, "advice": None},

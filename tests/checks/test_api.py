@@ -14,7 +14,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 COMMON = {"lang", "score", "evidence", "pitfalls", "suggestions", "empty", "confidence", "unsure", "questions", "answers",
           "features"}
 CONTRACT = {
-    "feedback": {"elements", "model", "flags"},
+    "feedback": {"elements", "model", "flags", "thanks"},
     "goal": {"criteria", "metric", "baseline", "target", "deadline"},
     "question": {"form", "leading", "grow_stage", "advice"},
     "star": {"elements", "quantified_result", "first_person_ratio"},

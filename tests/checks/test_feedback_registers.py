@@ -131,3 +131,29 @@ def test_praise_with_a_pitfall_and_no_act_reaches_the_vague_intent(scenario_id: 
                                                                   intent: str) -> None:
     """Praise of the person said for everyone, or as an 'always', names no act: the vague-praise intent."""
     assert _pick(scenario_id, node, text, lang) == intent
+
+
+@pytest.mark.parametrize(("lang", "text", "thanks"), [
+    ("en", "thank u so much for taking that one, seriously", True),
+    ("en", "I appreciate you staying on with her.", True),
+    ("en", "Nice work. Keep going like this.", False),
+    ("zh-CN", "这单多亏你了🙏 我挺感激的", True),
+    ("zh-CN", "周末还来顶班，辛苦啦～", True),
+    ("zh-CN", "干得漂亮，继续保持！", False),
+])
+def test_thanks_said_in_words_is_told_from_praise_of_the_work(lang: str, text: str, thanks: bool) -> None:
+    """Both are appreciation; the report's `thanks` is true only when thanks is said in words."""
+    report = run("feedback", text, lang=lang)
+    assert report.elements["appreciation"] is True
+    assert report.to_dict()["thanks"] is thanks
+
+
+@pytest.mark.parametrize(("lang", "text", "intent"), [
+    ("en", "Nice work. Keep going like this.", "fallback"),
+    ("zh-CN", "干得漂亮，继续保持！", "fallback"),
+    ("en", "Thank you, really. That one can't have been easy.", "thanks"),
+    ("zh-CN", "真心谢谢你，这种电话不好接。", "thanks"),
+])
+def test_plain_praise_does_not_reach_the_thanks_intent(lang: str, text: str, intent: str) -> None:
+    """At the BIA's appreciation turn only explicit thanks reaches `thanks`; 'well done' gets the fallback's hint."""
+    assert _pick("bia-angry-customer", "appreciation", text, lang) == intent
