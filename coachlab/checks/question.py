@@ -59,6 +59,9 @@ def _stage(a: Analysis, form: str) -> str | None:
         return str(suggested)
     if a.has("small_talk") and not a.has("work_topic"):
         return None
+    if (form == "statement" and a.book.settings.get("stated_advice_has_stage") is False
+            and any(a.has(t) for t in ("advice", "telling", "suggestion"))):
+        return None  # advice stated outright asks about no stage (rules/question.yaml)
     if a.has("pressure"):  # agreement demanded or a threat asks about no stage (rules/question.yaml)
         return None
     order = list(a.book.settings["stages"])

@@ -286,3 +286,14 @@ def test_chat_lines_without_a_question_mark(text: str, form: str) -> None:
 ])
 def test_blaming_why_and_who_lead(text: str, lang: str, leading: bool) -> None:
     assert run("question", text, lang=lang).to_dict()["leading"] is leading
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Advice stated outright asks nothing, so it asks about no stage (blind3, blind4, blind5 in both languages).
+    ("My advice: sit with Tomás for an hour on Friday.", "en"),
+    ("你先把三个模板背熟，下周再说。", "zh-CN"),
+    ("我建议你明天早点上线，先把回访清掉。", "zh-CN"),
+])
+def test_stated_advice_has_no_stage(text: str, lang: str) -> None:
+    report = run("question", text, lang=lang).to_dict()
+    assert (report["form"], report["advice"], report["grow_stage"]) == ("statement", True, None)
