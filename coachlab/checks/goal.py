@@ -22,6 +22,10 @@ def _baseline_and_target(a: Analysis) -> tuple[Quantity | None, Quantity | None]
         i = bisect_left(starts, cue.start)
         if len(numbers) - i >= 2:
             return numbers[i], numbers[i + 1]
+        # The starting point told after the target ("93% in November; I'm at 88% now", "80%+，现在baseline是76"):
+        # the one number after the cue is the baseline, the nearest one before it the target.
+        if len(numbers) - i == 1 and i >= 1 and not re.match(r"(?i)from|从|由", cue.text):
+            return numbers[i], numbers[i - 1]
     return None, (numbers[0] if numbers else None)
 
 
@@ -36,6 +40,9 @@ def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None)
     as_points = {baseline.unit, target.unit} <= {"percent", "plain"} and max(baseline.value, target.value) <= 100
     if target.value >= 100 and as_points:
         return False
+    # A level brought down is judged by the share of it that goes ("100% -> 40%" hands most of it over).
+    if target.value < baseline.value and baseline.value > 0:
+        return (baseline.value - target.value) / baseline.value <= limits["max_relative_decrease"]
     if as_points:
         return abs(target.value - baseline.value) <= limits["max_percent_points"]
     if baseline.value == 0:

@@ -125,3 +125,26 @@ def test_the_written_goal_needs_its_starting_point(text: str, lang: str, intent:
     if event.kind == "ask":
         after, event = engine.confirm(scenario, after, True)
     assert event.matched == intent
+
+
+@pytest.mark.parametrize("text, achievable", [
+    ("Schedule adherence up to 93% in November; I'm at 88% now.", True),
+    ("Handle 50 chats a day by the end of January (I'm doing 45 now).", True),
+    ("Q2把FCR做到80%+，现在baseline是76", True),
+    ("Hit 100% schedule adherence tomorrow. Today I was at 70%.", False),
+    ("Sell 30 upgrade plans in December. I sold 12 in November.", False),
+])
+def test_a_starting_point_told_after_the_target_is_the_baseline(text: str, achievable: bool) -> None:
+    """'I'm at 88% now', '(I'm doing 45 now)', '现在baseline是76' after the target give the step to judge."""
+    assert check_goal(text).criteria["achievable"] is achievable
+
+
+@pytest.mark.parametrize("text, achievable", [
+    ("Escalations I handle myself: 100% now, under 40% by 31 March, Lao Gao takes the simple refund ones.", True),
+    ("年底前把团队年流失率从40%降到25%。", True),
+    ("这个月把差评率降到1%以内，目前是4%", False),
+    ("在线咨询现在平均2分钟回复，11月底前全部做到30秒内", False),
+])
+def test_a_level_brought_down_is_judged_by_the_share_that_goes(text: str, achievable: bool) -> None:
+    """Handing over 60% of one's escalations is a plan; cutting three quarters of the bad reviews in a month is not."""
+    assert check_goal(text).criteria["achievable"] is achievable
