@@ -237,7 +237,6 @@ def test_new_pitfalls_have_a_name(pitfall: str, lang: str) -> None:
 @pytest.mark.parametrize("text", [
     "要是三个月以后一切都按你想的来，跟现在比会有什么不一样？",
     "假如这半小时只能解决一件事，你最想要的outcome是什么？",
-    "如果不用考虑排班，你最想先改哪一块？",
 ])
 def test_supposed_success_pictures_the_goal(text: str) -> None:
     """A supposed future where it went well, or what one would most want, is a Goal question, not Options."""
@@ -297,3 +296,17 @@ def test_blaming_why_and_who_lead(text: str, lang: str, leading: bool) -> None:
 def test_stated_advice_has_no_stage(text: str, lang: str) -> None:
     report = run("question", text, lang=lang).to_dict()
     assert (report["form"], report["advice"], report["grow_stage"]) == ("statement", True, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    # Choosing which option to try first is Will; weighing them ("哪个最靠谱") stays out of Will (blind2, blind4, blind5).
+    ("刚才列的那几个做法，你打算先试哪一个？", "zh-CN", "will"),
+    ("So which of these do you want to start with?", "en", "will"),
+    # A supposed case that lifts a constraint and asks what to change is Options, even with 最想 (blind4, blind5).
+    ("如果不看考核分，你最想怎么调整这个流程？", "zh-CN", "options"),
+    ("If you didn't have to worry about AHT, what would you change on these calls?", "en", "options"),
+    # A supposed case that pictures the result stays Goal.
+    ("如果这个问题彻底解决了，你每天上班会有什么不一样？", "zh-CN", "goal"),
+])
+def test_picking_an_option_and_lifting_a_constraint(text: str, lang: str, stage: str) -> None:
+    assert run("question", text, lang=lang).to_dict()["grow_stage"] == stage
