@@ -148,3 +148,16 @@ def test_a_starting_point_told_after_the_target_is_the_baseline(text: str, achie
 def test_a_level_brought_down_is_judged_by_the_share_that_goes(text: str, achievable: bool) -> None:
     """Handing over 60% of one's escalations is a plan; cutting three quarters of the bad reviews in a month is not."""
     assert check_goal(text).criteria["achievable"] is achievable
+
+
+@pytest.mark.parametrize("text", ["下周五之前把三个新人的上岗考核都做完。", "明天之前把张先生那单退款办结。",
+                                  "下周一之前把个人IDP填完交给HR。", "今年内考下人力资源管理师三级。", "半年内升主管。",
+                                  "今年之内带出两个能独立接投诉线的新人。"])
+def test_a_one_off_act_with_its_result_complement_is_measurable(text: str) -> None:
+    """做完, 办结, 填完, 考下, 升主管, 带出两个: done or not, there is a record (convention 2 widened)."""
+    assert check_goal(text).criteria["measurable"] is True
+
+
+@pytest.mark.parametrize("text", ["把新人手册改一改。", "多学学英文。"])
+def test_work_without_its_end_state_is_not_measurable(text: str) -> None:
+    assert check_goal(text).criteria["measurable"] is False
