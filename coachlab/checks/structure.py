@@ -279,14 +279,25 @@ def abstract_quality(doc: Doc, span: Span | None = None) -> bool:
     return bool(_ABSTRACT.search(doc.text[:STRUCTURE_MAX]))
 
 
+# A note with no subject ("近10个早班7次迟登录", "10个班次7次迟登录（4–9 min）"): in feedback the one left
+# unnamed is the agent, and a count of times right before the verb pins the act down (issue 13: zh notes in
+# turns, turns3, turns4 lost their behaviour). Feedback only (acts_on_occasion has no other caller).
+NOTE_COUNT_IS_ACT = ("zh-CN",)
+# not an ordinal ("第一次提醒之后") nor the metric "一次解决率" / "一次性"
+_TIMES_VERB = re.compile(r"(?<![第\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+\s*次(?:都|全)?(?!数|解决率|性)"
+                         r"(?=[\u4e00-\u9fff])")
+
+
 def acts_on_occasion(doc: Doc) -> list[Span]:
     """Return the clauses where the agent (你 / you, or the agent named in notes) did something on a named
     occasion: a call, a chat, a day, a clock time in the same sentence. Plans ("明天起…") are not acts."""
     out = []
     for clause in clauses(doc):
-        if clause.actor not in ("you", "third") or not clause.predicate:
-            continue
         lang = "zh-CN" if has_cjk(clause.span.text) else "en"
+        note = (lang in NOTE_COUNT_IS_ACT and clause.actor in (None, "metric") and clause.predicate
+                and bool(_TIMES_VERB.search(clause.span.text)))
+        if (clause.actor not in ("you", "third") and not note) or not clause.predicate:
+            continue
         if (_future(lang).search(clause.span.text) or _NOT_AN_ACT.search(clause.span.text)
                 or (ABSTRACT_IS_NOT_ACT and _ABSTRACT.search(clause.span.text))):
             continue

@@ -12,6 +12,8 @@ import dataclasses
 import pytest
 
 from coachlab.checks import run
+from coachlab.checks.base import analyse
+from coachlab.checks.structure import acts_on_occasion
 from coachlab.paths import course_root
 from coachlab.scenarios import engine
 from coachlab.scenarios.validator import load_scenario
@@ -157,3 +159,22 @@ def test_thanks_said_in_words_is_told_from_praise_of_the_work(lang: str, text: s
 def test_plain_praise_does_not_reach_the_thanks_intent(lang: str, text: str, intent: str) -> None:
     """At the BIA's appreciation turn only explicit thanks reaches `thanks`; 'well done' gets the fallback's hint."""
     assert _pick("bia-angry-customer", "appreciation", text, lang) == intent
+
+
+@pytest.mark.parametrize(("text", "behaviour"), [
+    ("上个月12个晚班5次提前下线，每次10分钟左右。", True),
+    ("最近8通电话里3次没核身。", True),
+    ("近20个早班6次迟登录，8:00-8:15服务水平72%。", True),
+    ("挺好的，不过第一次提醒之后就该结束通话了。", False),
+    ("一次解决率还行，就是通话有点长。", False),
+])
+def test_zh_note_with_a_count_of_times_before_the_verb_is_a_behaviour(text: str, behaviour: bool) -> None:
+    """A note with no subject ('12个晚班5次提前下线') tells the agent's act; an ordinal or '一次解决率' does not."""
+    assert bool(acts_on_occasion(analyse("feedback", text, "zh-CN", None).doc)) is behaviour
+    if not behaviour:
+        assert run("feedback", text, lang="zh-CN").elements["behavior"] is False
+
+
+def test_everybody_says_at_the_swot_bid_is_the_label_intent() -> None:
+    """'大家都说你…' judges the person through others: the swot BID turn's label-or-absolute intent."""
+    assert _pick("swot-self-scan-candidate", "bid", "大家都说你人太好了，啥都往自己身上揽。", "zh-CN") == "label-or-absolute"
