@@ -310,3 +310,14 @@ def test_stated_advice_has_no_stage(text: str, lang: str) -> None:
 ])
 def test_picking_an_option_and_lifting_a_constraint(text: str, lang: str, stage: str) -> None:
     assert run("question", text, lang=lang).to_dict()["grow_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    # The coach settles a task for the agent with 吧, even with more after it (turns3, turns4).
+    ("你周五去质检组坐半天吧，我跟他们说好了。", True),
+    ("你去把上周的录音再听一遍吧。", True),
+    ("你就说说你是怎么想的吧。", False),
+])
+def test_zh_task_settled_with_ba_is_advice(text: str, advice: bool) -> None:
+    assert run("question", text, lang="zh-CN").to_dict()["advice"] is advice
+
