@@ -161,3 +161,16 @@ def test_a_one_off_act_with_its_result_complement_is_measurable(text: str) -> No
 @pytest.mark.parametrize("text", ["把新人手册改一改。", "多学学英文。"])
 def test_work_without_its_end_state_is_not_measurable(text: str) -> None:
     assert check_goal(text).criteria["measurable"] is False
+
+
+@pytest.mark.parametrize("text", ["领导力提升30%，下个月前。", "团队管理整体提升15%。", "整体service提升20%吧，一个月后看。",
+                                  "希望你把整体管理水平提升20%。"])
+def test_a_percentage_on_leadership_or_the_whole_is_neither_specific_nor_measurable(text: str) -> None:
+    """Convention 3: 整体, 领导力, 管理水平, 'service' name no metric the percentage is of."""
+    criteria = check_goal(text).criteria
+    assert (criteria["specific"], criteria["measurable"]) == (False, False)
+
+
+@pytest.mark.parametrize("text", ["整体满意度提升3个点，6月底前。", "目标：一次解决率提升至团队水平", "月底前服务水平做到85%。"])
+def test_a_named_metric_beside_those_words_stays_specific(text: str) -> None:
+    assert check_goal(text).criteria["specific"] is True
