@@ -357,6 +357,20 @@ def doc_sentence_free(text: str) -> str:
 _WARNING = re.compile(r"再.{0,16}就|别说我|否则|不然|要不然|\bor (?:else|it|you)\b|\botherwise\b", re.IGNORECASE)
 
 
+# An English clause that opens with an imperative ("let people finish", "talk the customer through it") is
+# told to the agent, whoever else it names: the customer or colleague in it is the object, not the actor
+# (issue 13: turns, turns3 plans lost their step because the clause's actor ranked as customer/colleague).
+IMPERATIVE_HAS_NO_ACTOR = True
+
+
+def _imperative_first(clause: Clause) -> bool:
+    verbs, _ = _imperative("en")
+    words = [w.lower() for w in _EN_WORD.findall(clause.span.text)]
+    while words and words[0] in ("and", "then", "just", "so", "also", "first", "now", "please", "ok", "okay"):
+        words = words[1:]
+    return bool(words) and words[0] in verbs
+
+
 def concrete_steps(doc: Doc) -> list[Span]:
     """Return the clauses that give the agent a concrete next step without a "next time" word.
 
@@ -368,7 +382,10 @@ def concrete_steps(doc: Doc) -> list[Span]:
     out = []
     for clause in clauses(doc):
         lang = "zh-CN" if has_cjk(clause.span.text) else "en"
-        if clause.actor in ("customer", "colleague", "metric", "third") or not _instructs(clause, lang):
+        if not _instructs(clause, lang):
+            continue
+        if clause.actor in ("customer", "colleague", "metric", "third") and not (
+                IMPERATIVE_HAS_NO_ACTOR and lang == "en" and _imperative_first(clause)):
             continue
         sentence = doc.sentence_of(clause.span.start)
         text = sentence.text

@@ -13,7 +13,7 @@ import pytest
 
 from coachlab.checks import run
 from coachlab.checks.base import analyse
-from coachlab.checks.structure import acts_on_occasion
+from coachlab.checks.structure import acts_on_occasion, concrete_steps
 from coachlab.paths import course_root
 from coachlab.scenarios import engine
 from coachlab.scenarios.validator import load_scenario
@@ -178,3 +178,13 @@ def test_zh_note_with_a_count_of_times_before_the_verb_is_a_behaviour(text: str,
 def test_everybody_says_at_the_swot_bid_is_the_label_intent() -> None:
     """'大家都说你…' judges the person through others: the swot BID turn's label-or-absolute intent."""
     assert _pick("swot-self-scan-candidate", "bid", "大家都说你人太好了，啥都往自己身上揽。", "zh-CN") == "label-or-absolute"
+
+
+@pytest.mark.parametrize(("text", "step"), [
+    ("Stand-ups: let people finish their point, one question before yours.", True),
+    ("use the refund shortcut (3 clicks) + talk the customer through it while u wait", True),
+    ("The customer let you finish after the 3pm call.", False),
+])
+def test_an_imperative_naming_someone_else_is_still_a_step(text: str, step: bool) -> None:
+    """'let people finish', 'walk the customer through it' tell the agent what to do, whoever they name."""
+    assert bool(concrete_steps(analyse("feedback", text, "en", None).doc)) is step
