@@ -321,3 +321,16 @@ def test_picking_an_option_and_lifting_a_constraint(text: str, lang: str, stage:
 def test_zh_task_settled_with_ba_is_advice(text: str, advice: bool) -> None:
     assert run("question", text, lang="zh-CN").to_dict()["advice"] is advice
 
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    # What holds the agent back now, or takes their time now, is Reality; a future obstacle stays Will (turns2-4).
+    ("What's kept you from passing the rota to someone else until now?", "reality"),
+    ("what eats up your time on a normal shift, and what stops you sharing it out?", "reality"),
+    ("And if it goes wrong next week, what might stop you?", "will"),
+    # When they would like to do it, who they need and what help they want plan the action (turns2, turns3).
+    ("When would you like to start the shadowing, and who do you need to speak to first?", "will"),
+    ("great - step one, and when? and how can I help?", "will"),
+])
+def test_obstacle_now_and_planning_the_action(text: str, stage: str) -> None:
+    assert run("question", text, lang="en").to_dict()["grow_stage"] == stage
