@@ -127,3 +127,23 @@ def test_a_feeling_in_any_word_said_as_theirs(text: str) -> None:
 def test_a_guessed_need_checked_as_a_question_is_focus(text: str) -> None:
     """'是想…？', '是不是希望…？' check what the agent wants."""
     assert check_listening(text).elements["focus"] is True
+
+
+@pytest.mark.parametrize("context, text", [
+    ("I thought I was getting good at this. Now I'm scared to pick up the next call.",
+     "You are getting good at this, don't let one idiot change that."),
+    ("I thought I was getting good at this. Now I'm scared to pick up the next call.", "You're good at this, your QA is 88."),
+    ("我还以为自己慢慢上手了，现在我都怕接下一个电话了。", "怕什么，接多了就习惯了。"),
+    ("我还以为自己慢慢上手了，现在我都怕接下一个电话了。", "怕接电话那可不行啊，咱们是客服，不接电话干嘛呢。"),
+    ("说实话，我已经帮阿梅和老陈顶了三个星期的班了，没人说过一句。我真的好累。", "我之前也顶过一个月的班，那时候比你还惨。"),
+])
+def test_reassurance_normalising_and_the_managers_own_story_are_no_fact_or_feeling(context: str, text: str) -> None:
+    """'You're getting good at this', '接多了就习惯了', '那可不行', '我之前也顶过' repeat the agent's words without listening."""
+    report = check_listening(text, context=context)
+    assert (report.elements["fact"], report.elements["feeling"]) == (False, False)
+
+
+def test_the_same_words_told_back_still_restate() -> None:
+    report = check_listening("So you thought you were getting good at this and now you're scared of the next call.",
+                             context="I thought I was getting good at this. Now I'm scared to pick up the next call.")
+    assert report.elements["fact"] is True and report.elements["feeling"] is True
