@@ -288,11 +288,42 @@ _TIMES_VERB = re.compile(r"(?<![第\d一二两三四五六七八九十])[\d一�
                          r"(?=[\u4e00-\u9fff])")
 
 
+# WeChat lines separate clauses with spaces ("你一直保持礼貌 主动给补偿 还两次提醒他别骂人"); for the agent's
+# acts a space between Chinese characters cuts a clause too, and a clause with no actor continues the one
+# before it (subject left out: "…，第二周推出，…"). Feedback only: clauses() itself is unchanged for STAR.
+SPACE_CUTS_ZH_ACTS = True
+ELLIPSIS_KEEPS_ACTOR = ("zh-CN",)  # en: blind5 behaviour and vague praise each lost an item, so Chinese only
+_ZH_SPACE_CUT = re.compile(_ZH_CUT.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _act_clauses(doc: Doc) -> list[Clause]:
+    cached = doc.__dict__.get("_act_clauses")
+    if cached is not None:
+        return cached
+    head = doc.text[:STRUCTURE_MAX]
+    found = ([_zh_clause(s) for s in _cut(head, _ZH_SPACE_CUT)] if SPACE_CUTS_ZH_ACTS and has_cjk(head)
+             else list(clauses(doc)))
+    if "zh-CN" in ELLIPSIS_KEEPS_ACTOR and has_cjk(head):
+        kept, before = [], None
+        for clause in found:
+            same = before is not None and doc.sentence_of(before.span.start) == doc.sentence_of(clause.span.start)
+            # only an act carries on: "你展现了良好的沟通能力，值得肯定" rates the agent, so nothing is inherited
+            if (clause.actor is None and same and before.actor in ("you", "third")
+                    and not _NOT_AN_ACT.search(before.span.text) and not _ABSTRACT.search(before.span.text)
+                    and not _future("zh-CN").search(before.span.text)):
+                clause = Clause(clause.span, before.actor, clause.predicate)
+            kept.append(clause)
+            before = clause
+        found = kept
+    doc.__dict__["_act_clauses"] = found
+    return found
+
+
 def acts_on_occasion(doc: Doc) -> list[Span]:
     """Return the clauses where the agent (你 / you, or the agent named in notes) did something on a named
     occasion: a call, a chat, a day, a clock time in the same sentence. Plans ("明天起…") are not acts."""
     out = []
-    for clause in clauses(doc):
+    for clause in _act_clauses(doc):
         lang = "zh-CN" if has_cjk(clause.span.text) else "en"
         note = (lang in NOTE_COUNT_IS_ACT and clause.actor in (None, "metric") and clause.predicate
                 and bool(_TIMES_VERB.search(clause.span.text)))

@@ -188,3 +188,13 @@ def test_everybody_says_at_the_swot_bid_is_the_label_intent() -> None:
 def test_an_imperative_naming_someone_else_is_still_a_step(text: str, step: bool) -> None:
     """'let people finish', 'walk the customer through it' tell the agent what to do, whoever they name."""
     assert bool(concrete_steps(analyse("feedback", text, "en", None).doc)) is step
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("你第二周搞的排班互换群 请假冲突从4次变0次 这个真的很厉害 谢谢你", True),
+    ("交接表就是你做对的事：第三周推出，漏单5→2。谢谢你。", True),
+    ("你在通话中展现了良好的服务意识，值得肯定。", False),
+])
+def test_zh_wechat_spaces_and_a_left_out_subject_keep_the_agents_act(text: str, act: bool) -> None:
+    """A space cuts a WeChat line into clauses, and '…：周三推出' carries on the agent's act; a rating does not."""
+    assert bool(acts_on_occasion(analyse("feedback", text, "zh-CN", None).doc)) is act
