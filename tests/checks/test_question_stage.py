@@ -334,3 +334,17 @@ def test_zh_task_settled_with_ba_is_advice(text: str, advice: bool) -> None:
 ])
 def test_obstacle_now_and_planning_the_action(text: str, stage: str) -> None:
     assert run("question", text, lang="en").to_dict()["grow_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "lang", "form", "leading"), [
+    # 几种 asks for a list; 那些 typed for 哪些 inside a question is a question word (turns4 zh good answers).
+    ("你想想 能有几种排法？", "zh-CN", "open", False),
+    ("你觉得还能从那些地方下手？", "zh-CN", "open", False),
+    ("那些客户后来又打来了吗？", "zh-CN", "closed", False),
+    # 'how could you' + a plan asks for options; 'how could you let…' accuses (turns2, train).
+    ("Which calls could you pass on, and how could you brief the person taking them?", "en", "open", False),
+    ("How could you let the callbacks slide for a week?", "en", "open", True),
+])
+def test_question_words_and_how_could_you(text: str, lang: str, form: str, leading: bool) -> None:
+    report = run("question", text, lang=lang).to_dict()
+    assert (report["form"], report["leading"]) == (form, leading)
