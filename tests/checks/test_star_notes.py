@@ -105,3 +105,14 @@ def test_a_metric_moved_by_an_amount_or_a_bare_r_label_is_a_quantified_result(te
 
 def test_a_target_to_reach_is_no_result() -> None:
     assert check_star("I was told to reduce AHT on the tech line by 30 seconds.").elements["result"] is False
+
+
+@pytest.mark.parametrize("text", ["当时的任务就是保住这个大客户。", "当时领导交给我一个任务，让我负责把新人的流失率降下来。",
+                                  "我当时的目标是把投诉率控制在千分之三以内，最后做到了千分之二点一。"])
+def test_dangshi_opening_the_task_sets_no_scene(text: str) -> None:
+    """'当时' before the task or the goal dates it; it is no situation (blind2, blind4, blind5)."""
+    assert check_star(text).elements["situation"] is False
+
+
+def test_a_scene_before_the_task_is_still_the_situation() -> None:
+    assert check_star("去年双十一，当时的任务是把排队控制住。").elements["situation"] is True
