@@ -198,3 +198,12 @@ def test_an_imperative_naming_someone_else_is_still_a_step(text: str, step: bool
 def test_zh_wechat_spaces_and_a_left_out_subject_keep_the_agents_act(text: str, act: bool) -> None:
     """A space cuts a WeChat line into clauses, and '…：周三推出' carries on the agent's act; a rating does not."""
     assert bool(acts_on_occasion(analyse("feedback", text, "zh-CN", None).doc)) is act
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Next time please don't be so curt with customers."),
+    ("zh-CN", "建议今后加强业务能力，提升服务意识，持续改善客户体验。"),
+])
+def test_a_manner_or_a_competency_asked_for_is_no_step(lang: str, text: str) -> None:
+    """'don't be rude to customers' and '加强…能力，提升…意识' name no act to practise: no development."""
+    assert run("feedback", text, lang=lang).elements["development"] is False
