@@ -116,3 +116,15 @@ def test_dangshi_opening_the_task_sets_no_scene(text: str) -> None:
 
 def test_a_scene_before_the_task_is_still_the_situation() -> None:
     assert check_star("去年双十一，当时的任务是把排队控制住。").elements["situation"] is True
+
+
+@pytest.mark.parametrize("text", ["我们团队最后拿了季度第一。", "我们组当时是全中心倒数第一，后来在我的带领下做到了正数第三。",
+                                  "结果：组内质检申诉量下降了一半。"])
+def test_a_rank_or_a_half_in_the_result_quantifies_it(text: str) -> None:
+    """'拿了季度第一', '做到了正数第三', '下降了一半' are numbers (blind2, blind4, blind5)."""
+    report = check_star(text)
+    assert report.elements["result"] is True and report.quantified_result is True
+
+
+def test_the_first_time_is_no_rank() -> None:
+    assert check_star("第一次上线那天我就把流程做完了。").quantified_result is False
