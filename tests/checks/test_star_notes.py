@@ -128,3 +128,11 @@ def test_a_rank_or_a_half_in_the_result_quantifies_it(text: str) -> None:
 
 def test_the_first_time_is_no_rank() -> None:
     assert check_star("第一次上线那天我就把流程做完了。").quantified_result is False
+
+
+@pytest.mark.parametrize("text", ["Myself was given the target of reducing the backlog by month end.",
+                                  "My manager gave me Q2 to fix it.", "So I took ownership and waived the fees myself.",
+                                  "Candidate (Li Wei) says he was responsible for the weekend shift."])
+def test_a_charge_given_or_taken_is_the_task(text: str) -> None:
+    """Notes and learner English: 'was given the target of', 'gave me Q2 to fix it', 'took ownership'."""
+    assert check_star(text).elements["task"] is True
