@@ -36,7 +36,6 @@ commit, or a new set before it is sealed).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import re
 import sys
@@ -248,10 +247,6 @@ def train_table(kinds: "list[str] | tuple[str, ...]", folds: int = 5) -> dict[st
     return table
 
 
-def _picked(event: Any) -> str:
-    return (event.matched or "fallback") if event.kind in ("intent", "retry", "fallback") else event.kind
-
-
 def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dict[str, Any]:
     """Play every labelled answer of the turn-level set at its node; return the share that picks its intent.
 
@@ -282,18 +277,15 @@ def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dic
             node = str(turn["node"])
             if node not in scenario.nodes or "free" not in scenario.nodes[node]:
                 raise SystemExit(f"{path.name}: {node!r} is not a free-text node of {scenario_id}")
-            session = dataclasses.replace(engine.start(scenario), node=node)
             for item in turn.get("answers") or ():
                 quality = str(item.get("quality"))
                 if quality not in cell:
                     raise SystemExit(f"{path.name}: quality must be good or poor, not {quality!r}")
                 want = item.get("intent") or "fallback"
-                after, event = engine.answer(scenario, session, str(item["t"]), lang=lang)
-                asked = event.kind == "ask"
-                if asked:
-                    cell[quality]["asks"] += 1
-                    after, event = engine.confirm(scenario, after, quality == "good")
-                got = _picked(event)
+                # an ask is answered as the learner would: yes for a good answer, no for a poor one
+                event, asked = engine.play_free(scenario, node, str(item["t"]), lang, quality == "good")
+                cell[quality]["asks"] += asked
+                got = engine.reached(event)
                 ok = got == want
                 cell[quality]["answers"] += 1
                 cell[quality]["right"] += ok

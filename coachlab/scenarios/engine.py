@@ -390,6 +390,25 @@ def confirm(scenario: Scenario, session: Session, yes: bool) -> tuple[Session, E
                     bool(pending.get("cut")), reports, dict(pending.get("unsure") or {}), bool(yes))
 
 
+def play_free(scenario: Scenario, node: str, text: str, lang: str, yes: bool) -> tuple[Event, bool]:
+    """Play ``text`` as the free-text answer at ``node`` of a fresh session; an ask is answered ``yes`` or no.
+
+    Return the final event and whether the check asked first. Used to judge the turn level (the accuracy
+    benchmark and the tests): which intent an answer reaches when a learner meets it at that node.
+    """
+    session = replace(start(scenario), node=node)
+    after, event = answer(scenario, session, text, lang=lang)
+    asked = event.kind == "ask"
+    if asked:
+        after, event = confirm(scenario, after, yes)
+    return event, asked
+
+
+def reached(event: Event) -> str:
+    """Return the intent a free-text step reached (``fallback`` when none matched), else the event's kind."""
+    return (event.matched or "fallback") if event.kind in ("intent", "retry", "fallback") else event.kind
+
+
 def _resolve(scenario: Scenario, session: Session, text: str, cut: bool,
              reports: Mapping[str, Mapping[str, Any] | None], unsure: Mapping[str, list[str]],
              confirmed: bool | None) -> tuple[Session, Event]:

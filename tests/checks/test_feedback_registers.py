@@ -7,8 +7,6 @@ jotted as a note are impact, and a plan headed by when it starts is a step. The 
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from coachlab.checks import run
@@ -67,11 +65,7 @@ def test_plan_headed_by_its_start_is_a_step() -> None:
 def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
     scenario, problems = load_scenario(course_root(), scenario_id)
     assert scenario is not None, problems
-    session = dataclasses.replace(engine.start(scenario), node=node)
-    after, event = engine.answer(scenario, session, text, lang=lang)
-    if event.kind == "ask":
-        after, event = engine.confirm(scenario, after, False)
-    return (event.matched or "fallback") if event.kind in ("intent", "retry", "fallback") else event.kind
+    return engine.reached(engine.play_free(scenario, node, text, lang, False)[0])
 
 
 @pytest.mark.parametrize(("scenario_id", "node", "lang", "text", "intent"), [
