@@ -125,6 +125,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
         suggestions.append(a.say("missing.baseline"))
     if criteria["achievable"] is False:
         pitfalls.append(Pitfall("unrealistic", a.say("why.unrealistic")))
+        suggestions.append(a.say("fix.unrealistic", baseline=baseline.span.text if baseline else "",
+                                 target=target.span.text if target else ""))
     # Perfection is no plan with or without a baseline ("100% adherence by next week"); achievable itself is
     # only judged from a baseline (the corpus convention), so this is a pitfall of its own.
     if _perfect(a, target):
@@ -133,8 +135,6 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     elif _too_soon(a, baseline, target):
         pitfalls.append(Pitfall("too_soon", a.say("why.too_soon")))
         suggestions.append(a.say("fix.too_soon", target=target.span.text if target else ""))
-        suggestions.append(a.say("fix.unrealistic", baseline=baseline.span.text if baseline else "",
-                                 target=target.span.text if target else ""))
     # A vague verb is only a pitfall when no number pins it down ("improve FCR from 64% to 70%" is fine).
     for flag in ("vague_verb", "outside_control"):
         if a.has(flag) and not (flag == "vague_verb" and criteria["measurable"]):

@@ -170,3 +170,17 @@ def test_a_percentage_on_leadership_or_the_whole_is_neither_specific_nor_measura
 @pytest.mark.parametrize("text", ["整体满意度提升3个点，6月底前。", "目标：一次解决率提升至团队水平", "月底前服务水平做到85%。"])
 def test_a_named_metric_beside_those_words_stays_specific(text: str) -> None:
     assert check_goal(text).criteria["specific"] is True
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("Raise FCR from 60% to 90% by the end of the month.", "en", ("60%", "90%")),
+    ("月底前一次解决率从60%提到90%。", "zh-CN", ("60%", "90%")),
+])
+def test_an_unrealistic_jump_gets_its_own_fix_and_a_short_deadline_does_not_borrow_it(text, lang, words) -> None:
+    """The fix for a jump quotes its baseline and target; a leap with no baseline gets the 'too soon' fix only."""
+    report = check_goal(text, lang=lang)
+    assert "unrealistic" in {p.id for p in report.pitfalls}
+    assert any(all(w in s for w in words) for s in report.suggestions), report.suggestions
+    soon = check_goal("FCR 90% by next week." if lang == "en" else "一次解决率下周就到90%。", lang=lang)
+    assert {p.id for p in soon.pitfalls} == {"too_soon"}
+    assert not any("{" in s or "从到" in s or "from  to" in s for s in soon.suggestions), soon.suggestions
