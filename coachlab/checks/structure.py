@@ -102,16 +102,27 @@ _CHANGE = re.compile(r"从\s*\d[^，。；]{0,12}(?:到|降到|升到|涨到|变
                      r"\b(?:fell|dropped|rose|went up|went down|climbed|jumped|came down) (?:to|by|from) \d", re.IGNORECASE)
 
 
+# Who acts, not who is acted for: a person after a preposition ("小王只好替你接了好几通", "客户跟你吵") is the
+# object, and the clause's actor is the one before it (issue 13: the colleague's consequence was read as yours).
+PREPOSITION_OBJECT_IS_NOT_ACTOR = True
+# jieba tags some day words as names ("上周二"): a day is no person.
+_DAY_WORD = re.compile(r"^(?:上|下|这|本|每)?(?:周|星期|礼拜)[一二三四五六日天末]?$")
+
+
 def _zh_clause(span: Span) -> Clause:
     table = _actors("zh-CN")
-    found, predicate = [], False
+    found, predicate, after_preposition = [], False, False
     for word, flag in _tags(span.text):
         if flag.startswith("v") or flag.startswith("a") or word in ("没", "没有", "不"):
             predicate = True
-        if word in table:  # 投诉 is both a verb and a metric word
+        if PREPOSITION_OBJECT_IS_NOT_ACTOR and after_preposition and (word in table or flag in ("r", "nr")):
+            pass  # the object of 替 / 跟 / 给 / 对 …
+        elif word in table:  # 投诉 is both a verb and a metric word
             found.append(table[word])
-        elif flag == "nr" and 2 <= len(word) <= 3 and not any(ch in word for ch in "会班线组号"):
+        elif (flag == "nr" and 2 <= len(word) <= 3 and not any(ch in word for ch in "会班线组号")
+              and not _DAY_WORD.match(word)):
             found.append("third")
+        after_preposition = flag == "p"
     if not found and CHANGE_IS_METRIC and _CHANGE.search(span.text):
         found.append("metric")
         predicate = True

@@ -97,3 +97,21 @@ def test_an_accusing_why_leads(text: str) -> None:
 ])
 def test_a_feeling_waved_away_is_not_acknowledged(text: str, ctx: str) -> None:
     assert run("listening", text, context=ctx).to_dict()["elements"]["feeling"] is False
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("小王只好替你接了好几通", ["third"]),   # 替你: you are the one acted for, 小王 acts
+    ("客户跟你吵了十分钟", ["customer"]),
+    ("上周二八点十分才登录", [None]),       # 上周二 is a day, not a person (jieba tags it as a name)
+])
+def test_a_person_after_a_preposition_or_a_day_word_is_not_the_actor(text: str, actors: list[str]) -> None:
+    """The clause's actor is who acts: not the object of 替/跟/给, and not a day jieba tags as a name."""
+    from coachlab.checks.structure import clauses
+
+    assert [c.actor for c in clauses(analyse("feedback", text, "zh-CN", None).doc)] == actors
+
+
+def test_a_colleagues_cover_told_after_the_lateness_is_impact() -> None:
+    """"…，小王只好替你接了好几通" is what happened next to a colleague: impact with no marker word."""
+    report = run("feedback", "上周有三次你8点后才登录，小王只好替你接了好几通。", lang="zh-CN")
+    assert report.elements["behavior"] and report.elements["impact"]
