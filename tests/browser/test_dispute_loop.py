@@ -114,7 +114,7 @@ def test_learner_disputes_and_facilitator_overturns(voila_server, dashboard_for,
 # (the server runs the same code), and fail when none is left, so a new one must be found.
 UNSURE_QUESTIONS = ["要不要试试早一班车？", "那你打算怎么办呢", "这个事你怎么看", "今天想聊点啥？"]
 ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。", "上周有三次你8点后才登录，小王只好替你接了好几通。",
-                 "你最近老是晚到。", "你从来不迟到，这点挺好。"]
+                 "你最近老是晚到。", "你从来不迟到，这点挺好。", "你这个月早班迟了好几次，具体我这有记录。"]
 
 
 def _play_to_free_text(page, server, learner: str) -> None:  # noqa: ANN001 - a Playwright page, the server
