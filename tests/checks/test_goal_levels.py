@@ -123,6 +123,20 @@ def test_the_written_goal_needs_its_starting_point(text: str, lang: str, intent:
     assert engine.reached(engine.play_free(scenario, "final-goal", text, lang, True)[0]) == intent
 
 
+@pytest.mark.parametrize(("text", "lang", "intent"), [
+    ("这周五之前AHT降到6分钟", "zh-CN", "half-a-goal"),
+    ("AHT down to 7.5 minutes by the end of the month, FCR at 78% or above.", "en", "half-a-goal"),
+    ("月底前把平均处理时长从8.4分钟降到7.5分钟，一次解决率保持在78%以上。", "zh-CN", "smart-goal"),
+    ("AHT 8.4 -> 7.5 by end of Jan, FCR stays 78+. deal?", "en", "smart-goal"),
+])
+def test_a_target_without_a_starting_point_is_not_praised_for_one(text: str, lang: str, intent: str) -> None:
+    """Convention 9: the KPI goal's good move praises 'a number, a starting point and a date'; a bare target is half."""
+    scenario, problems = load_scenario(course_root(), "kpi-first-week-former-peer")
+    assert scenario is not None, problems
+    for yes in (True, False):
+        assert engine.reached(engine.play_free(scenario, "goal", text, lang, yes)[0]) == intent
+
+
 @pytest.mark.parametrize("text, achievable", [
     ("Schedule adherence up to 93% in November; I'm at 88% now.", True),
     ("Handle 50 chats a day by the end of January (I'm doing 45 now).", True),
