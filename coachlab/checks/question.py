@@ -54,8 +54,11 @@ def _stage(a: Analysis, form: str) -> str | None:
     A real question with no cue of any stage takes ``stage_default`` (rules/question.yaml says which and
     why): asking about work as it is now is the Reality stage, whatever words it uses.
     """
+    if a.has("reproach"):  # "难道你不知道…？" scolds and asks about no stage (rules/question.yaml)
+        return None
     suggested = a.book.settings.get("stage_of_advice")
-    if suggested and form != "statement" and a.has("advice") and not a.has("reality"):
+    # ("你试过…没有？" carries 试过, a Reality word, inside the suggestion itself: conventions 6)
+    if suggested and form != "statement" and a.has("advice") and (not a.has("reality") or (a.has("try_suggestion") and not a.has("small_talk"))):
         return str(suggested)
     if a.has("small_talk") and not a.has("work_topic"):
         return None
@@ -108,7 +111,10 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
     # send "你这么优秀，肯定没问题的" to the fallback, not to closed-or-leading): statement_leads in the rules.
     asks = form != "statement" or bool(a.book.settings.get("statement_leads", True))
-    leading = asks and (a.has("leading") or a.has("pressure") or (advice and form != "statement"))
+    # Advice asked as a question leads, except a suggestion of one thing to try ("Have you tried X?", "要不要先…？"):
+    # that is advice only (conventions 6; rules/question.yaml try_suggestion).
+    leading = asks and (a.has("leading") or a.has("pressure")
+                        or (advice and form != "statement" and not a.has("try_suggestion")))
     stage = _stage(a, form)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)

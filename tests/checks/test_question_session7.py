@@ -1,0 +1,72 @@
+"""The question check on the classes fixed in session 7 (judge q3): zh GROW stage and conventions 6 and 7."""
+
+from __future__ import annotations
+
+import pytest
+
+from coachlab.checks import run
+
+
+def _report(text: str, lang: str) -> dict:
+    return run("question", text, lang=lang).to_dict()
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    # Another person's place, or a limit lifted, widens the choices: Options, even with 最希望 or 安排 in it.
+    ("要是你是那位客户，你最希望坐席先说哪句话？", "options"),
+    ("站在排班组的角度，他们会怎么安排这个班？", "options"),
+    ("如果人手不是问题，你会想怎么分这些活？", "options"),
+    ("你们组长看到这份报表，会给你什么建议？", "options"),
+    # ...but another person's view of what already happened looks back: Reality.
+    ("换个角度，那位客户那边会怎么看那次通话？", "reality"),
+    # A reproach aimed at the person asks about no stage; hindsight about the occasion stays Reality.
+    ("你难道不清楚升级流程吗？", None),
+    ("你不觉得你早该跟组长说一声吗？", None),
+    ("你不觉得当时就该升级吗？", "reality"),
+    # Who can help, and settling it, plan the action: Will.
+    ("这件事上谁可以帮到你？", "will"),
+    ("那就定下来，周四开始？", "will"),
+    # What the person wants, or a choice between two wants: Goal.
+    ("你想在这一个月里把哪项指标先提上来？", "goal"),
+    ("你是想先把质检分稳住，还是想先冲接通量？", "goal"),
+    # What stops the agent now is Reality; what might stop them later is Will.
+    ("是什么拦着你没按时交日报？", "reality"),
+    ("接下来可能会有什么拦着你？", "will"),
+    # "What could you do" in chat words is Options.
+    ("那你觉得下个月能做点啥？", "options"),
+])
+def test_zh_grow_stage_session7(text: str, stage: str | None) -> None:
+    """The stage the retired blind sets (blind2 to blind6) give each class."""
+    assert _report(text, "zh-CN")["grow_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Have you tried reading the notes before you pick up?", "en"),
+    ("So have you considered a second headset?", "en"),
+    ("你试过先看备注再接起来没有？", "zh-CN"),
+    ("要不要先找组长聊一下？", "zh-CN"),
+])
+def test_have_you_tried_is_advice_only(text: str, lang: str) -> None:
+    """Conventions 6: a suggestion of one thing to try is advice, form closed, not leading; its stage is Options."""
+    report = _report(text, lang)
+    assert (report["form"], report["advice"], report["leading"], report["grow_stage"]) == ("closed", True, False, "options")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Why don't you just read the notes first?", "en"),
+    ("你为什么不直接先看备注？", "zh-CN"),
+])
+def test_other_advice_questions_still_lead(text: str, lang: str) -> None:
+    """Only the have-you-tried kind drops leading: "why don't you just…" still pushes an answer."""
+    report = _report(text, lang)
+    assert report["advice"] and report["leading"]
+
+
+def test_the_customers_wants_are_no_goal() -> None:
+    """A choice between what the customer wants is about the case, not the agent's goal."""
+    assert _report("客户是想退款还是换货？", "zh-CN")["grow_stage"] != "goal"
+
+
+def test_a_guess_at_what_was_not_done_leads() -> None:
+    """"你是不是压根没看…" guesses the failing for a yes, like "你是不是又没看…"."""
+    assert _report("你是不是压根没看上周的公告？", "zh-CN")["leading"]
