@@ -8,7 +8,8 @@ from coachlab.text import Span
 
 from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import abstract_quality, actor_features, acts_on_occasion, concrete_steps, consequences
+from .structure import (abstract_quality, actor_features, acts_on_occasion, concrete_steps, consequences,
+                        named_not_done)
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
@@ -43,6 +44,54 @@ def numbered_steps(text: str) -> list[Span]:
     return todo if 2 * len(todo) > len(items) else []
 
 
+# Speaking for others (convention 8, session 7): a group of people (大家, 组里好几个人, 咱们组的人, 客户都…) with
+# a verb of saying or judging whose object is the agent ("…都说你…", "…跟我反映，你…"). Read from the clause
+# (jieba words), not a list of phrases: the group before the verb, plural (都 / 们 / a quantity / a group
+# word), the agent right after it or near the start of the next clause. A report of one event ("客户说了谢谢") or a
+# reaction with no 你 ("大家都说清楚多了") is impact, not this pitfall, and so is what customers say after the
+# agent's act was told. Chinese only (the English rules
+# already read "everyone says…").
+REPORT_IS_SPEAKING_FOR_OTHERS = ("zh-CN",)
+_REPORT_VERBS = frozenset({"说", "觉得", "反映", "认为", "议论", "抱怨", "吐槽", "投诉", "提到", "讲", "夸", "看到",
+                           "注意到", "知道", "反馈"})
+_GROUP = re.compile(r"人|同事|小伙伴|伙伴|客户|大家|大伙|组里|组员|新人|团队|全组|质检")
+_PLURAL = re.compile(r"都|们|大家|大伙|所有|全组|组里|其他|别人|有人|好几|几个|不少|很多|好多|一些|些")
+_CLAUSE_CUT = re.compile(r"[，,；;。！？!?\n、…：:]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def reported_by_others(text: str) -> list[Span]:
+    """Return the Chinese clauses that pass on what a group of others says or thinks of the agent."""
+    from .structure import STRUCTURE_MAX, _tags
+
+    head = text[:STRUCTURE_MAX]
+    pieces, start = [], 0
+    for m in [*_CLAUSE_CUT.finditer(head), None]:
+        end = m.start() if m else len(head)
+        if head[start:end].strip():
+            pieces.append(Span(start, end, head[start:end]))
+        start = m.end() if m else len(head)
+    out = []
+    for i, piece in enumerate(pieces):
+        words = [w for w, _ in _tags(piece.text) if w.strip()]
+        for j, word in enumerate(words):
+            if word not in _REPORT_VERBS:
+                continue
+            before, after = "".join(words[:j]), words[j + 1:]
+            if "你" in words[:j] or not _GROUP.search(before) or not _PLURAL.search(before):
+                continue
+            if after[:1] and after[0] in ("了", "过"):
+                continue  # one event told ("说了谢谢"), not an opinion passed on
+            if "客户" in before and any("你" in p.text for p in pieces[:i]):
+                continue  # customers' word after the agent's act is what it did ("…40个会话，客户都说你回复得很快")
+            nxt = pieces[i + 1].text.lstrip() if i + 1 < len(pieces) else ""
+            target = ("你" in after and not {"谢谢", "感谢"} & set(after[:after.index("你")])) or (
+                not after and "你" in nxt[:8])
+            if target:
+                out.append(piece)
+                break
+    return out
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -60,16 +109,25 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         # Every behaviour the rules saw rates the agent in competency words ("on the 3pm call you showed
         # empathy"): a trait on an occasion is still a trait (structure.ABSTRACT_IS_NOT_ACT).
         rules["behavior"] = False
+    named_only = bool(a.spans("behavior")) and all(named_not_done(a.doc, span) for span in a.spans("behavior"))
+    if rules["behavior"] and not acts and named_only:
+        # "你早班的登录时间，…有点问题": the rules saw the agent and an occasion, but the clause only names a
+        # thing of theirs (a noun phrase, structure.noun_phrase); nothing was done, so there is no behaviour.
+        rules["behavior"] = False
     rules["behavior"] = rules["behavior"] or (bool(acts) and ACT_IS_BEHAVIOUR)
     steps = concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
     rules["development"] = rules["development"] or (bool(steps) and STEP_IS_DEVELOPMENT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
     rules.update({f: (vague if f == "vague_praise" else a.has(f)) for f in FLAGS})
+    reported = reported_by_others(text) if a.lang in REPORT_IS_SPEAKING_FOR_OTHERS else []
+    rules["speaking_for_others"] = rules["speaking_for_others"] or bool(reported)
     extra = actor_features(a.doc) | ({"consequence"} if told and CONSEQUENCE_IS_IMPACT else set())
     extra |= {"act_on_occasion"} if acts else set()
     extra |= {"concrete_step"} if steps else set()
     extra |= {"abstract_quality"} if abstract_quality(a.doc) else set()
+    extra |= {"named_not_done"} if named_only and not acts else set()
+    extra |= {"reported_by_others"} if reported else set()
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])

@@ -158,7 +158,7 @@ def clauses(doc: Doc) -> list[Clause]:
     return found
 
 
-_ME_NOT_STATE = re.compile(r"^\s*(?:我|I)\s*(?:看到|注意到|发现|听到|听了|想|希望|建议|觉得你|要求|请|谢谢|感谢|给你|"
+_ME_NOT_STATE = re.compile(r"^\s*(?:我|I)\s*(?:看到|注意到|发现|听到|听了|看了|查了|翻了|想|希望|建议|觉得你|要求|请|谢谢|感谢|给你|"
                            r"saw|noticed|heard|want|would like|suggest|think you|thank|appreciate|need you|'d like)",
                            re.IGNORECASE)
 
@@ -168,6 +168,59 @@ def _future(lang: str) -> re.Pattern[str]:
     terms = sorted(lexicons(lang).get("future_cue", ()), key=len, reverse=True)
     body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in terms)
     return re.compile(body or r"(?!)", re.IGNORECASE)
+
+
+# "八点零五以后才登录的", "10点之后才回": 以后 / 之后 right after a clock time or a day (jieba: a numeral ``m``
+# or a time word ``t`` before the locative ``f``) places a past act after that time; it is no plan (issue 13:
+# a dated, counted observation in the 是…的 construction lost its behaviour to the future cue 以后).
+TIME_AFTER_IS_NOT_FUTURE = True
+
+
+def _plans(text: str, lang: str) -> bool:
+    """Return True when a clause speaks of the future (a future cue that is not "after <a time>")."""
+    found = _future(lang).search(text)
+    if not found or lang != "zh-CN" or not TIME_AFTER_IS_NOT_FUTURE:
+        return bool(found)
+    tags = _tags(text)
+    if not any(word in ("以后", "之后") for word, _ in tags):
+        return True
+    kept, before = [], ("", "")
+    for word, flag in tags:
+        # "after 8:05": drop the locative so only the other future cues are read
+        kept.append(" " if word in ("以后", "之后") and before[1] in ("m", "t") else word)
+        before = (word, flag)
+    return bool(_future(lang).search("".join(kept)))
+
+
+# "你早班的登录时间" names a thing (the log-in time), not an act: every verb in it stands after the last 的,
+# inside the noun it ends on ("的登录时间", "的处理方式"). Such a clause has no predicate of its own, so it
+# is no act however much it names an occasion (issue 13: the vague "你早班的登录时间，我看了一下，有点问题").
+NOUN_PHRASE_IS_NOT_ACT = ("zh-CN",)
+
+
+def noun_phrase(text: str) -> bool:
+    """Return True when a Chinese clause is a noun phrase naming an act as a thing of the agent's.
+
+    "你早班的登录时间": after its last 的 come only a verb and the noun it modifies (two or three words, a
+    verb among them, a noun last), and before the 的 no verb stands: "你第二周搞的排班互换群" tells what the
+    agent did in its relative clause, and "你这周的质检有两通都是开场没报工号" goes on after the 的.
+    """
+    tags = [(w, f) for w, f in _tags(text) if w.strip() and f != "x"]
+    marks = [i for i, (w, f) in enumerate(tags) if f == "uj"]
+    if not marks or not tags[-1][1].startswith("n") or tags[-1][1] == "nr":
+        return False
+    head, tail = tags[:marks[-1]], tags[marks[-1] + 1:]
+    if not 2 <= len(tail) <= 3 or not all(f[0] in "nv" for _, f in tail) or not any(f[0] == "v" for _, f in tail):
+        return False
+    return not any(f[0] in "va" or f == "p" or w in ("没", "没有", "不") for w, f in head)
+
+
+def named_not_done(doc: Doc, span: Span) -> bool:
+    """Return True when the agent's clauses under ``span`` only name a thing of theirs ("你早班的登录时间")."""
+    mine = [c for c in _act_clauses(doc) if c.span.start < span.end and span.start < c.span.end
+            and c.actor in ("you", "third")]
+    return bool(mine) and all(has_cjk(c.span.text) and "zh-CN" in NOUN_PHRASE_IS_NOT_ACT and noun_phrase(c.span.text)
+                              for c in mine)
 
 
 def consequences(doc: Doc, acts: list[Span] | None = None) -> list[Span]:
@@ -190,7 +243,7 @@ def consequences(doc: Doc, acts: list[Span] | None = None) -> list[Span]:
             continue
         if clause.actor == "me" and _ME_NOT_STATE.search(clause.span.text):
             continue
-        if _future("zh-CN" if has_cjk(clause.span.text) else "en").search(clause.span.text):
+        if _plans(clause.span.text, "zh-CN" if has_cjk(clause.span.text) else "en"):
             continue  # a plan ("公交晚了的话7:50前微信我") has not happened
         out.append(clause.span)
     return out
@@ -321,7 +374,7 @@ def _act_clauses(doc: Doc) -> list[Clause]:
             # only an act carries on: "你展现了良好的沟通能力，值得肯定" rates the agent, so nothing is inherited
             if (clause.actor is None and same and before.actor in ("you", "third")
                     and not _NOT_AN_ACT.search(before.span.text) and not _ABSTRACT.search(before.span.text)
-                    and not _future("zh-CN").search(before.span.text)):
+                    and not _plans(before.span.text, "zh-CN")):
                 clause = Clause(clause.span, before.actor, clause.predicate)
             kept.append(clause)
             before = clause
@@ -340,7 +393,9 @@ def acts_on_occasion(doc: Doc) -> list[Span]:
                 and bool(_TIMES_VERB.search(clause.span.text)))
         if (clause.actor not in ("you", "third") and not note) or not clause.predicate:
             continue
-        if (_future(lang).search(clause.span.text) or _NOT_AN_ACT.search(clause.span.text)
+        if lang in NOUN_PHRASE_IS_NOT_ACT and noun_phrase(clause.span.text):
+            continue
+        if (_plans(clause.span.text, lang) or _NOT_AN_ACT.search(clause.span.text)
                 or (ABSTRACT_IS_NOT_ACT and _ABSTRACT.search(clause.span.text))):
             continue
         sentence = doc.sentence_of(clause.span.start).text

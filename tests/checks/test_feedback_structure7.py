@@ -1,0 +1,76 @@
+"""Clause structure in the feedback check (issue 13, session 7, judge fb3).
+
+A dated, counted observation told with 是…的 and "after <a time>" (以后 after a clock time is no plan) is a
+behaviour; a clause that only names a thing of the agent's ("你早班的登录时间") is none; a group of others
+passing on what they say of the agent is speaking for others (convention 8), and at the BID behaviour turns,
+which have no intent naming that pitfall, such an answer reaches the fallback even when the behaviour is named.
+The texts are our own wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coachlab.checks import run
+from coachlab.checks.base import analyse
+from coachlab.checks.feedback import reported_by_others
+from coachlab.checks.structure import acts_on_occasion, noun_phrase
+from coachlab.paths import course_root
+from coachlab.scenarios import engine
+from coachlab.scenarios.validator import load_scenario
+
+DATED = ["上周二和周四你都是八点零五以后才登录的。", "周一你是十点之后才回的客户消息。"]
+
+
+@pytest.mark.parametrize("text", DATED)
+def test_time_after_is_an_act_not_a_plan(text: str) -> None:
+    """以后 / 之后 right after a clock time places a past act; the clause is an act on an occasion."""
+    assert acts_on_occasion(analyse("feedback", text, "zh-CN").doc)
+    assert run("feedback", text, lang="zh-CN").elements["behavior"] is True
+
+
+def test_a_plan_after_a_time_word_stays_a_plan() -> None:
+    """以后 opening a clause is still the future: no act."""
+    assert not acts_on_occasion(analyse("feedback", "你以后八点前登录。", "zh-CN").doc)
+
+
+def test_noun_phrase_is_no_act() -> None:
+    """A clause that only names the agent's log-in time has no behaviour; a sentence after 的 keeps one."""
+    assert noun_phrase("你早班的登录时间")
+    assert not noun_phrase("你这周的质检有两通都是开场没报工号")
+    assert not noun_phrase("在今天的晨会上你两次打断小李讲故障情况")
+    assert not noun_phrase("你第二周搞的排班互换群")
+    report = run("feedback", "你早班的登录时间，我看了一下，有点问题。", lang="zh-CN")
+    assert report.elements["behavior"] is False
+    assert report.elements["impact"] is False
+
+
+@pytest.mark.parametrize("text", ["咱们组的人都说你午休老超时。", "组里好几个人跟我反映，你交接的时候总漏单。",
+                                  "好几个同事跟我说你最近态度不太好。"])
+def test_group_passing_on_a_judgement_is_speaking_for_others(text: str) -> None:
+    """A plural group with a verb of saying whose object is the agent raises speaking_for_others."""
+    assert reported_by_others(text)
+    assert "speaking_for_others" in run("feedback", text, lang="zh-CN").flags
+
+
+@pytest.mark.parametrize("text", ["客户挂机前还说了谢谢你。", "你的声音很好听，客户都喜欢。"])
+def test_one_event_or_a_reaction_is_not_speaking_for_others(text: str) -> None:
+    """One event told ("说了谢谢") or a reaction with no report verb is not the pitfall."""
+    assert not reported_by_others(text)
+
+
+@pytest.mark.parametrize(("scenario_id", "text", "lang", "want"), [
+    ("bid-late-logins", "上周二和周四你都是八点零五以后才登录的。", "zh-CN", "behaviour-only"),
+    ("bid-late-logins", "你早班的登录时间，我看了一下，有点问题。", "zh-CN", "fallback"),
+    ("bid-late-logins", "组里好几个人跟我反映，最近10个早班你有7次八点以后才登录，开班那一刻钟队列少一个人。", "zh-CN",
+     "fallback"),
+    ("bid-late-logins", "Everyone's noticed that on 7 of your last 10 early shifts you logged in after 8:00, and the "
+                        "queue was one short.", "en", "fallback"),
+    ("bid-curt-tone-qa", "QA那边都在说，你10:42那通电话里对客户说“我刚才已经说过了”，客户给了2分。", "zh-CN", "fallback"),
+])
+def test_bid_behaviour_turns(scenario_id: str, text: str, lang: str, want: str) -> None:
+    """A dated observation is the behaviour; a vague line is not; speaking for others reaches the fallback."""
+    scenario, problems = load_scenario(course_root(), scenario_id)
+    assert scenario is not None, problems
+    event, _ = engine.play_free(scenario, "behaviour", text, lang, True)
+    assert engine.reached(event) == want
