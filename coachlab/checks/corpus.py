@@ -55,12 +55,13 @@ BLIND_SETS = {
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 
-# The corpora a model may learn from, by name: the own and held-out sets, train/ and the retired per-label
-# blind sets. The sealed sets are never read here: they measure.
+# The corpora a model may learn from, by name: the own and held-out sets, train/, the retired per-label
+# blind sets and train-writers/ (written blind for training, session 7). The sealed sets are never read
+# here: they measure.
 TRAINING_SETS = {"own": "", "heldout": "heldout", "retired-blind": "train-retired-blind",
                  **{f"retired-{name}": s.folder for name, s in BLIND_SETS.items()
                     if s.kind == "labels" and not s.sealed},
-                 "train": "train"}
+                 "train": "train", "writers": "train-writers"}
 
 
 def flag_aliases(folder: Path) -> tuple[dict[str, str], set[str]]:

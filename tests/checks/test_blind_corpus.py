@@ -1,5 +1,5 @@
-"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/, blind3/ to blind5/) are well-formed,
-and the benchmark scores the sealed blind sets (blind7/, turns-blind6/) in the documented format.
+"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/ to blind6/) and train-writers/ are
+well-formed, and the benchmark scores the sealed blind sets (blind7/, turns-blind6/) in the documented format.
 
 The retired sets were the blind measures until issue 13; they are training data now (see their READMEs).
 The benchmark's tables for the sealed sets are tested on small fixtures written here, never on the real
@@ -23,7 +23,8 @@ _spec.loader.exec_module(accuracy)  # type: ignore[union-attr]
 BLIND = REPO / "tests" / "corpus" / "train-retired-blind"
 RETIRED = {"retired-blind": BLIND, **{f"retired-{name}": REPO / "tests" / "corpus" / spec.folder
                                       for name, spec in accuracy.BLIND_SETS.items()
-                                      if spec.kind == "labels" and not spec.sealed}}
+                                      if spec.kind == "labels" and not spec.sealed},
+           "writers": REPO / "tests" / "corpus" / "train-writers"}  # written blind, for training only
 MIN_ITEMS = 20
 
 # Keys an item may carry, and the values its label lists may hold, per kind (tests/corpus/README.md).
