@@ -58,7 +58,8 @@ def _stage(a: Analysis, form: str) -> str | None:
         return None
     suggested = a.book.settings.get("stage_of_advice")
     # ("你试过…没有？" carries 试过, a Reality word, inside the suggestion itself: conventions 6)
-    if suggested and form != "statement" and a.has("advice") and (not a.has("reality") or (a.has("try_suggestion") and not a.has("small_talk"))):
+    tried = a.has("try_suggestion") and not a.has("small_talk")
+    if suggested and form != "statement" and a.has("advice") and (not a.has("reality") or tried):
         return str(suggested)
     if a.has("small_talk") and not a.has("work_topic"):
         return None
@@ -95,6 +96,12 @@ def _stage(a: Analysis, form: str) -> str | None:
         if not needs or any(a.has(t) for t in needs):
             return str(default)
     return picked
+
+
+def closed_fact(a: Analysis, form: str) -> bool:
+    """Return True when the text asks only for a fact or two (who, how many, where) and nothing more."""
+    return (form != "statement" and a.has("closed_fact") and not a.has("open_word") and not a.has("open_lead")
+            and not (a.has("small_talk") and not a.has("work_topic")))
 
 
 def check_question(text: str, lang: str = "auto", context: str | None = None) -> QuestionReport:
@@ -139,6 +146,10 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     if stage is None and a.has("small_talk") and not a.has("work_topic") and not (leading or advice):
         # Small talk is no coaching question (a role-play turn sends it to the fallback, turn sets 2 and 3).
         pitfalls.append(a.pitfall("small_talk"))
+    if closed_fact(a, form):
+        # One fact asked for (who, how many, where) and nothing more: closed in effect (conventions 7); the question
+        # nodes' closed-or-leading intents test this pitfall.
+        pitfalls.append(a.pitfall("closed_fact"))
     if stage is None and "grow_stage" not in j.unsure:
         suggestions.append(a.say("missing.grow_stage"))
     suggestions.extend(q["text"] for q in j.questions)

@@ -70,3 +70,53 @@ def test_the_customers_wants_are_no_goal() -> None:
 def test_a_guess_at_what_was_not_done_leads() -> None:
     """"你是不是压根没看…" guesses the failing for a yes, like "你是不是又没看…"."""
     assert _report("你是不是压根没看上周的公告？", "zh-CN")["leading"]
+
+
+def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
+    from pathlib import Path
+
+    from coachlab.scenarios import engine
+    from coachlab.scenarios.validator import load_scenario
+
+    scenario, problems = load_scenario(Path(__file__).resolve().parents[2], scenario_id)
+    assert scenario is not None, problems
+    return engine.reached(engine.play_free(scenario, node, text, lang, False)[0])
+
+
+@pytest.mark.parametrize(("text", "lang", "fact"), [
+    ("Who was on the escalation desk at nine?", "en", True),
+    ("How many of them did you mentor?", "en", True),
+    ("当时排班是谁排的？", "zh-CN", True),
+    ("你一共接过几个这样的投诉？", "zh-CN", True),
+    ("那天经理在哪？", "zh-CN", True),
+    # Something more is asked, or who can help (Will): no closed fact.
+    ("Who was on the desk, and what did they see?", "en", False),
+    ("Who could help you with the rota?", "en", False),
+    ("当时是谁接的，后来怎么处理的？", "zh-CN", False),
+    ("这件事需要让谁知道？", "zh-CN", False),
+    ("你觉得问题出在哪？", "zh-CN", False),
+])
+def test_closed_factual_probe(text: str, lang: str, fact: bool) -> None:
+    """Conventions 7: a question that asks for one fact (who, how many, where) and nothing more is closed in effect."""
+    assert ("closed_fact" in [p["id"] for p in _report(text, lang)["pitfalls"]]) is fact
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang", "intent"), [
+    ("review-peak-day", "causes", "Who was on the escalation desk at nine?", "en", "closed-or-leading"),
+    ("review-peak-day", "causes", "当时排班是谁排的？", "zh-CN", "closed-or-leading"),
+    ("promo-star-probing", "probe-situation", "你一共带过几个徒弟？", "zh-CN", "closed-or-leading"),
+    ("promo-star-probing", "probe-situation", "How many of them did you mentor?", "en", "closed-or-leading"),
+    # an open probe still reaches the good move
+    ("review-peak-day", "causes", "当时是谁接的，后来卡在哪一步？", "zh-CN", "open-question"),
+])
+def test_closed_factual_probe_reaches_closed_or_leading(scenario_id: str, node: str, text: str, lang: str,
+                                                         intent: str) -> None:
+    """At a role-play turn a closed factual probe reaches the node's closed-or-leading intent (conventions 7)."""
+    assert _pick(scenario_id, node, text, lang) == intent
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_closed_fact_has_a_name(lang: str) -> None:
+    from coachlab.widgets.checkpad import label
+
+    assert label("closed_fact", lang) != "closed_fact"
