@@ -92,6 +92,65 @@ def reported_by_others(text: str) -> list[Span]:
     return out
 
 
+# The agent's act told as a relative clause in front of what it made, with the change it brought in the same
+# sentence: "你做的那个班次意愿表，调组申请从3个直接到0", "你搞的那张交接表，这周漏交接从5次降到1次" (turns2-turns5:
+# the good BIA answers of promo-followup-month reached the vague-praise intent). 你, then only time words or
+# adverbs, an action verb, 的, then a noun phrase (not "你做的不错": an adjective after 的 is a rating).
+RELATIVE_ACT_IS_BEHAVIOUR = ("zh-CN",)
+_NOT_ACTION = frozenset({"是", "有", "觉得", "感觉", "知道", "想", "认为", "希望"})
+_WHEN_WORDS = frozenset({"周", "天", "月", "上任", "入职", "就", "已经"})  # "第2周" (jieba: 周 as a name), "上任第二周"
+# a count that moves, with its unit between ("3人→0", "5单→1")
+_MOVED = re.compile(r"\d+\s*[人个次单位名通条件]?\s*(?:→|->|=>)\s*\d")
+
+
+def relative_acts(doc) -> list[Span]:
+    """Return the sentences where the agent's act is told as a relative clause and a number moves after it."""
+    from .structure import _CHANGE, _tags
+
+    out = []
+    for sentence in doc.sentences:
+        if not (_CHANGE.search(sentence.text) or _MOVED.search(sentence.text)):
+            continue
+        tags = [(w, f) for w, f in _tags(sentence.text) if w.strip()]
+        for i, (word, _) in enumerate(tags):
+            if word != "你":
+                continue
+            k = i + 1
+            while k < len(tags) and (tags[k][1] in ("m", "t", "d", "f") or tags[k][1].startswith("t")):
+                k += 1
+            if not (k + 2 < len(tags) and tags[k][1].startswith("v") and tags[k][0] not in _NOT_ACTION
+                    and tags[k + 1][1] == "uj"):
+                continue
+            np = []
+            for w, f in tags[k + 2:]:
+                if f[0] not in "rqmnv" or f == "x":
+                    break
+                np.append(f)
+            if np and np[0][0] in "rqmn" and any(f.startswith("n") for f in np):
+                out.append(sentence)
+                break
+        else:
+            out.extend(_dated_note(sentence))
+    return out
+
+
+def _dated_note(sentence: Span) -> list[Span]:
+    """A note with no subject that opens with when and an action verb: "第2周推出班次意愿表 → 调组3人→0"."""
+    from .structure import _ZH_CUT, _cut, _tags, _zh_clause
+
+    for clause in _cut(sentence.text, _ZH_CUT):
+        if _zh_clause(clause).actor is not None:
+            continue
+        tags = [(w, f) for w, f in _tags(clause.text) if w.strip() and f != "x"]
+        k, when = 0, 0
+        while k < len(tags) and (tags[k][1] in ("m", "t", "f") or tags[k][0] in _WHEN_WORDS):
+            when += tags[k][1] in ("m", "t")
+            k += 1
+        if when and k < len(tags) and tags[k][1] == "v" and tags[k][0] not in _NOT_ACTION:
+            return [Span(sentence.start + clause.start, sentence.start + clause.end, clause.text)]
+    return []
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -115,6 +174,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         # thing of theirs (a noun phrase, structure.noun_phrase); nothing was done, so there is no behaviour.
         rules["behavior"] = False
     rules["behavior"] = rules["behavior"] or (bool(acts) and ACT_IS_BEHAVIOUR)
+    made = relative_acts(a.doc) if a.lang in RELATIVE_ACT_IS_BEHAVIOUR and not rules["behavior"] else []
+    rules["behavior"] = rules["behavior"] or bool(made)
     steps = concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
     rules["development"] = rules["development"] or (bool(steps) and STEP_IS_DEVELOPMENT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
@@ -128,6 +189,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     extra |= {"abstract_quality"} if abstract_quality(a.doc) else set()
     extra |= {"named_not_done"} if named_only and not acts else set()
     extra |= {"reported_by_others"} if reported else set()
+    extra |= {"act_on_occasion"} if made else set()
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])

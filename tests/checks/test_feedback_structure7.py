@@ -74,3 +74,20 @@ def test_bid_behaviour_turns(scenario_id: str, text: str, lang: str, want: str) 
     assert scenario is not None, problems
     event, _ = engine.play_free(scenario, "behaviour", text, lang, True)
     assert engine.reached(event) == want
+
+
+@pytest.mark.parametrize("text", ["你整理的那份退款话术，这周重复来电从9通降到2通，谢谢你！",
+                                  "第三天就做了张夜班交接清单 → 漏交接5单→0单，谢谢你"])
+def test_act_told_before_what_it_made_with_a_moving_number_is_behaviour(text: str) -> None:
+    """"你做的那个X" with a number that moves, or a dated note with no subject, tells the agent's act."""
+    report = run("feedback", text, lang="zh-CN")
+    assert report.elements["behavior"] is True
+    assert "vague_praise" not in report.flags
+
+
+@pytest.mark.parametrize("text", ["你做的不错，调组申请3→0，谢谢", "你做的那些事我都记着，谢谢你。"])
+def test_a_rating_after_de_or_no_moving_number_is_not_an_act(text: str) -> None:
+    """"你做的不错" rates the work; a relative clause with nothing that moved pins nothing down."""
+    from coachlab.checks.feedback import relative_acts
+
+    assert not relative_acts(analyse("feedback", text, "zh-CN").doc)
