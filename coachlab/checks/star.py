@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import analyse, clamp, clean, is_empty, judge
 from .structure import actor_features, clauses, story
 
@@ -12,6 +14,33 @@ NUMBER_IN_RESULT = True
 from .report import Pitfall, StarReport, frozen
 
 ELEMENTS = ("situation", "task", "action", "result")
+# A change told before the speaker's first act sets the scene ("Our CSAT dropped to 71% in Q3. My target was… I
+# started…", "When our FCR dropped to 64% I ran…"): it is the situation, not the result (blind2, blind3, blind6).
+SCENE_BEFORE_ACTION = True
+# Labelled parts ("R: …", "Result - …") stand wherever the notes put them, and so does a zero of a counted thing,
+# an outcome by its nature ("Not one customer record was lost in the migration, and that was down to me: I wrote…").
+_LABELLED = (".labelled", ".labelled_dash", ".zero_count", ".all_n")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year(q) -> bool:
+    """A four-digit year ("the regional service award 2025") counts nothing."""
+    return q.unit == "plain" and bool(_YEAR.fullmatch(q.span.text.strip()))
+
+
+def _scene_is_no_result(a, told) -> None:
+    """Drop result and number hits that lie wholly before the first clause where the speaker acts."""
+    # The rules' "I did" (and what notes say a named person did); the clause structure alone reads "Sales on my
+    # queue fell" as the speaker's clause.
+    acts = [s.start for s in [*a.spans("action"), *told.get("notes_action", ())]] or [
+        s.start for s in told.get("action", ())]
+    if not acts:
+        return
+    first = min(acts)
+    for target in ("result", "quantified_result"):
+        hits = a.hits.get(target)
+        if hits:
+            a.hits[target] = [(r, sp) for r, sp in hits if sp.end > first or r.id.endswith(_LABELLED)]
 
 
 def check_star(text: str, lang: str = "auto", context: str | None = None) -> StarReport:
@@ -22,6 +51,8 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
         return StarReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           elements=frozen({e: False for e in ELEMENTS}))
     told = story(a.doc)
+    if SCENE_BEFORE_ACTION:
+        _scene_is_no_result(a, told)
     rules = {e: a.has(e) or (e in STORY_PARTS and bool(told.get(e))) for e in ELEMENTS}
     rules["action"] = rules["action"] or bool(told.get("notes_action"))
     # "Not one order was lost", "all 200 cases were paid" are outcomes as well as numbers (rules/star.yaml).
@@ -38,7 +69,7 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     result_clauses = [c.span for c in clauses(a.doc) if any(c.span.start <= h.start < c.span.end or
                                                            h.start <= c.span.start < h.end for h in hits)]
     counted = any(any(c.start <= q.span.start < c.end for c in result_clauses)
-                  and not a.doc.deadline_set.overlaps(q.span) for q in a.doc.quantities)
+                  and not a.doc.deadline_set.overlaps(q.span) and not _year(q) for q in a.doc.quantities)
     if counted:
         extra.add("number_in_result_clause")
     rules["quantified_result"] = rules["result"] and (a.has("quantified_result") or (NUMBER_IN_RESULT and counted))

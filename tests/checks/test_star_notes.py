@@ -131,3 +131,30 @@ def test_the_first_time_is_no_rank() -> None:
 def test_a_charge_given_or_taken_is_the_task(text: str) -> None:
     """Notes and learner English: 'was given the target of', 'gave me Q2 to fix it', 'took ownership'."""
     assert check_star(text).elements["task"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Our CSAT dropped to 71% in Q3. My target was to bring it back above 80%. I started listening to five "
+    "low-scoring calls a week with each agent and we agreed one fix each time.",
+    "Sales on my queue fell by 20% in the spring. I was asked to turn it around, so I rewrote the upsell prompt.",
+])
+def test_a_change_told_before_the_first_act_sets_the_scene(text: str) -> None:
+    """A metric that moved before the speaker acted is the situation: no result, no number in it."""
+    report = check_star(text)
+    assert report.elements["result"] is False
+    assert report.quantified_result is False
+
+
+@pytest.mark.parametrize("text, quantified", [
+    ("Not one customer record was lost in the migration, and that was down to me: I wrote the checklist.", True),
+    ("We reorganised the breaks and got 87% on the summer sale.", True),
+    ("Every month I'm in the top 3 of the leaderboard.", True),
+    ("The situation was that customers couldn't reset passwords. The result was 200 fewer calls a week.", True),
+    ("I rebuilt the collections log in a shared sheet. Missed collections went to zero for the rest of the season.", True),
+    ("We won the regional service award 2025.", False),
+])
+def test_results_told_as_a_level_a_rank_a_zero_or_an_award(text: str, quantified: bool) -> None:
+    """A level reached, a rank, 'the result was', a zero of a counted thing, an award (a year counts nothing)."""
+    report = check_star(text)
+    assert report.elements["result"] is True
+    assert report.quantified_result is quantified
