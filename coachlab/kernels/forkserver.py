@@ -64,6 +64,14 @@ def _warm_checks() -> None:
             run(kind, text)
 
 
+def _warm_chinese() -> None:
+    import jieba.posseg  # noqa: F401  (its tagger's tables; the checks' clause structure uses them)
+
+    from coachlab.text.zh import tokenizer
+
+    tokenizer()  # jieba's dictionary with the course's words: the longest single step of warming the checks
+
+
 def _warm_scenarios() -> None:
     from coachlab.paths import course_root
     from coachlab.scenarios import load_all
@@ -85,9 +93,10 @@ def _warm_fonts() -> None:
 
 
 # What a module loads on first use (the checks' rules, the Chinese dictionary, the role-plays, the message
-# catalogs, matplotlib's font list): done once here, not per kernel.
-WARM_UP = {"coachlab.checks": _warm_checks, "coachlab.scenarios": _warm_scenarios, "coachlab.i18n": _warm_i18n,
-           "matplotlib.pyplot": _warm_fonts}
+# catalogs, matplotlib's font list): done once here, not per kernel. The Chinese dictionary is a step of its
+# own, before the checks: a page asked for while the template warms waits for one step, not for both.
+WARM_UP = {"coachlab.text.zh": _warm_chinese, "coachlab.checks": _warm_checks, "coachlab.scenarios": _warm_scenarios,
+           "coachlab.i18n": _warm_i18n, "matplotlib.pyplot": _warm_fonts}
 
 
 def _readable(fd: int, timeout: float | None) -> bool:

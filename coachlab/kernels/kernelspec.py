@@ -19,7 +19,7 @@ PROVISIONER = "coachlab-fork"
 # catalogs read there too, see forkserver.WARM_UP); after it, imported in the background between forks: the
 # checks' rules and the Chinese dictionary, pandas and matplotlib for the lesson tools.
 PAGE_PRELOAD = ("ipywidgets", "coachlab.widgets", "voila.utils", "coachlab.i18n", "coachlab.scenarios", "--",
-                "coachlab.checks", "coachlab.progress", "pandas", "matplotlib.pyplot")
+                "coachlab.text.zh", "coachlab.checks", "coachlab.progress", "pandas", "matplotlib.pyplot")
 
 
 def spec(python: str | None = None) -> dict[str, Any]:
