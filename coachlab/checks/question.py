@@ -18,6 +18,24 @@ def _in(spans: list[Span], sentence: Span) -> bool:
     return any(sentence.start <= s.start < sentence.end for s in spans)
 
 
+_CLAUSE = re.compile(r"[^，,、；;]+")
+_HUH = re.compile(r"^(?:嗯|哎|诶|那|好)?(?:怎么啦|怎么了|咋啦|咋了|怎么回事)[啊呀呢]?$")  # "怎么啦，是不是…" opens a guess
+_TAG = re.compile(r"^(?:对吧|是吧|好吧|不是吗|行吧|不|没)[？?]?$")
+
+
+def _open_clause(a: Analysis, sentence: Span, wh: list[Span], closed: list[Span]) -> bool:
+    """Return True when a comma clause of the sentence asks with a question word and has no yes/no frame."""
+    if a.lang not in (a.book.settings.get("clause_form") or ()):
+        return False
+    if any(_TAG.match(c.text) for c in closed if sentence.start <= c.start < sentence.end):
+        return False  # a tag asked for a nod ("这周怎么样，还扛得住不？", "…是吧？") closes the whole sentence
+    for m in _CLAUSE.finditer(sentence.text):
+        clause = Span(sentence.start + m.start(), sentence.start + m.end(), m.group())
+        if _in(wh, clause) and not _in(closed, clause) and not _HUH.match(clause.text.strip()):
+            return True
+    return False
+
+
 def _form(a: Analysis) -> tuple[str, Span | None]:
     """Return the form of the first question in the text, and that question's sentence.
 
@@ -37,8 +55,10 @@ def _form(a: Analysis) -> tuple[str, Span | None]:
         elif not asked:
             continue
         elif _in(closed, sentence):
-            # A yes/no frame wins over a question word inside it: "Do you know what happened?" is closed.
-            form = "closed"
+            # A yes/no frame wins over a question word inside it: "Do you know what happened?" is closed; in a
+            # Chinese sentence of several clauses, a clause that asks with a question word and no yes/no frame of
+            # its own keeps the sentence open ("她那边最后是什么情况，有没有什么数字能说明？"; clause_form).
+            form = "open" if _open_clause(a, sentence, wh, closed) else "closed"
         else:
             form = "open" if _in(wh, sentence) else "closed"
         if first is None:

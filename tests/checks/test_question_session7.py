@@ -120,3 +120,17 @@ def test_closed_fact_has_a_name(lang: str) -> None:
     from coachlab.widgets.checkpad import label
 
     assert label("closed_fact", lang) != "closed_fact"
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    # A clause that asks with a question word and no yes/no frame keeps a Chinese sentence open...
+    ("上个月那几单，后来是怎么处理的，客户有回复吗？", "open"),
+    ("她现在做到什么水平了，有没有什么数字能看出来？", "open"),
+    # ...but a tag asked for a nod, a "what's up" before a guess, or an either/or with no question word close it.
+    ("这周怎么样，撑得住不？", "closed"),
+    ("怎么了，是不是家里有事？", "closed"),
+    ("你是想先休息一下，还是马上回线上？", "closed"),
+])
+def test_zh_clause_form(text: str, form: str) -> None:
+    """clause_form (rules/question.yaml): the form of a Chinese sentence of several comma clauses."""
+    assert _report(text, "zh-CN")["form"] == form
