@@ -32,6 +32,12 @@ def _report(text: str, lang: str) -> dict:
     # What stops the agent now is Reality; what might stop them later is Will.
     ("是什么拦着你没按时交日报？", "reality"),
     ("接下来可能会有什么拦着你？", "will"),
+    # Which of two things is the case looks at the situation: Reality (a choice between acts stays Options).
+    ("主要是排班的原因还是你自己的原因？", "reality"),
+    ("你想先练开场白，还是先练收尾？", "options"),
+    # How far they are from it now is Reality; a supposed future they hope for pictures the Goal.
+    ("你现在离转岗还有多远？", "reality"),
+    ("假如这次聊完，你希望下个季度自己的工作有什么变化？", "goal"),
     # "What could you do" in chat words is Options.
     ("那你觉得下个月能做点啥？", "options"),
 ])
