@@ -151,6 +151,39 @@ def _dated_note(sentence: Span) -> list[Span]:
     return []
 
 
+# A step bounded by a clock time, told without a "next time" word: "7:55前登上就行", "每天八点前上线",
+# "7点50前给我发个微信", "提前十分钟给我发消息" (turns2-turns5: the D of bid-late-logins and the plans of
+# other nodes, in WeChat lines and notes, reached the fallback). A clause whose clock time is followed by
+# 前 / 之前 / 以前 and then what is to be done, or 提前 + a duration + an act; not something done (了 / 过),
+# not "8点前的电话" (a noun after 的), not a warning. Read from jieba's words (zh only).
+DEADLINE_IS_STEP = ("zh-CN",)
+_BEFORE = frozenset({"前", "之前", "以前"})
+_CLOCK_WORD = re.compile(r"\d|[一二三四五六七八九十两]点|点|整|半")
+
+
+def deadline_steps(doc) -> list[Span]:
+    """Return the Chinese clauses that ask for an act before a clock time, or a set time ahead."""
+    from .structure import _WARNING, _ZH_SPACE_CUT, _cut, _tags, _zh_clause
+
+    out = []
+    for clause in _cut(doc.text[:1200], _ZH_SPACE_CUT):
+        if _zh_clause(clause).actor not in (None, "you", "third") or re.search(r"[了过](?!解)|[？?吗]", clause.text):
+            continue
+        if _WARNING.search(doc.sentence_of(clause.start).text):
+            continue
+        words = [(w, f) for w, f in _tags(clause.text) if w.strip() and w not in (":", "：")]
+        for i, (word, flag) in enumerate(words):
+            rest = [(w, f) for w, f in words[i + 1:] if w not in ("就", "先", "要", "得", "必须", "务必", "都")]
+            if not rest or rest[0][1] in ("uj", "x"):
+                continue
+            timed = word in _BEFORE and i > 0 and _CLOCK_WORD.search("".join(w for w, _ in words[max(0, i - 3):i]))
+            ahead = word == "提前" and words[i + 1:i + 2] and words[i + 1][1] == "m" and len(rest) >= 2
+            if timed or ahead:
+                out.append(clause)
+                break
+    return out
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -176,7 +209,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     rules["behavior"] = rules["behavior"] or (bool(acts) and ACT_IS_BEHAVIOUR)
     made = relative_acts(a.doc) if a.lang in RELATIVE_ACT_IS_BEHAVIOUR and not rules["behavior"] else []
     rules["behavior"] = rules["behavior"] or bool(made)
-    steps = concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
+    steps = (concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
+             or (deadline_steps(a.doc) if a.lang in DEADLINE_IS_STEP else []))
     rules["development"] = rules["development"] or (bool(steps) and STEP_IS_DEVELOPMENT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]

@@ -76,7 +76,7 @@ def test_bid_behaviour_turns(scenario_id: str, text: str, lang: str, want: str) 
     assert engine.reached(event) == want
 
 
-@pytest.mark.parametrize("text", ["你整理的那份退款话术，这周重复来电从9通降到2通，谢谢你！",
+@pytest.mark.parametrize("text", ["你写的那个退费话术，投诉从6个直接到1个，辛苦了",
                                   "第三天就做了张夜班交接清单 → 漏交接5单→0单，谢谢你"])
 def test_act_told_before_what_it_made_with_a_moving_number_is_behaviour(text: str) -> None:
     """"你做的那个X" with a number that moves, or a dated note with no subject, tells the agent's act."""
@@ -91,3 +91,20 @@ def test_a_rating_after_de_or_no_moving_number_is_not_an_act(text: str) -> None:
     from coachlab.checks.feedback import relative_acts
 
     assert not relative_acts(analyse("feedback", text, "zh-CN").doc)
+
+
+@pytest.mark.parametrize("text", ["这两周早班7:50前签到就行 要是地铁出状况提前给我发个微信", "每天九点前交日报，实在来不及提前半小时跟我说一声。"])
+def test_a_step_before_a_clock_time_is_development(text: str) -> None:
+    """An act asked for before a clock time, or a set time ahead, is a concrete step (the D of BID)."""
+    from coachlab.checks.feedback import deadline_steps
+
+    assert deadline_steps(analyse("feedback", text, "zh-CN").doc)
+    assert run("feedback", text, lang="zh-CN").elements["development"] is True
+
+
+@pytest.mark.parametrize("text", ["你昨天八点前登录了。", "8点前的电话都是你接的。", "再不在8点前到岗，就扣绩效。"])
+def test_a_done_act_a_noun_or_a_warning_before_a_time_is_no_step(text: str) -> None:
+    """Something done (了), a noun after 的, or a warning is not a step."""
+    from coachlab.checks.feedback import deadline_steps
+
+    assert not deadline_steps(analyse("feedback", text, "zh-CN").doc)
