@@ -140,3 +140,21 @@ def test_closed_fact_has_a_name(lang: str) -> None:
 def test_zh_clause_form(text: str, form: str) -> None:
     """clause_form (rules/question.yaml): the form of a Chinese sentence of several comma clauses."""
     assert _report(text, "zh-CN")["form"] == form
+
+
+@pytest.mark.parametrize(("text", "lang", "form"), [
+    # A request in report register asks the agent to elaborate: open.
+    ("请你具体描述一下上周那通投诉电话的经过。", "zh-CN", "open"),
+    ("请用时间线回顾一下昨天上午的排队情况。", "zh-CN", "open"),
+    ("Kindly tell what is stopping the callbacks.", "en", "open"),
+    # A deliverable asked for stays a statement.
+    ("请你制定详细的改进计划，周五前提交。", "zh-CN", "statement"),
+])
+def test_report_register_requests(text: str, lang: str, form: str) -> None:
+    assert _report(text, lang)["form"] == form
+
+
+def test_could_you_get_someone_else_to_is_advice() -> None:
+    """"你能不能让…去…？" hands the agent the coach's option: advice, so no small-talk pitfall hides it."""
+    report = _report("你能不能让你爸妈早上帮忙送孩子？", "zh-CN")
+    assert report["advice"] and "small_talk" not in [p["id"] for p in report["pitfalls"]]
