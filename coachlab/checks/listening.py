@@ -66,7 +66,9 @@ def _restated(a: Analysis) -> list[Span]:
     need = a.book.settings["overlap"]["min_shared"][a.lang]
     told = a.book.settings["overlap"].get("min_shared_told_to_you", {}).get(a.lang, need)
     focus = a.spans("focus")
-    feeling = a.spans("feeling")
+    # A feeling word makes its sentence the feeling ("you're nervous about…"); a feeling named through a frame
+    # ("You say it's fine, but you seem quite low today") leaves the words told back a restatement.
+    feeling = [span for rule, span in a.hits.get("feeling", ()) if not rule.id.endswith(".framed")]
     moves = a.spans("not_restating")
     out = []
     for s in a.doc.sentences:

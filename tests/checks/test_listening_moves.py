@@ -141,3 +141,39 @@ def test_the_same_words_told_back_still_restate() -> None:
     report = check_listening("So you thought you were getting good at this and now you're scared of the next call.",
                              context="I thought I was getting good at this. Now I'm scared to pick up the next call.")
     assert report.elements["fact"] is True and report.elements["feeling"] is True
+
+
+KPI_REACTION = ("So the quick ones get praised and I get the talk? Half of those callers ring back because somebody "
+                "rushed them the first time. And honestly, it's strange hearing this from you. A month ago we were "
+                "moaning about the same targets together.")
+
+
+@pytest.mark.parametrize("text", [
+    "You feel it is not fair, fast people get praise and you get criticism. And it is strange because I was your "
+    "colleague before. What is most important for you?",
+    "ok so you're fixing the calls others rushed, and now I'm the one bringing this up, a month after we moaned "
+    "together. that's awkward, I get it. what matters most for you?",
+])
+def test_a_feeling_named_through_a_frame_is_the_feeling(text: str) -> None:
+    """'You feel it is not fair', 'that's awkward': the feeling named in a frame, with the facts told back."""
+    report = check_listening(text, "en", context=KPI_REACTION)
+    assert report.elements["feeling"] is True
+    assert report.elements["fact"] is True
+
+
+def test_a_framed_feeling_leaves_the_words_told_back_a_restatement() -> None:
+    """'You say it's fine, but you seem quite low today': the frame is the feeling, 'it's fine' still restates."""
+    report = check_listening("You say it's fine, but you seem quite low today. Anything you'd like to talk about?",
+                             "en", context="It's fine. Honestly, it's fine, I just need to get on with it.")
+    assert report.elements["feeling"] is True
+    assert report.elements["fact"] is True
+
+
+@pytest.mark.parametrize("text, feeling", [
+    ("努力了一个月还是排在后面，挺受打击的吧。", True),
+    ("三通都被扣分，又不知道错在哪，肯定很迷茫。", True),
+    ("别慌，先跟客户说系统在修，留个电话回拨。", False),
+])
+def test_zh_feelings_in_plain_talk_and_feelings_waved_away(text: str, feeling: bool) -> None:
+    """受打击, 迷茫 name the feeling; '别慌，先…' waves it away with advice."""
+    assert check_listening(text, "zh-CN").elements["feeling"] is feeling
