@@ -158,3 +158,16 @@ def test_could_you_get_someone_else_to_is_advice() -> None:
     """"你能不能让…去…？" hands the agent the coach's option: advice, so no small-talk pitfall hides it."""
     report = _report("你能不能让你爸妈早上帮忙送孩子？", "zh-CN")
     assert report["advice"] and "small_talk" not in [p["id"] for p in report["pitfalls"]]
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("What would your first team lead have told you to try?", "options"),
+    ("If Nadia was running the queue, what would she change first?", "options"),
+    ("Let's say headcount wasn't an issue. How would you split the work?", "options"),
+    ("From where the back office sits, what do you think they'd ask us to do?", "options"),
+    # one's own view, or the customers' view of how things are now, stays Reality
+    ("What do the figures say about last month, from where you sit?", "reality"),
+])
+def test_en_borrowed_view_is_options(text: str, stage: str) -> None:
+    """Another person's advice or place, or a limit lifted, is Options in English too (blind3, blind5, blind6)."""
+    assert _report(text, "en")["grow_stage"] == stage
