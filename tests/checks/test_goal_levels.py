@@ -198,3 +198,24 @@ def test_an_unrealistic_jump_gets_its_own_fix_and_a_short_deadline_does_not_borr
     soon = check_goal("FCR 90% by next week." if lang == "en" else "一次解决率下周就到90%。", lang=lang)
     assert {p.id for p in soon.pitfalls} == {"too_soon"}
     assert not any("{" in s or "从到" in s or "from  to" in s for s in soon.suggestions), soon.suggestions
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lead two huddles before the interview, the first one next Thursday.", "en"),
+    ("WT行动：竞聘面谈（25号）前，主持班前会至少2次、组织质检校准1次。", "zh-CN"),
+])
+def test_a_named_event_ahead_bounds_the_goal_and_a_count_in_words_measures_it(text: str, lang: str) -> None:
+    """'before the interview', '面谈（25号）前' are deadlines; 'two huddles' is a count."""
+    criteria = check_goal(text, lang).criteria
+    assert (criteria["specific"], criteria["measurable"], criteria["time_bound"]) == (True, True, True)
+
+
+@pytest.mark.parametrize("text, specific", [
+    ("Check the knowledge base every morning before logging in.", True),
+    ("Make the customer feel heard on every call.", False),
+    ("Improve your leadership capability by 30% before the interview.", False),
+    ("Take more courses.", False),
+])
+def test_a_routine_act_is_specific_and_a_vague_area_is_not(text: str, specific: bool) -> None:
+    """A routine act with a fixed slot names what will be done; 'leadership capability +30%' names no metric."""
+    assert check_goal(text).criteria["specific"] is specific
