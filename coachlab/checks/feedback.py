@@ -8,8 +8,8 @@ from coachlab.text import Span
 
 from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import (abstract_quality, actor_features, acts_on_occasion, concrete_steps, consequences,
-                        named_not_done)
+from .structure import (_act_clauses, abstract_quality, actor_features, acts_on_occasion, concrete_steps,
+                        consequences, named_not_done)
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
@@ -184,6 +184,64 @@ def deadline_steps(doc) -> list[Span]:
     return out
 
 
+# A rating of how the agent handled something is no act: "你那通电话处理得很专业", "你处理的很好", "那个退款你处理得"
+# name no act the agent could repeat, only a verdict on it (blind3, blind5: behaviour gold no; turns2, turns4: the
+# vague-praise intent). A generic handling verb (these few) with 得 / 的 and a rating after it, or 得 ending the
+# clause; a clause with no verb at all ("态度特别好", "很棒") is a rating too. When every clause of the agent's is
+# such a rating, the rules' behaviour (agent + occasion) is dropped (zh only).
+RATING_IS_NOT_ACT = ("zh-CN",)
+_HANDLING = frozenset({"处理", "做", "干", "弄", "搞", "表现", "应对", "办"})
+
+
+def rating(text: str) -> bool:
+    """Return True when a Chinese clause rates the agent's handling instead of telling an act."""
+    from .structure import _tags
+
+    tags = [(w, f) for w, f in _tags(text) if w.strip() and f != "x"]
+    for i, (word, flag) in enumerate(tags[:-1]):
+        if word in _HANDLING and tags[i + 1][0] in ("得", "的"):
+            rest = [f for _, f in tags[i + 2:]]
+            if not rest or rest[0][0] in "adi":  # "得很专业", "的很好", "得真不错", or 得 ending the clause
+                return True
+    return False
+
+
+# jieba tags some words of thanks as names ("谢谢", "辛苦"): "客户挂机前还说了谢谢" is no named person's act.
+_NOT_NAMES = frozenset({"谢谢", "辛苦", "感谢", "多谢"})
+
+
+def _no_act(text: str, after_rating: bool) -> bool:
+    """A clause left without 你 that holds no verb after a rating ("…处理得很专业，很棒"; a count such as "一周好几次"
+    after an act stays), or whose only 'person' is a word of thanks jieba took for a name."""
+    from .structure import _tags
+
+    tags = [(w, f) for w, f in _tags(text) if w.strip() and f != "x"]
+    if "你" in text:
+        return False
+    names = [w for w, f in tags if f == "nr"]
+    return ((after_rating and not any(f.startswith("v") for _, f in tags))
+            or (bool(names) and all(w in _NOT_NAMES for w in names)))
+
+
+def rated_not_done(a, acts: list[Span]) -> bool:
+    """Return True when the agent's clauses only rate the handling (and nothing else tells an act)."""
+    from .structure import _act_clauses, _tags, noun_phrase
+
+    praised = [*a.spans("appreciation"), *a.spans("praise")]
+    rated, other = False, False
+    for clause in _act_clauses(a.doc):
+        if clause.actor not in (None, "you") or not clause.predicate:
+            continue
+        if rating(clause.span.text):
+            rated = True
+        elif not (noun_phrase(clause.span.text)
+                  or not any(f.startswith("v") for _, f in _tags(clause.span.text))
+                  or any(p.start <= clause.span.start < p.end or clause.span.start <= p.start < clause.span.end
+                         for p in praised)):
+            other = True
+    return rated and not other
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -197,11 +255,18 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     rules = {e: a.has(e) for e in ELEMENTS}
     rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     acts = acts_on_occasion(a.doc)
+    if a.lang in RATING_IS_NOT_ACT:
+        rated = any(rating(clause.span.text) for clause in _act_clauses(a.doc) if clause.actor == "you")
+        acts = [span for span in acts if not rating(span.text) and not _no_act(span.text, rated)]
     if rules["behavior"] and not acts and all(abstract_quality(a.doc, span) for span in a.spans("behavior")):
         # Every behaviour the rules saw rates the agent in competency words ("on the 3pm call you showed
         # empathy"): a trait on an occasion is still a trait (structure.ABSTRACT_IS_NOT_ACT).
         rules["behavior"] = False
     named_only = bool(a.spans("behavior")) and all(named_not_done(a.doc, span) for span in a.spans("behavior"))
+    if rules["behavior"] and not acts and a.lang in RATING_IS_NOT_ACT and rated_not_done(a, acts):
+        # "你那通电话处理得很专业，很棒": a verdict on the handling, no act (RATING_IS_NOT_ACT)
+        rules["behavior"] = False
+        named_only = True
     if rules["behavior"] and not acts and named_only:
         # "你早班的登录时间，…有点问题": the rules saw the agent and an occasion, but the clause only names a
         # thing of theirs (a noun phrase, structure.noun_phrase); nothing was done, so there is no behaviour.

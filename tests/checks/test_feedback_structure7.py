@@ -108,3 +108,20 @@ def test_a_done_act_a_noun_or_a_warning_before_a_time_is_no_step(text: str) -> N
     from coachlab.checks.feedback import deadline_steps
 
     assert not deadline_steps(analyse("feedback", text, "zh-CN").doc)
+
+
+@pytest.mark.parametrize("text", ["你那单退货处理得挺到位的，很棒。", "刚才那个客户你弄得真不错👍"])
+def test_a_rating_of_the_handling_is_vague_praise_not_behaviour(text: str) -> None:
+    """A generic handling verb with 得 and a rating names no act: no behaviour, vague praise."""
+    from coachlab.checks.feedback import rating
+
+    assert any(rating(part) for part in text.replace("，", "|").split("|"))
+    report = run("feedback", text, lang="zh-CN")
+    assert report.elements["behavior"] is False
+    assert "vague_praise" in report.flags
+
+
+def test_a_rating_with_the_act_told_keeps_the_behaviour() -> None:
+    """A rating followed by what the agent did on the occasion keeps the behaviour."""
+    text = "昨天下午那通你处理得很好，先复述了他的问题，又把退款到账日期念给他听。"
+    assert run("feedback", text, lang="zh-CN").elements["behavior"] is True
