@@ -64,6 +64,8 @@ def reported_by_others(text: str) -> list[Span]:
     from .structure import STRUCTURE_MAX, _tags
 
     head = text[:STRUCTURE_MAX]
+    if not any(verb in head for verb in _REPORT_VERBS):
+        return []
     pieces, start = [], 0
     for m in [*_CLAUSE_CUT.finditer(head), None]:
         end = m.start() if m else len(head)
@@ -166,6 +168,8 @@ def deadline_steps(doc) -> list[Span]:
     from .structure import _WARNING, _ZH_SPACE_CUT, _cut, _tags, _zh_clause
 
     out = []
+    if "前" not in doc.text[:1200]:
+        return out
     for clause in _cut(doc.text[:1200], _ZH_SPACE_CUT):
         if _zh_clause(clause).actor not in (None, "you", "third") or re.search(r"[了过](?!解)|[？?吗]", clause.text):
             continue
@@ -272,7 +276,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         # thing of theirs (a noun phrase, structure.noun_phrase); nothing was done, so there is no behaviour.
         rules["behavior"] = False
     rules["behavior"] = rules["behavior"] or (bool(acts) and ACT_IS_BEHAVIOUR)
-    made = relative_acts(a.doc) if a.lang in RELATIVE_ACT_IS_BEHAVIOUR and not rules["behavior"] else []
+    made = (relative_acts(a.doc) if a.lang in RELATIVE_ACT_IS_BEHAVIOUR and not rules["behavior"]
+            and any(mark in text for mark in ("→", "->", "=>", "到", "至")) else [])
     rules["behavior"] = rules["behavior"] or bool(made)
     steps = (concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
              or (deadline_steps(a.doc) if a.lang in DEADLINE_IS_STEP else []))
