@@ -171,3 +171,25 @@ def test_could_you_get_someone_else_to_is_advice() -> None:
 def test_en_borrowed_view_is_options(text: str, stage: str) -> None:
     """Another person's advice or place, or a limit lifted, is Options in English too (blind3, blind5, blind6)."""
     assert _report(text, "en")["grow_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("你这次来，是想聊调岗的事吧？", "goal"),
+    ("你觉得这次培训应该达到什么效果？", "goal"),
+    ("这里面哪些是你自己能控制的？", "reality"),
+    ("到目前为止你做了哪些尝试？", "reality"),
+    ("那就约个时间，周四一起复盘？", "will"),
+    ("周五前能把改好的话术发给我吗？", "will"),
+    ("还有别的呢？", "options"),
+    ("难道你就不能提前五分钟到吗？", None),
+    ("为什么别人都能按时交，就你交不了？", None),
+])
+def test_zh_stage_wants_control_deliverables_and_comparisons(text: str, stage: str | None) -> None:
+    """More zh stage classes (blind5, blind6, train-writers): wants are Goal, control and attempts so far Reality,
+    a deliverable or a time set Will, "还有…呢" Options, a reproach or a comparison with the others no stage."""
+    assert _report(text, "zh-CN")["grow_stage"] == stage
+
+
+def test_thinking_too_much_is_no_want() -> None:
+    """"你就是想太多了" is no goal: only 你(这次来/找我)是想… asks what the person wants."""
+    assert _report("我看你就是想太多了，先做起来。", "zh-CN")["grow_stage"] != "goal"
