@@ -13,6 +13,7 @@ from .structure import (_act_clauses, abstract_quality, actor_features, acts_on_
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
+CONSEQUENCE_AFTER_ACT = True  # the structure's acts, not only the rules' behaviour, start a consequence
 ACT_IS_BEHAVIOUR = True  # an act of the agent's on a named occasion (clause structure); cross-validated en 0.87->0.89
 STEP_IS_DEVELOPMENT = True  # a concrete instruction without a "next time" word (clause structure); see train.py
 LIST_IS_DEVELOPMENT = True  # a numbered list of things still to do ("1.别说… 2.换个例子… 3.最后问…"); issue 13
@@ -262,6 +263,11 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     if a.lang in RATING_IS_NOT_ACT:
         rated = any(rating(clause.span.text) for clause in _act_clauses(a.doc) if clause.actor == "you")
         acts = [span for span in acts if not rating(span.text) and not _no_act(span.text, rated)]
+    if CONSEQUENCE_AFTER_ACT and not told and acts and not a.has("threat"):
+        # a note's act the rules did not see ("近10个早班7次迟登录，…") also starts what happened next; what a
+        # threat says will follow ("再出现一次…，绩效直接扣光") has not happened
+        told = consequences(a.doc, [*a.spans("behavior"), *acts])
+        rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     if rules["behavior"] and not acts and all(abstract_quality(a.doc, span) for span in a.spans("behavior")):
         # Every behaviour the rules saw rates the agent in competency words ("on the 3pm call you showed
         # empathy"): a trait on an occasion is still a trait (structure.ABSTRACT_IS_NOT_ACT).

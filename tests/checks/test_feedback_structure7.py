@@ -125,3 +125,10 @@ def test_a_rating_with_the_act_told_keeps_the_behaviour() -> None:
     """A rating followed by what the agent did on the occasion keeps the behaviour."""
     text = "昨天下午那通你处理得很好，先复述了他的问题，又把退款到账日期念给他听。"
     assert run("feedback", text, lang="zh-CN").elements["behavior"] is True
+
+
+def test_a_consequence_after_a_note_act_is_impact() -> None:
+    """A counted note the rules did not see still starts what happened next; a threatened result has not happened."""
+    text = "这个月12个早班有4次迟登录，晚5-8分钟。八点那阵子是积压最多的时候，缺你一个人组里压力就大了"
+    assert run("feedback", text, lang="zh-CN").elements["impact"] is True
+    assert run("feedback", "再出现一次漏回访，这个月奖金直接扣光。", lang="zh-CN").elements["impact"] is False
