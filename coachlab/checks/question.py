@@ -105,6 +105,12 @@ def _stage(a: Analysis, form: str) -> str | None:
             from_question = count(list(a.doc.sentences[first:]))
             if any(from_question.values()):
                 cues = from_question
+        # Options asked first and how or when to carry them out asked after: options (stage_first_question).
+        asked_q = [q for q in a.doc.sentences[first:] if _QMARK.search(q.text) or _in(marks, q)]
+        if len(asked_q) > 1 and a.book.settings.get("stage_first_question"):
+            lead = count([asked_q[0]])
+            if lead.get("options") and not lead.get("will") and cues.get("will"):
+                cues = dict(cues, options=cues["will"] + 1)
     if a.book.settings.get("stage_choice") == "priority":
         picked = next((s for s in order if cues[s]), None)
     else:

@@ -193,3 +193,14 @@ def test_zh_stage_wants_control_deliverables_and_comparisons(text: str, stage: s
 def test_thinking_too_much_is_no_want() -> None:
     """"你就是想太多了" is no goal: only 你(这次来/找我)是想… asks what the person wants."""
     assert _report("我看你就是想太多了，先做起来。", "zh-CN")["grow_stage"] != "goal"
+
+
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    # Options asked first and the hand-over asked after it: the question is about options.
+    ("还有什么活能分出去？你准备怎么交接？", "zh-CN", "options"),
+    ("What other jobs could you pass on, and how?", "en", "options"),
+    ("Where does your day go, and what makes it hard to hand things over?", "en", "reality"),
+])
+def test_options_then_the_hand_over(text: str, lang: str, stage: str) -> None:
+    """turns, turns3, turns5 (grow-delegation): options first, then how to hand over, is an options question."""
+    assert _report(text, lang)["grow_stage"] == stage
