@@ -137,6 +137,8 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     if is_empty(text):
         return QuestionReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),))
     form, sentence = _form(a)
+    if form == "open" and a.has("fact_who") and closed_fact(a, form) and not (a.has("leading") or a.has("pressure")):
+        form = "closed"  # who it was, or at what time, asked as a fact is closed (conventions 7; rules fact_who)
     # Advice smuggled into a question, or stated outright (a statement telling the agent what to do); only
     # the question kind also leads, as a statement asks nothing (the corpora label it so).
     stated = form == "statement" and STATED_ADVICE and any(a.has(t) for t in ("advice", "telling", "suggestion"))

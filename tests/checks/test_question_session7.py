@@ -204,3 +204,26 @@ def test_thinking_too_much_is_no_want() -> None:
 def test_options_then_the_hand_over(text: str, lang: str, stage: str) -> None:
     """turns, turns3, turns5 (grow-delegation): options first, then how to hand over, is an options question."""
     assert _report(text, lang)["grow_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "lang", "form"), [
+    # conventions 7: who it was, or at what time, asked as a fact is a closed question
+    ("Who was covering the chat queue that morning?", "en", "closed"),
+    ("那天中午是谁顶的班？", "zh-CN", "closed"),
+    ("你昨天是几点下的线？", "zh-CN", "closed"),
+    # a blaming who leads and keeps its form; how many stays open by grammar (the writers split on it)
+    ("谁让你直接把单子关了的？", "zh-CN", "open"),
+    ("How many chats did you close yesterday?", "en", "open"),
+])
+def test_who_and_when_facts_are_closed(text: str, lang: str, form: str) -> None:
+    assert _report(text, lang)["form"] == form
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("1到10分，你有几成把握这周做完？", "zh-CN"),
+    ("到月底你希望满意度是多少？", "zh-CN"),
+    ("On a scale of 1 to 10, how many points would you give your confidence?", "en"),
+])
+def test_scales_and_targets_are_no_closed_fact(text: str, lang: str) -> None:
+    """A commitment scale (Will) or a target hoped for (Goal) asks for a number on purpose."""
+    assert "closed_fact" not in [p["id"] for p in _report(text, lang)["pitfalls"]]
