@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coachlab.checks import KINDS, UNSURE_BELOW, learned, practice_score, run
+from coachlab.checks import KINDS, UNSURE_BELOW, learned, practice_score, run, train
 from coachlab.checks.report import FeedbackReport, ListeningReport, QuestionReport
 from coachlab.tools.golden import rule_passes
 
@@ -125,10 +125,12 @@ def test_every_shipped_model_uses_known_features_and_modes():
             for label, model in labels.items():
                 assert model["mode"] in ("rules", "model") and 0.5 <= model["guard"] <= 1.0
                 assert all(re.match(r"^(?:v|r|s|w|c):", f) for f in model["weights"])
-                assert len(model["weights"]) <= 400
+                assert len(model["weights"]) <= train.KEEP
                 total += 1
     assert total >= 40
-    assert (REPO / "coachlab" / "checks" / "models.json").stat().st_size < 600_000
+    # At most train.KEEP features per label model (1,000 since session 7): the file stays under 2 MB, read once
+    # per process (the page kernels share the template's copy).
+    assert (REPO / "coachlab" / "checks" / "models.json").stat().st_size < 2_000_000
 
 
 def test_training_twice_gives_the_same_weights():
