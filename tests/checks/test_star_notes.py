@@ -158,3 +158,12 @@ def test_results_told_as_a_level_a_rank_a_zero_or_an_award(text: str, quantified
     report = check_star(text)
     assert report.elements["result"] is True
     assert report.quantified_result is quantified
+
+
+def test_spoken_notes_label_the_result_with_a_comma() -> None:
+    """'Result, QA up from 62 to 86 in eight weeks': the label with a comma, and 'QA up from … to …' is the change."""
+    report = check_star("Situation, Xiao Bai was failing QA last March and about to go. Task, Huang Xin was asked "
+                        "to help. Action, five calls a week together, one habit at a time, role-plays. Result, QA up "
+                        "from 62 to 86 in eight weeks, still here and now mentoring.", "en")
+    assert report.elements["result"] is True
+    assert report.quantified_result is True
