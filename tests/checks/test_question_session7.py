@@ -227,3 +227,11 @@ def test_who_and_when_facts_are_closed(text: str, lang: str, form: str) -> None:
 def test_scales_and_targets_are_no_closed_fact(text: str, lang: str) -> None:
     """A commitment scale (Will) or a target hoped for (Goal) asks for a number on purpose."""
     assert "closed_fact" not in [p["id"] for p in _report(text, lang)["pitfalls"]]
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("要不要先找老周聊聊", "closed"),   # a WeChat line with no question mark is asked all the same
+    ("好 那还有呢", "open"),            # "还有呢" asks for more ideas
+])
+def test_zh_chat_lines_without_a_mark(text: str, form: str) -> None:
+    assert _report(text, "zh-CN")["form"] == form
