@@ -235,3 +235,13 @@ def test_scales_and_targets_are_no_closed_fact(text: str, lang: str) -> None:
 ])
 def test_zh_chat_lines_without_a_mark(text: str, form: str) -> None:
     assert _report(text, "zh-CN")["form"] == form
+
+
+@pytest.mark.parametrize(("text", "leading"), [
+    ("你为什么这个月质检分这么低？", True),
+    ("为什么没人提前跟我说一声？", True),
+    ("为啥没人知道升级该找谁？", False),      # the process, not a person blamed
+    ("你这个月的AHT为什么比上个月高？", False),
+])
+def test_zh_blaming_why(text: str, leading: bool) -> None:
+    assert _report(text, "zh-CN")["leading"] is leading
