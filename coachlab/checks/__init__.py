@@ -15,6 +15,7 @@ from .question import check_question
 from .report import (Evidence, FeedbackReport, GoalReport, ListeningReport, Pitfall, QuestionReport, Report,
                      StarReport)
 from .star import check_star
+from .tone import with_tone
 
 KINDS: tuple[str, ...] = ("feedback", "goal", "question", "star", "listening")
 
@@ -30,7 +31,8 @@ def run(kind: str, text: str, lang: str = "auto", context: str | None = None) ->
         check = CHECKS[kind]
     except (KeyError, TypeError):
         raise ValueError(f"unknown check kind {kind!r}; expected one of {', '.join(KINDS)}") from None
-    return check(text, lang=lang, context=context)
+    # Every report carries the tone pitfall (sarcasm at the listener), whatever the kind (coachlab/checks/tone.py).
+    return with_tone(check(text, lang=lang, context=context), text, lang)
 
 
 __all__ = ["CHECKS", "KINDS", "UNSURE_BELOW", "practice_score", "Evidence", "FeedbackReport", "GoalReport", "ListeningReport", "Pitfall",

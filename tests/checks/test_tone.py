@@ -1,0 +1,163 @@
+"""Tone (coachlab/checks/tone.py, rules/tone.yaml): sarcasm at the listener is a pitfall every report carries,
+and a sarcastic answer at a role-play turn does not reach the good move.
+
+Precision comes first: no sincere good answer of the retired turn-level sets may be called sarcastic.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coachlab.checks import KINDS, run
+from coachlab.checks.engine import LANGS, Doc, Rule, rulebook
+from coachlab.checks.tone import PITFALL, spans, with_tone
+from coachlab.i18n import t
+
+RETIRED = Path(__file__).resolve().parents[1] / "corpus" / "train-retired-blind"
+TURN_SETS = ("turns-blind", "turns-blind2", "turns-blind3", "turns-blind4", "turns-blind5", "turns-blind6")
+RULES: list[Rule] = list(rulebook("tone").rules)
+
+
+def _answers() -> list[dict]:
+    out = []
+    for name in TURN_SETS:
+        for path in sorted((RETIRED / name).glob("*.yaml")):
+            data = yaml.safe_load(path.read_text("utf-8")) or {}
+            for turn in data.get("turns") or ():
+                for item in turn.get("answers") or ():
+                    out.append({**item, "lang": data["lang"], "scenario": data["scenario"], "node": turn["node"]})
+    return out
+
+
+ANSWERS = _answers()
+
+
+def _cases():
+    for rule in RULES:
+        for text in rule.should_pass:
+            yield pytest.param(rule, text, False, id=f"{rule.id}:pass:{text[:30]}")
+        for text in rule.should_fail:
+            yield pytest.param(rule, text, True, id=f"{rule.id}:fail:{text[:30]}")
+
+
+@pytest.mark.parametrize(("rule", "text", "fires"), list(_cases()))
+def test_tone_rule_example(rule: Rule, text: str, fires: bool) -> None:
+    """A tone rule fires on its should_fail examples (sarcastic) and not on its should_pass ones."""
+    assert bool(rule.find(Doc(text, rule.lang))) == fires, f"{rule.id} on {text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_tone_rule_has_reasons_and_examples(rule: Rule) -> None:
+    """Each tone rule is data with a one-line reason in both languages and examples both ways."""
+    assert rule.target == PITFALL and rule.role == "pitfall" and rule.id.startswith(f"tone.{rule.lang[:2]}.")
+    assert rule.should_pass and rule.should_fail
+    for lang in LANGS:
+        assert rule.why[lang].strip() and "\n" not in rule.why[lang].strip()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Thanks, I guess miracles do happen in billing.", "en"),
+    ("Maybe try not going quiet for two minutes? Radical idea, I know.", "en"),
+    ("行，就你最认真，别人都是草草打发的。", "zh-CN"),
+    ("怎么了？你自己心里没数吗？", "zh-CN"),
+])
+def test_every_kind_reports_sarcasm_with_evidence(kind: str, text: str, lang: str) -> None:
+    """Whatever the check kind, a sarcastic answer carries the sarcasm pitfall, its reason and its words."""
+    report = run(kind, text).to_dict()
+    found = [p for p in report["pitfalls"] if p["id"] == PITFALL]
+    assert len(found) == 1 and found[0]["why"]
+    quoted = [e for e in report["evidence"] if e["element"] == PITFALL]
+    assert quoted and all(text[e["start"]:e["end"]] == e["text"] for e in quoted)
+    assert report["lang"] == ("en" if lang == "en" else "zh-CN")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("text", [
+    "Thanks, Chen Hao: you stayed calm for eleven minutes and he dropped the complaint.",
+    "Ha, yeah, the irony's not lost on me. That feels unfair. What matters most to you?",
+    "哈，是挺讽刺的，上个月我还坐你旁边骂这指标。你最在意的是哪块？",
+    "",
+])
+def test_sincere_text_has_no_sarcasm(kind: str, text: str) -> None:
+    """Shared irony about the situation, sincere praise and an empty answer carry no sarcasm pitfall."""
+    assert all(p["id"] != PITFALL for p in run(kind, text).to_dict()["pitfalls"])
+
+
+def test_with_tone_adds_once() -> None:
+    """Adding the tone twice gives one pitfall, not two."""
+    from coachlab.checks import check_feedback
+
+    text = "Thanks. Just don't let it go to your head, haha."
+    once = with_tone(check_feedback(text), text)
+    assert [p.id for p in with_tone(once, text).pitfalls].count(PITFALL) == 1
+
+
+def test_no_good_answer_of_the_retired_turn_sets_is_called_sarcastic() -> None:
+    """Precision: of every good answer the turn-level writers wrote (irony about the situation included), none."""
+    good = [a for a in ANSWERS if a.get("quality") == "good"]
+    assert len(good) > 2500
+    called = [a["t"] for a in good if spans(a["t"])]
+    assert called == []
+
+
+@pytest.mark.parametrize(("lang", "floor"), [("en", 0.40), ("zh-CN", 0.35)])
+def test_recall_on_sarcastic_poor_answers(lang: str, floor: float) -> None:
+    """Recall on the writers' sarcastic poor answers (these sets were studied: a floor, not an estimate)."""
+    poor = [a for a in ANSWERS if a.get("register") == "sarcasm" and a.get("quality") == "poor" and a["lang"] == lang]
+    assert len(poor) > 60
+    assert sum(bool(spans(a["t"])) for a in poor) / len(poor) >= floor
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang", "want"), [
+    ("bia-angry-customer", "appreciation", "Thanks, I guess miracles do happen in billing.", "en", None),
+    ("bia-angry-customer", "appreciation", "Thank you, Chen Hao, that was a hard call and you turned it around.", "en", "thanks"),
+    ("kpi-first-week-former-peer", "reaction", "行，就你最认真，别人都是草草打发的。", "zh-CN", None),
+    ("review-peak-day", "goal", "从哪开始？从58%开始呗。", "zh-CN", None),
+    ("smart-goal-agent", "draft", "64 to 85 by next Friday. Why not aim high.", "en", None),
+])
+def test_sarcastic_answer_does_not_reach_the_good_move(scenario_id: str, node: str, text: str, lang: str,
+                                                        want: str | None) -> None:
+    """A sarcastic answer falls to the fallback (as the writers labelled); the sincere one keeps the good move."""
+    from coachlab.paths import course_root
+    from coachlab.scenarios import engine
+    from coachlab.scenarios.validator import load_scenario
+
+    scenario, problems = load_scenario(course_root(), scenario_id)
+    assert scenario is not None, problems
+    event, _ = engine.play_free(scenario, node, text, lang, want is not None)
+    assert engine.reached(event) == (want or "fallback")
+
+
+MISTAKE = re.compile(r"closed|leading|label|vague|sandwich|threat|advice|absolute|everyone|telling|pushed|blame|"
+                     r"small-talk|motive|generic")
+
+
+def test_every_good_intent_excludes_sarcasm() -> None:
+    """Every intent that rewards the move (positive scores, an id naming no mistake) has pitfalls:sarcasm in none."""
+    from coachlab.paths import course_root
+    from coachlab.scenarios.validator import load_scenario
+
+    paths = sorted(p for p in (course_root() / "scenarios").glob("*.yaml") if not p.name.endswith(".testplan.yaml"))
+    assert paths
+    checked = 0
+    for path in paths:
+        scenario, problems = load_scenario(course_root(), path.stem)
+        assert scenario is not None, problems
+        for node_id, node in scenario.nodes.items():
+            for intent in (node.get("free") or {}).get("intents") or ():
+                if sum((intent.get("scores") or {}).values()) > 0 and not MISTAKE.search(intent["id"]):
+                    checked += 1
+                    assert "pitfalls:sarcasm" in (intent["when"].get("none") or ()), f"{path.stem} {node_id} {intent['id']}"
+    assert checked > 50
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_checkpad_name_in_both_languages(lang: str) -> None:
+    """The check pad names the pitfall in each language (not the key itself)."""
+    name = t(f"checkpad.pitfall.{PITFALL}", lang)
+    assert name and PITFALL not in name
