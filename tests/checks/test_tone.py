@@ -105,7 +105,7 @@ def test_no_good_answer_of_the_retired_turn_sets_is_called_sarcastic() -> None:
     assert called == []
 
 
-@pytest.mark.parametrize(("lang", "floor"), [("en", 0.40), ("zh-CN", 0.35)])
+@pytest.mark.parametrize(("lang", "floor"), [("en", 0.55), ("zh-CN", 0.45)])
 def test_recall_on_sarcastic_poor_answers(lang: str, floor: float) -> None:
     """Recall on the writers' sarcastic poor answers (these sets were studied: a floor, not an estimate)."""
     poor = [a for a in ANSWERS if a.get("register") == "sarcasm" and a.get("quality") == "poor" and a["lang"] == lang]
@@ -131,6 +131,17 @@ def test_sarcastic_answer_does_not_reach_the_good_move(scenario_id: str, node: s
     assert scenario is not None, problems
     event, _ = engine.play_free(scenario, node, text, lang, want is not None)
     assert engine.reached(event) == (want or "fallback")
+
+
+def test_recall_on_the_sarcasm_flags_of_the_per_label_sets() -> None:
+    """Ironic praise of a fault ("Wow, another 20-minute password reset") in the per-label sets' sarcasm flags."""
+    flagged = []
+    for folder in sorted(RETIRED.glob("blind*")) + [RETIRED.parent / "train-writers"]:
+        for path in sorted(folder.glob("feedback.*.yaml")):
+            items = yaml.safe_load(path.read_text("utf-8")) or []
+            flagged += [i["t"] for i in items if isinstance(i, dict) and "sarcasm" in (i.get("flags") or ())]
+    assert len(flagged) > 30
+    assert sum(bool(spans(text)) for text in flagged) / len(flagged) >= 0.60
 
 
 MISTAKE = re.compile(r"closed|leading|label|vague|sandwich|threat|advice|absolute|everyone|telling|pushed|blame|"
