@@ -169,9 +169,11 @@ def test_zh_note_with_a_count_of_times_before_the_verb_is_a_behaviour(text: str,
         assert run("feedback", text, lang="zh-CN").elements["behavior"] is False
 
 
-def test_everybody_says_at_the_swot_bid_is_the_label_intent() -> None:
-    """'大家都说你…' judges the person through others: the swot BID turn's label-or-absolute intent."""
-    assert _pick("swot-self-scan-candidate", "bid", "大家都说你人太好了，啥都往自己身上揽。", "zh-CN") == "label-or-absolute"
+def test_everybody_says_at_the_swot_bid_is_the_fallback() -> None:
+    """'大家都说你…' speaks for others, a pitfall of its own (convention 8, session 7): the swot BID turn has no
+    intent naming it, so the fallback, even with a label in it; the label said as one's own stays the label intent."""
+    assert _pick("swot-self-scan-candidate", "bid", "大家都说你人太好了，啥都往自己身上揽。", "zh-CN") == "fallback"
+    assert _pick("swot-self-scan-candidate", "bid", "你这个人就是太爱揽事了。", "zh-CN") == "label-or-absolute"
 
 
 @pytest.mark.parametrize(("text", "step"), [

@@ -1,0 +1,67 @@
+"""Feedback check and BID turns (issue 13, session 7, round 4, judge fb4).
+
+- The customer after 给 / 跟 / 和 / 帮 / 替 / 为 / 向 is the object of the agent's act ("你把账单给客户讲了一遍",
+  "你给客户道了歉"): the rules read no consequence there (a refit with blind7 read impact into the behaviour-only
+  line of kpi-first-week-former-peer 'strength').
+- "let people think for themselves" passes on nobody's opinion: no speaking for others.
+- Convention 8 at the BID turns with no intent naming speaking for others (bid-late-logins, bid-curt-tone-qa,
+  swot-self-scan-candidate): a label passed on as what others say reaches the fallback, not the label intent.
+
+The texts are our own wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coachlab.checks.base import analyse
+from coachlab.checks import run
+from coachlab.paths import course_root
+from coachlab.scenarios import engine
+from coachlab.scenarios.validator import load_scenario
+
+
+@pytest.mark.parametrize("text", ["昨天十点那通退费电话，你把退款的三个步骤给客户说了一遍。",
+                                  "上午那单你给客户道了歉，又把补发单号发给了她。"])
+def test_the_customer_as_the_object_of_the_act_is_no_consequence(text: str) -> None:
+    """No impact rule fires on the customer the agent told or apologised to."""
+    assert not analyse("feedback", text, "zh-CN").has("impact")
+
+
+def test_the_customer_who_acts_is_still_a_consequence() -> None:
+    """What the customer did after the act stays impact."""
+    assert analyse("feedback", "你把账单逐项讲了一遍，客户说了谢谢就挂了。", "zh-CN").has("impact")
+
+
+def test_letting_people_think_for_themselves_is_not_speaking_for_others() -> None:
+    """People as the object of the agent's act pass on no opinion; 'everyone thinks you…' still does."""
+    assert "speaking_for_others" not in run("feedback", "You never let people think for themselves.", "en").flags
+    assert "speaking_for_others" in run("feedback", "Everyone thinks you hog the easy calls.", "en").flags
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang"), [
+    ("bid-late-logins", "behaviour", "Everyone says you're lazy about the early shift.", "en"),
+    ("bid-curt-tone-qa", "behaviour", "大家都说你对客户态度很差。", "zh-CN"),
+    ("swot-self-scan-candidate", "bid", "组里都说你太自私，只顾自己的数据。", "zh-CN"),
+])
+def test_a_label_passed_on_from_others_reaches_the_fallback_at_bid_turns(scenario_id: str, node: str, text: str,
+                                                                         lang: str) -> None:
+    """Convention 8: the node names no such mistake, so a label said as what others say is the fallback."""
+    report = run("feedback", text, lang)
+    assert {"label", "speaking_for_others"} <= set(report.flags)
+    scenario, problems = load_scenario(course_root(), scenario_id)
+    assert scenario is not None, problems
+    event, _ = engine.play_free(scenario, node, text, lang, True)
+    assert engine.reached(event) == "fallback"
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang"), [
+    ("bid-late-logins", "behaviour", "You're lazy about the early shift.", "en"),
+    ("swot-self-scan-candidate", "bid", "你太自私了，只顾自己的数据。", "zh-CN"),
+])
+def test_a_label_of_ones_own_still_reaches_the_label_intent(scenario_id: str, node: str, text: str, lang: str) -> None:
+    """Without others spoken for, the label intent stays."""
+    scenario, problems = load_scenario(course_root(), scenario_id)
+    assert scenario is not None, problems
+    event, _ = engine.play_free(scenario, node, text, lang, True)
+    assert engine.reached(event) == "label-or-absolute"
