@@ -24,6 +24,10 @@ _DISMISS = re.compile(r"\b(?:policy|normal|everyone|everybody|should|must|need t
                       r"what it is|than you think|don't worry|calm down)\b|规定|正常|大家都|应该|必须|得先|下次|要先", re.IGNORECASE)
 
 
+# Cross-validated and on the retired sets (session 7, round 4): see the commit message.
+DISMISSAL_CUTS = True
+
+
 def _content_words(text: str, lang: str) -> set[str]:
     """Return the content words of ``text``: jieba words for Chinese, lower-case words for English."""
     stop = set(lexicons(lang).get("stopwords", ()))
@@ -70,6 +74,10 @@ def _restated(a: Analysis) -> list[Span]:
     # ("You say it's fine, but you seem quite low today") leaves the words told back a restatement.
     feeling = [span for rule, span in a.hits.get("feeling", ()) if not rule.id.endswith(".framed")]
     moves = a.spans("not_restating")
+    # A feeling waved away ("怕什么，接多了就习惯了", "Come on, it's just a call") answers the agent as well: what
+    # follows it restates nothing, whatever words it shares with their line (DISMISSAL_CUTS).
+    waved = a.spans("dismissal") if DISMISSAL_CUTS else []
+    moves = [*moves, *waved]
     out = []
     for s in a.doc.sentences:
         if _QUESTION.search(s.text) and _ASKS.search(s.text):
@@ -85,8 +93,10 @@ def _restated(a: Analysis) -> list[Span]:
         # The agent's story told back to them ("He insulted you even though you'd solved it") needs less
         # of their wording than a statement that might be about anyone.
         named_feeling = any(s.start <= f.start < s.end for f in feeling)  # "you're nervous about…" is the feeling
+        # A sentence that waves the feeling away ("He can't get you fired, don't worry about it") is no story told back.
+        dismissed = any(s.start <= w.start < s.end for w in waved)
         if shared >= need or (shared >= told and _TO_YOU.search(told_back) and not _DISMISS.search(told_back)
-                              and not named_feeling):
+                              and not named_feeling and not dismissed):
             out.append(s)
     return out
 

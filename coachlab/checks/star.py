@@ -21,11 +21,72 @@ SCENE_BEFORE_ACTION = True
 # an outcome by its nature ("Not one customer record was lost in the migration, and that was down to me: I wrote…").
 _LABELLED = (".labelled", ".labelled_dash", ".zero_count", ".all_n")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "I started listening to five calls a week and we agreed one fix each time", "I suggested it and the team built
+# it", "我提议…，然后大家轮流主持": a clause of the team joined by "and / 然后" to the speaker's own act carries the
+# act on; it is no result (own, blind2, train-writers, blind5). A rule result word or a number in it ("and we went
+# live six weeks late") still makes it one.
+WE_GO_ON_ACTING = True
+_WE_ON = re.compile(r"^[\s,，、;；]*(?:and(?: then)?|then|然后|接着)[\s,，]*(?:we|the team|the whole team|everyone|everybody|"
+                    r"我们|咱们|大家|团队|全组)(?![a-z'’])", re.IGNORECASE)
 
 
 def _year(q) -> bool:
     """A four-digit year ("the regional service award 2025") counts nothing."""
     return q.unit == "plain" and bool(_YEAR.fullmatch(q.span.text.strip()))
+
+
+# "我那时候负责回访", "当时我决定…", "她当时负责新人带教": a time told in a clause where the speaker (or the candidate
+# of the notes) acts dates the task or the action; it sets no scene (rules/star.yaml, star.zh.situation.when).
+SPEAKER_TIME_IS_NO_SCENE = True
+
+
+# How the speaker stood is the scene, not an act: "当时我是新人", "我那时候被客户投诉", "当时我面对的挑战是",
+# "当时我接到一个投诉", "2023年我在信用卡组当组长"; and 我们 is the team, not the speaker ("我们组当时是倒数第一").
+_HOW_I_STOOD = re.compile(r"(?:我|她|他)\W{0,2}(?:当时|那时候?|那年|那会儿?|那阵子?|那段时间)?(?:就|刚|正)?(?:是|被|还没|没有|有|"
+                          r"在[^，。]{1,8}当|当上|刚当|刚来|刚进|犯了)|面对|接到|收到|遇到|碰到|发现")
+# The time and the speaker open the clause together: "当时我决定…", "我那时候负责…", "她当时负责…" (not "我觉得那次…",
+# "我上一家公司…", "当时我的组长…").
+_WHEN_I = re.compile(r"^\W*(?:(?:嗯|其实|说实话|就是)\W*)?(?:(?:当时|那时候?|那年|那会儿?|那阵子?|那段时间|那次|去年|前年|"
+                     r"上个?季度|\d{4}\s*年)\W?(?:我|她|他)(?![们的])|(?:我|她|他)(?![们的])(?:当时|那时候?|那年|那会儿?|那阵子?|那段时间|那次|去年))")
+
+
+def _time_of_an_act(a, told) -> None:
+    """Drop the hits of a time word ("当时", "那年") that stand in a clause where the speaker or candidate acts.
+
+    One that closes its clause frames a time ("我上夜班那段时间，凌晨两点以后没有主管在岗"): the scene, kept.
+    """
+    acts = [x for x in [*told.get("action", ()), *told.get("notes_action", ())]
+            if _WHEN_I.match(x.text) and not _HOW_I_STOOD.search(x.text)]
+    hits = a.hits.get("situation")
+    if not hits or not acts:
+        return
+    # "我当时负责夜班，有个客户半夜打来…": the sentence goes on to what others did or how they stood, and the time dates that.
+    others = [c.span.start for c in clauses(a.doc) if c.actor in ("customer", "colleague")]
+
+    def dates_an_act(sp) -> bool:
+        sentence = a.doc.sentence_of(sp.start)
+        return (any(x.start <= sp.start and sp.end < x.end - 1 for x in acts)
+                and not any(sp.end <= o < sentence.end for o in others))
+
+    a.hits["situation"] = [(r, sp) for r, sp in hits if not (r.id.endswith(".when") and dates_an_act(sp))]
+
+
+def _team_goes_on(a, told) -> None:
+    """Drop structural results that are the team's clause joined by "and" to the speaker's act before it."""
+    acts = [sp.start for sp in told.get("action", ())]
+    starts = [c.span.end for c in clauses(a.doc)]
+    rule = a.spans("result")
+    kept = []
+    for r in told.get("result", ()):
+        sentence = a.doc.sentence_of(r.start)
+        before = max((end for end in starts if sentence.start <= end <= r.start), default=None)
+        joined = (before is not None and any(sentence.start <= x < r.start for x in acts)
+                  and _WE_ON.match(a.doc.text[before:r.end]))
+        counted = any(r.start <= q.span.start < r.end and not _year(q) for q in a.doc.quantities)
+        if joined and not counted and not any(r.start <= h.start < r.end for h in rule):
+            continue
+        kept.append(r)
+    told["result"] = kept
 
 
 def _scene_is_no_result(a, told) -> None:
@@ -53,6 +114,10 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     told = story(a.doc)
     if SCENE_BEFORE_ACTION:
         _scene_is_no_result(a, told)
+    if WE_GO_ON_ACTING:
+        _team_goes_on(a, told)
+    if SPEAKER_TIME_IS_NO_SCENE:
+        _time_of_an_act(a, told)
     rules = {e: a.has(e) or (e in STORY_PARTS and bool(told.get(e))) for e in ELEMENTS}
     rules["action"] = rules["action"] or bool(told.get("notes_action"))
     # "Not one order was lost", "all 200 cases were paid" are outcomes as well as numbers (rules/star.yaml).

@@ -177,3 +177,20 @@ def test_a_framed_feeling_leaves_the_words_told_back_a_restatement() -> None:
 def test_zh_feelings_in_plain_talk_and_feelings_waved_away(text: str, feeling: bool) -> None:
     """受打击, 迷茫 name the feeling; '别慌，先…' waves it away with advice."""
     assert check_listening(text, "zh-CN").elements["feeling"] is feeling
+
+
+@pytest.mark.parametrize("context, text", [
+    ("我还以为自己慢慢上手了，现在我都怕接下一个电话了。", "怕什么，接多了就习惯了。"),
+    ("我还以为自己慢慢上手了，现在我都怕接下一个电话了。", "怕啥，下一个电话接起来就好了。"),
+    ("I thought I was getting good at this. Now I'm scared to pick up the next call.",
+     "Come on, it's just a call, pick up the next one and you'll be fine."),
+])
+def test_a_feeling_waved_away_restates_nothing_after_it(context: str, text: str) -> None:
+    """'怕什么，…', 'Come on, it's just a call': what follows a dismissal answers the agent, so the rules find no fact
+    in it however many of their words it repeats (and the learned layer may not add one: answers_only)."""
+    from coachlab.checks import learned
+
+    with learned.recording() as log:
+        check_listening(text, context=context)
+    assert log[-1][1]["fact"] is False
+    assert check_listening(text, context=context).elements["fact"] is False

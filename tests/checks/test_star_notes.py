@@ -167,3 +167,38 @@ def test_spoken_notes_label_the_result_with_a_comma() -> None:
                         "from 62 to 86 in eight weeks, still here and now mentoring.", "en")
     assert report.elements["result"] is True
     assert report.quantified_result is True
+
+
+@pytest.mark.parametrize("text, result", [
+    ("I started listening to five low-scoring calls a week with each agent and we agreed one fix each time.", False),
+    ("I suggested a knowledge base for the returns queue and the team built it over the summer.", False),
+    ("我提议把早会改成十分钟的站会，自己写了议程模板，然后大家轮流主持。", False),
+    ("I rang every customer on the list myself, and then we cut the backlog from 300 to 40 in a week.", True),
+    ("我先把话术改了一遍，然后大家的一次解决率从70%升到了82%。", True),
+])
+def test_the_team_carrying_the_act_on_is_no_result(text: str, result: bool) -> None:
+    """'…and we agreed one fix', '…然后大家轮流主持': the team's clause joined to the speaker's act is still the act
+    (the rules' verdict, before the learned layer); a number or a result word in it makes it the result."""
+    from coachlab.checks import learned
+
+    with learned.recording() as log:
+        check_star(text)
+    assert log[-1][1]["result"] is result
+
+
+@pytest.mark.parametrize("text, situation", [
+    ("我那时候负责回访，每天打五十个电话。", False),
+    ("当时我决定先不回复客户，而是先去找法务确认了合同条款。", False),
+    ("我当时负责周末值班，每天下班前把工单核一遍。", False),
+    ("当时我是新人，啥也不懂。", True),
+    ("那段时间正好是旺季，大家压力都很大。", True),
+    ("我上夜班那段时间，凌晨两点以后没有主管在岗。", True),
+])
+def test_a_time_that_dates_the_speakers_act_sets_no_scene(text: str, situation: bool) -> None:
+    """'当时我决定…', '我那时候负责…': the time dates the act or the task (the rules' verdict); how the speaker stood
+    ('当时我是新人'), how things were ('那段时间正好是旺季') or a time framed by a clause ('我上夜班那段时间，') is the scene."""
+    from coachlab.checks import learned
+
+    with learned.recording() as log:
+        check_star(text, "zh-CN")
+    assert log[-1][1]["situation"] is situation
