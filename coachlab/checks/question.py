@@ -68,6 +68,21 @@ def _form(a: Analysis) -> tuple[str, Span | None]:
     return first or ("statement", None)
 
 
+def _asks_habit(a: Analysis) -> bool:
+    """Return True when a clause that asks (a question word, or the question mark) is about what someone usually does.
+
+    A habit told in a remark before the question ("校准会一般是月初开，你打算哪次开始参加？") sets no stage.
+    """
+    habits, wh = a.spans("habitual"), a.spans("wh") + a.spans("open_lead")
+    by_clause = a.lang in (a.book.settings.get("clause_form") or ())  # English asks in the whole sentence
+    for sentence in a.doc.sentences:
+        for m in (_CLAUSE.finditer(sentence.text) if by_clause else [re.match(r".*", sentence.text, re.S)]):
+            clause = Span(sentence.start + m.start(), sentence.start + m.end(), m.group())
+            if _in(habits, clause) and (_in(wh, clause) or _QMARK.search(clause.text)):
+                return True
+    return False
+
+
 def _stage(a: Analysis, form: str) -> str | None:
     """Return the GROW stage: none for small talk; else the stage with most cues, ties by `stages` order.
 
@@ -111,6 +126,9 @@ def _stage(a: Analysis, form: str) -> str | None:
             lead = count([asked_q[0]])
             if lead.get("options") and not lead.get("will") and cues.get("will"):
                 cues = dict(cues, options=cues["will"] + 1)
+    if a.book.settings.get("habitual_is_reality") and _asks_habit(a):
+        # what someone usually does is work as it is now (rules/question.yaml habitual_is_reality)
+        cues = dict(cues, reality=max(cues.values(), default=0) + 1)
     if a.book.settings.get("stage_choice") == "priority":
         picked = next((s for s in order if cues[s]), None)
     else:

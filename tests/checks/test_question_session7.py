@@ -245,3 +245,36 @@ def test_zh_chat_lines_without_a_mark(text: str, form: str) -> None:
 ])
 def test_zh_blaming_why(text: str, leading: bool) -> None:
     assert _report(text, "zh-CN")["leading"] is leading
+
+
+@pytest.mark.parametrize(("text", "lang", "leading"), [
+    # round 4: a why aimed at the team for what nobody did blames (turns2/3/5/6 review-peak-day label it so)
+    ("Why didn't anybody escalate it to the duty manager?", "en", True),
+    ("Why did no one ring the customer back?", "en", True),
+    ("Why didn't anyone notice the queue was growing?", "en", False),   # what nobody noticed: the process
+    # the reproach with the auxiliary left out (non-native): 'always' / 'keep' in the why
+    ("Why your chats always get reopened?", "en", True),
+    ("Why do customers call back after a refund?", "en", False),
+    # zh: 你们 / 你 + when, then 为什么不/没; 为什么…老是/总是
+    ("为什么你们看到积压了也不吭声？", "zh-CN", True),
+    ("你昨天为什么没去开班前会？", "zh-CN", True),
+    ("为什么这个客户总是投诉我们？", "zh-CN", True),
+    ("你觉得这类客户为什么会反复来电？", "zh-CN", False),
+])
+def test_blaming_why_aimed_at_the_team_or_a_habit(text: str, lang: str, leading: bool) -> None:
+    assert _report(text, lang)["leading"] is leading
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # round 4: what someone usually does is work as it is now, whatever verb asks it (habitual_is_reality)
+    ("How do you normally open a chat when the customer is already shouting?", "en"),
+    ("On a typical shift, how do you plan your breaks?", "en"),
+    ("遇到要退款的客户，你一般先怎么开口？", "zh-CN"),
+    ("你平时下班前都会安排些什么？", "zh-CN"),
+])
+def test_what_someone_usually_does_is_reality(text: str, lang: str) -> None:
+    assert _report(text, lang)["grow_stage"] == "reality"
+
+
+def test_small_talk_about_a_habit_keeps_no_stage() -> None:
+    assert _report("你午饭平时几点吃啊？", "zh-CN")["grow_stage"] is None
