@@ -65,3 +65,23 @@ def test_a_label_of_ones_own_still_reaches_the_label_intent(scenario_id: str, no
     assert scenario is not None, problems
     event, _ = engine.play_free(scenario, node, text, lang, True)
     assert engine.reached(event) == "label-or-absolute"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("gr8 work on the refund queue!! 🙌", "en"),
+    ("Ur doing fine, dont worry so much.", "en"),
+    ("You are doing better than you think.", "en"),
+    ("handled her well 👍", "en"),
+    ("超棒的👏", "zh-CN"),
+    ("还行吧，跟上个月差不多。", "zh-CN"),
+])
+def test_cheers_and_reassurance_with_no_act_are_vague_praise(text: str, lang: str) -> None:
+    """Chat spellings of praise, 'you're doing fine' and lukewarm '还行' rate the person and name no act."""
+    report = run("feedback", text, lang)
+    assert "vague_praise" in report.flags
+    assert report.elements["behavior"] is False
+
+
+def test_not_reliable_is_no_praise() -> None:
+    """'不靠谱' is a label, not praise."""
+    assert not analyse("feedback", "你太不靠谱了。", "zh-CN").has("praise")
