@@ -278,3 +278,19 @@ def test_what_someone_usually_does_is_reality(text: str, lang: str) -> None:
 
 def test_small_talk_about_a_habit_keeps_no_stage() -> None:
     assert _report("你午饭平时几点吃啊？", "zh-CN")["grow_stage"] is None
+
+
+@pytest.mark.parametrize("text", ["Why not pair up with Ken for a morning?", "Why not just ring her back yourself?"])
+def test_why_not_do_x_is_advice(text: str) -> None:
+    """'Why not do X?' suggests as much as 'why not just X?' (round 4); 'Why not yet?' asks a reason."""
+    assert _report(text, "en")["advice"] is True
+
+
+def test_why_not_yet_asks_a_reason() -> None:
+    assert _report("Why not yet?", "en")["advice"] is False
+
+
+def test_which_day_a_past_event_was_is_a_closed_fact() -> None:
+    """Which day it was, asked of a past event, is one fact (conventions 7); which day you will start is a plan."""
+    assert _report("你说的那次是哪天的事？", "zh-CN")["form"] == "closed"
+    assert _report("你打算哪天开始跟岗？", "zh-CN")["form"] == "open"
