@@ -80,12 +80,18 @@ def _restated(a: Analysis) -> list[Span]:
     moves = [*moves, *waved]
     out = []
     for s in a.doc.sentences:
+        end = s.end
         if _QUESTION.search(s.text) and _ASKS.search(s.text):
-            continue
+            # "你说没前途，具体是指什么？", "你想去质检组，是看重那边的哪一点？": the clauses before the one that asks may
+            # tell the agent's words back (ASK_AFTER_TOLD); the asking clause itself never does.
+            head = _ask_head(s.text) if ASK_AFTER_TOLD else ""
+            if not head:
+                continue
+            end = s.start + len(head)
         # Before a check of the need or an answer in the same sentence ("A month of training on top of your own
         # calls — what would make that manageable?", "客户一问就慌，这种感觉我刚来的时候也有") the words may still
         # restate; the check or the answer itself never does.
-        cut = min((f.start for f in [*focus, *moves] if s.start <= f.start < s.end), default=s.end)
+        cut = min((f.start for f in [*focus, *moves] if s.start <= f.start < end), default=end)
         told_back = a.doc.text[s.start:cut]
         if cut < s.end and _content_units(told_back) < a.book.settings["overlap"]["min_after_marker"][a.lang]:
             continue
@@ -95,10 +101,37 @@ def _restated(a: Analysis) -> list[Span]:
         named_feeling = any(s.start <= f.start < s.end for f in feeling)  # "you're nervous about…" is the feeling
         # A sentence that waves the feeling away ("He can't get you fired, don't worry about it") is no story told back.
         dismissed = any(s.start <= w.start < s.end for w in waved)
-        if shared >= need or (shared >= told and _TO_YOU.search(told_back) and not _DISMISS.search(told_back)
+        # In Chinese one piece of three characters or more ("你说没前途", "你想去质检组") is their wording told back.
+        told_enough = shared >= told or (ASK_AFTER_TOLD and _long_piece(told_back, a.doc.context, a.lang))
+        if shared >= need or (told_enough and _TO_YOU.search(told_back) and not _DISMISS.search(told_back)
                               and not named_feeling and not dismissed):
             out.append(s)
     return out
+
+
+# Chinese only: English questions put the question word first ("So what happened after he hung up?").
+ASK_AFTER_TOLD = True
+_CLAUSE_CUT = re.compile(r"[，,；;…]+|\.{3,}")
+
+
+def _ask_head(sentence: str) -> str:
+    """Return the clauses of a Chinese question before the one that asks ("" when none or when they ask too)."""
+    if not has_cjk(sentence):
+        return ""
+    cuts = list(_CLAUSE_CUT.finditer(sentence.rstrip()))
+    if not cuts:
+        return ""
+    head = sentence[:cuts[-1].end()]
+    return "" if _ASKS.search(head) or _QUESTION.search(head) else head
+
+
+def _long_piece(sentence: str, heard: str, lang: str) -> bool:
+    """Return True when a Chinese sentence shares one piece of at least three content characters with the line."""
+    if not has_cjk(sentence):
+        return False
+    stop = set(lexicons(lang).get("stopwords", ()))
+    return any(sum(1 for ch in piece if "\u4e00" <= ch <= "\u9fff" and ch not in stop) >= 3
+               for piece in _shared_runs(sentence, heard, stop))
 
 
 def _content_units(text: str) -> int:

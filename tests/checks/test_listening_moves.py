@@ -194,3 +194,19 @@ def test_a_feeling_waved_away_restates_nothing_after_it(context: str, text: str)
         check_listening(text, context=context)
     assert log[-1][1]["fact"] is False
     assert check_listening(text, context=context).elements["fact"] is False
+
+
+@pytest.mark.parametrize("context, text, fact", [
+    ("我最近老是被安排去带新人，自己的量都做不完。", "你老是被安排去带新人，这事你怎么看？", True),
+    ("我申请调去质检组，你能不能帮我说说话？", "你想去质检组，是看重那边的哪一点？", True),
+    ("我就是觉得在这儿没什么前途。", "什么叫没前途？", False),
+    ("我申请调去质检组，你能不能帮我说说话？", "为什么想去质检组？", False),
+])
+def test_the_agents_words_told_back_before_the_question(context: str, text: str, fact: bool) -> None:
+    """'你想去质检组，是看重那边的哪一点？': the clause before the one that asks tells their words back (one piece of
+    three characters or more is enough when it is told to them); a question alone restates nothing."""
+    from coachlab.checks import learned
+
+    with learned.recording() as log:
+        check_listening(text, context=context)
+    assert log[-1][1]["fact"] is fact
