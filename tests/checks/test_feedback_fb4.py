@@ -85,3 +85,15 @@ def test_cheers_and_reassurance_with_no_act_are_vague_praise(text: str, lang: st
 def test_not_reliable_is_no_praise() -> None:
     """'不靠谱' is a label, not praise."""
     assert not analyse("feedback", "你太不靠谱了。", "zh-CN").has("praise")
+
+
+@pytest.mark.parametrize(("text", "lang", "label"), [
+    ("You're way too soft, you have to push back.", "en", True),
+    ("ur too quiet in huddles tbh", "en", True),
+    ("You were too quick to close the call at 3pm.", "en", False),
+    ("说实话，你这阵子状态不太行。", "zh-CN", True),
+    ("这个排班方案不太行，我们换一个。", "zh-CN", False),
+])
+def test_a_trait_in_excess_or_a_verdict_on_the_state_is_a_label(text: str, lang: str, label: bool) -> None:
+    """'you're too nice' and '态度/状态不太行' judge the person; 'too quick to close the call' and a plan '不太行' do not."""
+    assert ("label" in run("feedback", text, lang).flags) is label
