@@ -294,3 +294,19 @@ def test_which_day_a_past_event_was_is_a_closed_fact() -> None:
     """Which day it was, asked of a past event, is one fact (conventions 7); which day you will start is a plan."""
     assert _report("你说的那次是哪天的事？", "zh-CN")["form"] == "closed"
     assert _report("你打算哪天开始跟岗？", "zh-CN")["form"] == "open"
+
+
+def test_is_it_fair_to_say_offers_a_verdict_about_now() -> None:
+    """'Is it fair to say you…?' offers the coach's verdict for a nod: leading, Reality (blind6, blind7)."""
+    r = _report("Is it fair to say you lost patience with that caller?", "en")
+    assert (r["leading"], r["grow_stage"]) == (True, "reality")
+
+
+def test_keeping_the_job_asked_as_a_question_is_pressure() -> None:
+    """'Do you want to keep this job?' threatens: leading, no stage (blind5, blind6)."""
+    r = _report("Do you want to keep your job here, honestly?", "en")
+    assert (r["leading"], r["grow_stage"]) == (True, None)
+
+
+def test_which_idea_is_most_workable_weighs_options() -> None:
+    assert _report("刚才那几招里，你觉得哪个最管用？", "zh-CN")["grow_stage"] == "options"
