@@ -97,3 +97,14 @@ def test_not_reliable_is_no_praise() -> None:
 def test_a_trait_in_excess_or_a_verdict_on_the_state_is_a_label(text: str, lang: str, label: bool) -> None:
     """'you're too nice' and '态度/状态不太行' judge the person; 'too quick to close the call' and a plan '不太行' do not."""
     assert ("label" in run("feedback", text, lang).flags) is label
+
+
+@pytest.mark.parametrize(("text", "lang", "threat"), [
+    ("Improve your tone, otherwise there will be consequences.", "en", True),
+    ("That sigh had consequences for the customer.", "en", False),
+    ("再漏一次回访就扣分。", "zh-CN", True),
+    ("再有问题就找我。", "zh-CN", False),
+])
+def test_a_penalty_promised_for_a_repeat_is_a_threat(text: str, lang: str, threat: bool) -> None:
+    """'otherwise there will be consequences' and '再…就扣分' threaten; a consequence told or an offer of help does not."""
+    assert ("threat" in run("feedback", text, lang).flags) is threat
