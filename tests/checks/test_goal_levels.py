@@ -219,3 +219,22 @@ def test_a_named_event_ahead_bounds_the_goal_and_a_count_in_words_measures_it(te
 def test_a_routine_act_is_specific_and_a_vague_area_is_not(text: str, specific: bool) -> None:
     """A routine act with a fixed slot names what will be done; 'leadership capability +30%' names no metric."""
     assert check_goal(text).criteria["specific"] is specific
+
+
+@pytest.mark.parametrize("text", ["年底前通过英语六级。", "今年内拿到 team leader 的位置。", "下个月在组内接通率排进前三。",
+                                  "今年绩效从C提到B+。", "这礼拜之内把王先生那单投诉结案。", "这个月不要再迟到了。"])
+def test_an_exam_a_post_a_rank_a_grade_or_a_case_closed_is_measurable(text: str) -> None:
+    """Done or not, like a named course (convention 2); no late arrival at all is a zero (convention 1)."""
+    from coachlab.checks import check_goal, learned
+
+    with learned.recording() as log:
+        check_goal(text, "zh-CN")
+    assert log[-1][1]["measurable"] is True
+
+
+def test_a_vague_wish_stays_unmeasurable() -> None:
+    from coachlab.checks import check_goal, learned
+
+    with learned.recording() as log:
+        check_goal("想多学点东西，做个更好的客服。", "zh-CN")
+    assert log[-1][1]["measurable"] is False
