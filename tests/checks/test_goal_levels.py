@@ -238,3 +238,10 @@ def test_a_vague_wish_stays_unmeasurable() -> None:
     with learned.recording() as log:
         check_goal("想多学点东西，做个更好的客服。", "zh-CN")
     assert log[-1][1]["measurable"] is False
+
+
+@pytest.mark.parametrize("text", ["目标就是overall performance提升15%💪", "把各项指标都提升10%就行。"])
+def test_a_percentage_on_every_metric_or_overall_performance_is_no_measure(text: str) -> None:
+    """Convention 3 in mixed zh/en and as 'every metric': no defined metric says what the percentage is of."""
+    report = check_goal(text, "zh-CN")
+    assert report.criteria["specific"] is False and report.criteria["measurable"] is False
