@@ -16,9 +16,7 @@ import pytest
 
 from coachlab.checks.base import analyse
 from coachlab.checks import run
-from coachlab.paths import course_root
-from coachlab.scenarios import engine
-from coachlab.scenarios.validator import load_scenario
+from tests.checks.playing import reached
 
 
 @pytest.mark.parametrize("text", ["昨天十点那通退费电话，你把退款的三个步骤给客户说了一遍。",
@@ -49,10 +47,7 @@ def test_a_label_passed_on_from_others_reaches_the_fallback_at_bid_turns(scenari
     """Convention 8: the node names no such mistake, so a label said as what others say is the fallback."""
     report = run("feedback", text, lang)
     assert {"label", "speaking_for_others"} <= set(report.flags)
-    scenario, problems = load_scenario(course_root(), scenario_id)
-    assert scenario is not None, problems
-    event, _ = engine.play_free(scenario, node, text, lang, True)
-    assert engine.reached(event) == "fallback"
+    assert reached(scenario_id, node, text, lang, yes=True) == "fallback"
 
 
 @pytest.mark.parametrize(("scenario_id", "node", "text", "lang"), [
@@ -61,10 +56,7 @@ def test_a_label_passed_on_from_others_reaches_the_fallback_at_bid_turns(scenari
 ])
 def test_a_label_of_ones_own_still_reaches_the_label_intent(scenario_id: str, node: str, text: str, lang: str) -> None:
     """Without others spoken for, the label intent stays."""
-    scenario, problems = load_scenario(course_root(), scenario_id)
-    assert scenario is not None, problems
-    event, _ = engine.play_free(scenario, node, text, lang, True)
-    assert engine.reached(event) == "label-or-absolute"
+    assert reached(scenario_id, node, text, lang, yes=True) == "label-or-absolute"
 
 
 @pytest.mark.parametrize(("text", "lang"), [

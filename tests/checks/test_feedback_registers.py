@@ -12,9 +12,7 @@ import pytest
 from coachlab.checks import run
 from coachlab.checks.base import analyse
 from coachlab.checks.structure import acts_on_occasion, concrete_steps
-from coachlab.paths import course_root
-from coachlab.scenarios import engine
-from coachlab.scenarios.validator import load_scenario
+from tests.checks.playing import reached
 
 FLAGGED = [
     ("en", "Your handling of the escalation showed a clear lack of ownership.", "label"),
@@ -62,12 +60,6 @@ def test_plan_headed_by_its_start_is_a_step() -> None:
         assert run("feedback", text, lang=lang).elements["development"], text
 
 
-def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
-    scenario, problems = load_scenario(course_root(), scenario_id)
-    assert scenario is not None, problems
-    return engine.reached(engine.play_free(scenario, node, text, lang, False)[0])
-
-
 @pytest.mark.parametrize(("scenario_id", "node", "lang", "text", "intent"), [
     ("bid-curt-tone-qa", "behaviour", "en", "Your manner on that call showed a real lack of professionalism.", "label"),
     ("bid-curt-tone-qa", "behaviour", "zh-CN", "该通话服务意识欠缺，不符合规范。", "label"),
@@ -78,7 +70,7 @@ def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
 def test_poor_answer_reaches_the_intent_naming_its_mistake(scenario_id: str, node: str, lang: str, text: str,
                                                            intent: str) -> None:
     """A poor answer in these registers gets the feedback that names its mistake, not the fallback."""
-    assert _pick(scenario_id, node, text, lang) == intent
+    assert reached(scenario_id, node, text, lang) == intent
 
 
 def test_numbered_plan_is_development_and_numbered_observations_are_not() -> None:
@@ -126,7 +118,7 @@ def test_not_good_is_no_praise() -> None:
 def test_praise_with_a_pitfall_and_no_act_reaches_the_vague_intent(scenario_id: str, node: str, lang: str, text: str,
                                                                   intent: str) -> None:
     """Praise of the person said for everyone, or as an 'always', names no act: the vague-praise intent."""
-    assert _pick(scenario_id, node, text, lang) == intent
+    assert reached(scenario_id, node, text, lang) == intent
 
 
 @pytest.mark.parametrize(("lang", "text", "thanks"), [
@@ -152,7 +144,7 @@ def test_thanks_said_in_words_is_told_from_praise_of_the_work(lang: str, text: s
 ])
 def test_plain_praise_does_not_reach_the_thanks_intent(lang: str, text: str, intent: str) -> None:
     """At the BIA's appreciation turn only explicit thanks reaches `thanks`; 'well done' gets the fallback's hint."""
-    assert _pick("bia-angry-customer", "appreciation", text, lang) == intent
+    assert reached("bia-angry-customer", "appreciation", text, lang) == intent
 
 
 @pytest.mark.parametrize(("text", "behaviour"), [
@@ -172,8 +164,8 @@ def test_zh_note_with_a_count_of_times_before_the_verb_is_a_behaviour(text: str,
 def test_everybody_says_at_the_swot_bid_is_the_fallback() -> None:
     """'大家都说你…' speaks for others, a pitfall of its own (convention 8, session 7): the swot BID turn has no
     intent naming it, so the fallback, even with a label in it; the label said as one's own stays the label intent."""
-    assert _pick("swot-self-scan-candidate", "bid", "大家都说你人太好了，啥都往自己身上揽。", "zh-CN") == "fallback"
-    assert _pick("swot-self-scan-candidate", "bid", "你这个人就是太爱揽事了。", "zh-CN") == "label-or-absolute"
+    assert reached("swot-self-scan-candidate", "bid", "大家都说你人太好了，啥都往自己身上揽。", "zh-CN") == "fallback"
+    assert reached("swot-self-scan-candidate", "bid", "你这个人就是太爱揽事了。", "zh-CN") == "label-or-absolute"
 
 
 @pytest.mark.parametrize(("text", "step"), [

@@ -15,9 +15,7 @@ from coachlab.checks import run
 from coachlab.checks.base import analyse
 from coachlab.checks.feedback import reported_by_others
 from coachlab.checks.structure import acts_on_occasion, noun_phrase
-from coachlab.paths import course_root
-from coachlab.scenarios import engine
-from coachlab.scenarios.validator import load_scenario
+from tests.checks.playing import reached
 
 DATED = ["上周二和周四你都是八点零五以后才登录的。", "周一你是十点之后才回的客户消息。"]
 
@@ -70,10 +68,7 @@ def test_one_event_or_a_reaction_is_not_speaking_for_others(text: str) -> None:
 ])
 def test_bid_behaviour_turns(scenario_id: str, text: str, lang: str, want: str) -> None:
     """A dated observation is the behaviour; a vague line is not; speaking for others reaches the fallback."""
-    scenario, problems = load_scenario(course_root(), scenario_id)
-    assert scenario is not None, problems
-    event, _ = engine.play_free(scenario, "behaviour", text, lang, True)
-    assert engine.reached(event) == want
+    assert reached(scenario_id, "behaviour", text, lang, yes=True) == want
 
 
 @pytest.mark.parametrize("text", ["你写的那个退费话术，投诉从6个直接到1个，辛苦了",

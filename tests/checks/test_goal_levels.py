@@ -10,6 +10,7 @@ from coachlab.checks import check_goal
 from coachlab.paths import course_root
 from coachlab.scenarios import engine
 from coachlab.scenarios.validator import load_scenario
+from tests.checks.playing import reached
 
 
 def _pitfalls(text: str) -> set[str]:
@@ -118,9 +119,7 @@ def test_deadlines_as_notes_and_speech_write_them(text: str) -> None:
 ])
 def test_the_written_goal_needs_its_starting_point(text: str, lang: str, intent: str) -> None:
     """The agreed goal is written 'from and to' (the node's prompt): without a baseline it is 'almost'."""
-    scenario, problems = load_scenario(course_root(), "smart-goal-agent")
-    assert scenario is not None, problems
-    assert engine.reached(engine.play_free(scenario, "final-goal", text, lang, True)[0]) == intent
+    assert reached("smart-goal-agent", "final-goal", text, lang, yes=True) == intent
 
 
 @pytest.mark.parametrize(("text", "lang", "intent"), [
@@ -131,10 +130,8 @@ def test_the_written_goal_needs_its_starting_point(text: str, lang: str, intent:
 ])
 def test_a_target_without_a_starting_point_is_not_praised_for_one(text: str, lang: str, intent: str) -> None:
     """Convention 9: the KPI goal's good move praises 'a number, a starting point and a date'; a bare target is half."""
-    scenario, problems = load_scenario(course_root(), "kpi-first-week-former-peer")
-    assert scenario is not None, problems
     for yes in (True, False):
-        assert engine.reached(engine.play_free(scenario, "goal", text, lang, yes)[0]) == intent
+        assert reached("kpi-first-week-former-peer", "goal", text, lang, yes=yes) == intent
 
 
 @pytest.mark.parametrize("text, achievable", [

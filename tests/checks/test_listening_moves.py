@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coachlab.checks import check_listening
-from coachlab.paths import course_root
-from coachlab.scenarios import engine
-from coachlab.scenarios.validator import load_scenario
+from tests.checks.playing import reached
 
 PAY = "To be honest, my wife is expecting in the autumn, and money matters right now. I don't want to take on more stress for nothing."
 SCARED = "I thought I was getting good at this. Now I'm scared to pick up the next call."
@@ -52,9 +50,7 @@ def test_a_real_restatement_still_is_one(text: str, context: str | None) -> None
 ])
 def test_a_poor_reply_gets_the_fallbacks_coaching(scenario_id: str, node: str, text: str, lang: str) -> None:
     """In the role-plays such replies reach the fallback ('reflect first'), not 'half of 3F'."""
-    scenario, problems = load_scenario(course_root(), scenario_id)
-    assert scenario is not None, problems
-    assert engine.reached(engine.play_free(scenario, node, text, lang, False)[0]) == "fallback"
+    assert reached(scenario_id, node, text, lang) == "fallback"
 
 
 THREAT = "A customer said he'd come to the office and find me. He called me useless and then hung up."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coachlab.checks import run
+from tests.checks.playing import reached
 
 
 def _report(text: str, lang: str) -> dict:
@@ -78,17 +79,6 @@ def test_a_guess_at_what_was_not_done_leads() -> None:
     assert _report("你是不是压根没看上周的公告？", "zh-CN")["leading"]
 
 
-def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
-    from pathlib import Path
-
-    from coachlab.scenarios import engine
-    from coachlab.scenarios.validator import load_scenario
-
-    scenario, problems = load_scenario(Path(__file__).resolve().parents[2], scenario_id)
-    assert scenario is not None, problems
-    return engine.reached(engine.play_free(scenario, node, text, lang, False)[0])
-
-
 @pytest.mark.parametrize(("text", "lang", "fact"), [
     ("Who was on the escalation desk at nine?", "en", True),
     ("How many of them did you mentor?", "en", True),
@@ -118,7 +108,7 @@ def test_closed_factual_probe(text: str, lang: str, fact: bool) -> None:
 def test_closed_factual_probe_reaches_closed_or_leading(scenario_id: str, node: str, text: str, lang: str,
                                                          intent: str) -> None:
     """At a role-play turn a closed factual probe reaches the node's closed-or-leading intent (conventions 7)."""
-    assert _pick(scenario_id, node, text, lang) == intent
+    assert reached(scenario_id, node, text, lang) == intent
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coachlab.checks import run
-from coachlab.scenarios import engine
-from coachlab.scenarios.validator import load_scenario
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.checks.playing import reached
 
 
 @pytest.mark.parametrize(("text", "lang", "stage"), [
@@ -44,12 +39,6 @@ def test_accusing_why_without_a_suggestion_is_not_advice() -> None:
     assert offer["advice"] is True
 
 
-def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
-    scenario, problems = load_scenario(REPO, scenario_id)
-    assert scenario is not None, problems
-    return engine.reached(engine.play_free(scenario, node, text, lang, False)[0])  # an ask: a poor answer says no
-
-
 @pytest.mark.parametrize(("scenario_id", "node", "text", "lang", "intent"), [
     ("grow-delegation", "options", "Give the report to Xiao Li then, problem solved.", "en", "advice"),
     ("grow-move-to-qa", "options", "你可以去跟赵老师学学，她是质检组最资深的。", "zh-CN", "advice"),
@@ -61,7 +50,7 @@ def _pick(scenario_id: str, node: str, text: str, lang: str) -> str:
 def test_stated_advice_reaches_the_intent_naming_it(scenario_id: str, node: str, text: str, lang: str,
                                                     intent: str) -> None:
     """A suggestion stated outright reaches the node's steering intent, unless the fallback is the one naming it."""
-    assert _pick(scenario_id, node, text, lang) == intent
+    assert reached(scenario_id, node, text, lang) == intent
 
 
 @pytest.mark.parametrize(("text", "lang", "form"), [
@@ -204,7 +193,7 @@ def test_small_talk_is_a_pitfall(text: str, lang: str, small_talk: bool) -> None
 ])
 def test_small_talk_reaches_the_fallback(scenario_id: str, node: str, text: str, lang: str, intent: str) -> None:
     """At a question node outside GROW, small talk reaches the fallback, not the open or closed intent."""
-    assert _pick(scenario_id, node, text, lang) == intent
+    assert reached(scenario_id, node, text, lang) == intent
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -315,7 +304,6 @@ def test_picking_an_option_and_lifting_a_constraint(text: str, lang: str, stage:
 ])
 def test_zh_task_settled_with_ba_is_advice(text: str, advice: bool) -> None:
     assert run("question", text, lang="zh-CN").to_dict()["advice"] is advice
-
 
 
 @pytest.mark.parametrize(("text", "stage"), [

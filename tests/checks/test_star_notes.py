@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coachlab.checks import check_star
-from coachlab.paths import course_root
-from coachlab.scenarios import engine
-from coachlab.scenarios.validator import load_scenario
+from tests.checks.playing import reached
 
 NOTES_ZH = ("S：3月，新人小白质检不过、快被辞退；T：黄欣被安排辅导；A：每周一起听5通，一次改一个习惯，模拟难缠来电；"
             "R：8周质检62→86，留任并开始带新人")
@@ -45,10 +43,8 @@ def test_an_outcome_without_a_number_is_a_result_not_quantified(text: str) -> No
                                                       (NOTES_ZH, "zh-CN", "full-star")])
 def test_the_evaluation_note_turn_reads_notes(text: str, lang: str, intent: str) -> None:
     """In the STAR-probing role-play a bare change is part of a record and a labelled note is a full one."""
-    scenario, problems = load_scenario(course_root(), "promo-star-probing")
-    assert scenario is not None, problems
     # a question back is answered yes, as a learner who meant it would
-    assert engine.reached(engine.play_free(scenario, "record", text, lang, True)[0]) == intent
+    assert reached("promo-star-probing", "record", text, lang, yes=True) == intent
 
 
 @pytest.mark.parametrize("text", ["I stayed three extra nights and all 200 refund cases were paid before the deadline.",

@@ -16,6 +16,7 @@ from coachlab.checks import KINDS, run
 from coachlab.checks.engine import LANGS, Doc, Rule, rulebook
 from coachlab.checks.tone import PITFALL, spans, with_tone
 from coachlab.i18n import t
+from tests.checks.playing import reached
 
 RETIRED = Path(__file__).resolve().parents[1] / "corpus" / "train-retired-blind"
 TURN_SETS = ("turns-blind", "turns-blind2", "turns-blind3", "turns-blind4", "turns-blind5", "turns-blind6")
@@ -123,14 +124,7 @@ def test_recall_on_sarcastic_poor_answers(lang: str, floor: float) -> None:
 def test_sarcastic_answer_does_not_reach_the_good_move(scenario_id: str, node: str, text: str, lang: str,
                                                         want: str | None) -> None:
     """A sarcastic answer falls to the fallback (as the writers labelled); the sincere one keeps the good move."""
-    from coachlab.paths import course_root
-    from coachlab.scenarios import engine
-    from coachlab.scenarios.validator import load_scenario
-
-    scenario, problems = load_scenario(course_root(), scenario_id)
-    assert scenario is not None, problems
-    event, _ = engine.play_free(scenario, node, text, lang, want is not None)
-    assert engine.reached(event) == (want or "fallback")
+    assert reached(scenario_id, node, text, lang, yes=want is not None) == (want or "fallback")
 
 
 def test_recall_on_the_sarcasm_flags_of_the_per_label_sets() -> None:
