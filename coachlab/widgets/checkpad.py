@@ -161,6 +161,9 @@ def render_report(text: str, report: Report, kind: str, lang: str) -> str:
                     else f'<p class="cp-why">{html.escape(t("checkpad.no_pitfalls", lang))}</p>')
     asked = {q.get("text") for q in getattr(report, "questions", ()) or ()}
     suggestions = "".join(f"<li>{html.escape(s)}</li>" for s in report.suggestions if s not in asked)
+    # nothing left to suggest once the questions above ask it: no empty heading
+    suggestion_html = (f'<h3>{html.escape(t("checkpad.suggestion", lang))}</h3>'
+                       f'<ul class="cp-suggestions">{suggestions}</ul>' if suggestions else "")
     practice = practice_percent(report)
     return (
         f'<h3>{html.escape(t("checkpad.your_text", lang))}</h3>'
@@ -172,7 +175,7 @@ def render_report(text: str, report: Report, kind: str, lang: str) -> str:
         f'<h3>{html.escape(t("checkpad.checklist", lang))}</h3><ul class="cp-checklist">{"".join(items)}</ul>'
         f'{render_questions(report)}'
         f'<h3>{html.escape(t("checkpad.pitfalls", lang))}</h3>{pitfall_html}'
-        f'<h3>{html.escape(t("checkpad.suggestion", lang))}</h3><ul class="cp-suggestions">{suggestions}</ul>'
+        f'{suggestion_html}'
     )
 
 

@@ -37,6 +37,16 @@ def test_pitfall_is_listed_with_its_reason_in_chinese() -> None:
     assert t("checkpad.pitfall.absolute", "zh-CN") in html and "cp-pitfall" in html
 
 
+def test_next_step_heading_only_with_something_to_suggest() -> None:
+    """A suggestion the pad already asks as a question is not repeated; with nothing left, no empty heading."""
+    pad = CheckPad("question", "zh-CN", debounce=0)
+    pad.text.value = "最近上班感觉怎么样？"  # unsure of its stage: the pad asks instead of suggesting
+    assert "cp-questions" in pad.result.value
+    assert t("checkpad.suggestion", "zh-CN") not in pad.result.value
+    pad.text.value = "你为什么总是迟到？"  # a leading why: the pad has a next step to suggest
+    assert t("checkpad.suggestion", "zh-CN") in pad.result.value and "<ul class=\"cp-suggestions\"><li>" in pad.result.value
+
+
 def test_language_switch_relabels() -> None:
     """Switching the language changes the title, button and report language."""
     pad = CheckPad("goal", "en", debounce=0)
