@@ -35,7 +35,8 @@ from .corpus import LANGS, TRAINING_SETS, corpus_dir, labelled
 KEEP = 1000
 MIN_COUNT = 2         # a feature must fire in this many training items
 C = float(os.environ.get("COACHLAB_C", "0.3"))  # inverse L2 strength
-# Sets the rules were not written against (train/ and the retired blind sets): where the choice is made.
+# Sets the rules were not written against (train/, the retired blind sets, train-writers/): where the choice
+# is made.
 UNTUNED = tuple(name for name in TRAINING_SETS if name not in ("own", "heldout"))
 # The model overrides the rules when it is at least this sure of the other verdict ("model": always).
 GUARDS = {"model": 0.5, "model>0.65": 0.65, "model>0.8": 0.8}
