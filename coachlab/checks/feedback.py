@@ -247,6 +247,50 @@ def rated_not_done(a, acts: list[Span]) -> bool:
     return rated and not other
 
 
+# A wish is no step (issue 13, session 7): "以后注意下时间管理", "以后别让客户等那么久就行了", "今后杜绝此类情况再次发生",
+# "Please improve your CRM skills and be more customer-focused" reached the concrete-development intent (turns,
+# turns3, turns4, turns6: the writers' poor answers). A development step is a future act the agent can do; these
+# ask for a quality (注意 / 提高 / 做好 + a competency, improve / be + a quality) or an outcome brought about
+# (让客户…, 杜绝…发生). Read from the clause: the first verb after the cue words (以后, 请, 要, please, next
+# time) is a wish verb, or a causative (让 / 使), and no instruction verb of steps.imperative_verb follows (en).
+# When every development span the rules saw is such a wish, and the structure found no step, there is none.
+WISH_IS_NOT_STEP = True
+_WISH_ZH = frozenset({"注意", "提高", "提升", "加强", "增强", "改善", "改进", "做好", "杜绝", "避免", "优化", "重视", "学会",
+                      "学学", "上心", "用心", "努力", "加油", "端正", "让", "使", "令"})
+_CUE_ZH = frozenset({"要", "得", "会", "能", "请", "希望", "建议", "记得", "是", "需要", "应该", "必须", "可以", "争取",
+                     "尽量", "你", "您", "大家", "我们", "以后", "今后", "下次", "下一次", "往后", "多", "再", "更", "别",
+                     "不要", "一定", "务必", "还是", "就"})
+_WISH_EN = frozenset({"improve", "be", "become", "get", "work", "focus", "develop", "enhance", "strengthen", "avoid",
+                      "learn", "demonstrate", "manage", "pay", "grow", "brush", "sharpen",
+                      "polish", "upskill", "boost"})
+_CUE_EN = re.compile(r"^(?:\W*(?:next time|in (?:the )?future|from now on|going forward|moving forward|please|pls|plz|"
+                     r"try to|you need to|you have to|you should|you must|i need you to|i want you to|i.d like you to|"
+                     r"could you|can you|would you|just|and|also|really|so|ok|okay|then|also)\b[,:]?)+", re.IGNORECASE)
+_EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def wish_only(span: Span, lang: str) -> bool:
+    """Return True when a development span only wishes for a quality or an outcome and names no act to do."""
+    from .structure import _ZH_CUT, _cut, _imperative, _tags
+
+    if lang == "en":
+        verbs, _ = _imperative("en")
+        rest = _CUE_EN.sub("", span.text.strip())
+        words = [w.lower() for w in _EN_WORDS.findall(rest)]
+        return bool(words) and words[0] in _WISH_EN and not any(w in verbs for w in words)
+    wished = False
+    for clause in _cut(span.text, _ZH_CUT):
+        for word, flag in _tags(clause.text):
+            if not word.strip() or flag == "x" or word in _CUE_ZH:
+                continue
+            if word in _WISH_ZH:
+                wished = True
+                break
+            if flag in ("v", "vd"):
+                return False  # an act named before any wish: "以后8点前登录", "查东西的时候跟客户说一声"
+    return wished
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -287,6 +331,10 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     rules["behavior"] = rules["behavior"] or bool(made)
     steps = (concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
              or (deadline_steps(a.doc) if a.lang in DEADLINE_IS_STEP else []))
+    wishes = (WISH_IS_NOT_STEP and rules["development"] and not steps
+              and all(wish_only(span, a.lang) for span in a.spans("development")))
+    if wishes:
+        rules["development"] = False  # "以后注意下时间管理", "Please improve your CRM skills" (WISH_IS_NOT_STEP)
     rules["development"] = rules["development"] or (bool(steps) and STEP_IS_DEVELOPMENT)
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
@@ -299,6 +347,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     extra |= {"abstract_quality"} if abstract_quality(a.doc) else set()
     extra |= {"named_not_done"} if named_only and not acts else set()
     extra |= {"reported_by_others"} if reported else set()
+    extra |= {"wish_step"} if wishes else set()
     extra |= {"act_on_occasion"} if made else set()
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
