@@ -163,7 +163,9 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     advice = (form != "statement" and a.has("advice")) or stated
     # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
     # send "你这么优秀，肯定没问题的" to the fallback, not to closed-or-leading): statement_leads in the rules.
-    asks = form != "statement" or bool(a.book.settings.get("statement_leads", True))
+    # A reproach put as a question ("怎么又是你？", "你怎么总是记不住核身四步？") reads as a statement and still leads:
+    # an accusing why is leading with no stage (conventions 10; blind2-8 and train label it so).
+    asks = form != "statement" or bool(a.book.settings.get("statement_leads", True)) or a.has("rhetorical")
     # Advice asked as a question leads, except a suggestion of one thing to try ("Have you tried X?", "要不要先…？"):
     # that is advice only (conventions 6; rules/question.yaml try_suggestion).
     leading = asks and (a.has("leading") or a.has("pressure")

@@ -300,3 +300,50 @@ def test_keeping_the_job_asked_as_a_question_is_pressure() -> None:
 
 def test_which_idea_is_most_workable_weighs_options() -> None:
     assert _report("刚才那几招里，你觉得哪个最管用？", "zh-CN")["grow_stage"] == "options"
+
+
+# Conventions 10 and 12 (lead trainer, end of session 7; judge q5).
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Why on earth did you transfer him again?", "en"),
+    ("Why do you keep missing the morning huddle?", "en"),
+    ("Why are you always the one arguing with the customers?", "en"),
+    ("你为什么老是不按时交工单？", "zh-CN"),
+    ("为啥又是你的单子被投诉？", "zh-CN"),
+])
+def test_an_accusing_why_leads_with_no_stage(text: str, lang: str) -> None:
+    """A reproach has no GROW stage, whatever it asks about; it leads (conventions 10)."""
+    report = _report(text, lang)
+    assert (report["leading"], report["grow_stage"]) == (True, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    # a why that asks for a cause, with no reproach, keeps its stage
+    ("Why did you choose that queue?", "en", "reality"),
+    ("你觉得客户为什么会打回来三次？", "zh-CN", "reality"),
+])
+def test_a_plain_why_keeps_its_stage(text: str, lang: str, stage: str) -> None:
+    report = _report(text, lang)
+    assert (report["leading"], report["grow_stage"]) == (False, stage)
+
+
+@pytest.mark.parametrize("text", ["怎么又是你最后一个走？", "你怎么总是记不住核身四步？"])
+def test_a_reproach_read_as_a_statement_still_leads(text: str) -> None:
+    report = _report(text, "zh-CN")
+    assert (report["form"], report["leading"], report["grow_stage"]) == ("statement", True, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "form"), [
+    # a polite request to tell invites a story: open
+    ("Could you give me an example?", "en", "open"),
+    ("Can you walk me through that call?", "en", "open"),
+    ("能举个例子吗？", "zh-CN", "open"),
+    ("能跟我讲讲那天的情况吗？", "zh-CN", "open"),
+    ("你能不能具体说说那通电话？", "zh-CN", "open"),
+    # a request for a yes stays closed, and so does a bare "能说说吗？" that names nothing to tell
+    ("Can you do it by Friday?", "en", "closed"),
+    ("周五前能做完吗？", "zh-CN", "closed"),
+    ("能说说吗？", "zh-CN", "closed"),
+])
+def test_a_polite_request_to_tell_is_open(text: str, lang: str, form: str) -> None:
+    """A polite request to tell ("能举个例子吗？", "Can you walk me through…?") invites a story (conventions 12)."""
+    assert _report(text, lang)["form"] == form

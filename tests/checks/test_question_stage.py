@@ -155,9 +155,10 @@ def test_leading_agreement_asked_for(text: str, lang: str, leading: bool) -> Non
 
 
 @pytest.mark.parametrize(("text", "lang", "form", "leading"), [
-    # A reproach in question form asks nothing: a statement, and a statement leads to no answer.
-    ("怎么又是你最后一个走？", "zh-CN", "statement", False),
-    ("你怎么总是记不住核身四步？", "zh-CN", "statement", False),
+    # A reproach in question form asks nothing: a statement; it still leads, as an accusing why does (conventions 10:
+    # blind4, blind6, blind7, blind8 and train-writers label it leading); reassurance stated outright leads to no answer.
+    ("怎么又是你最后一个走？", "zh-CN", "statement", True),
+    ("你怎么总是记不住核身四步？", "zh-CN", "statement", True),
     ("你这么优秀，大家肯定会信任你的。", "zh-CN", "statement", False),
     ("Well, the goal was obviously not 58%.", "en", "statement", False),
     # "?!" still asks; a scale is an open question in Chinese; a yes/no tag at the end closes it.
