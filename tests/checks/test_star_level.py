@@ -29,3 +29,14 @@ def test_the_peak_of_the_trouble_is_no_result(text: str) -> None:
     """A peak or a level of before ('一度到了', '当时放弃率12%', '最长到了') is the scene, not the outcome."""
     report = check_star(text, "zh-CN")
     assert report.elements["result"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "The booking system broke and I sorted it out.",
+    "Our CRM crashed on launch day. I kept notes on paper.",
+    "We had an outage. I rang the on-call engineer.",
+])
+def test_a_breakdown_sets_the_scene(text: str) -> None:
+    """A breakdown ('The booking system broke', 'We had an outage') tells the situation (blind6 to blind8, writers)."""
+    report = check_star(text, "en")
+    assert report.elements["situation"] is True
