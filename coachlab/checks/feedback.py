@@ -62,17 +62,12 @@ _CLAUSE_CUT = re.compile(r"[，,；;。！？!?\n、…：:]+|(?<=[\u4e00-\u9fff
 
 def reported_by_others(text: str) -> list[Span]:
     """Return the Chinese clauses that pass on what a group of others says or thinks of the agent."""
-    from .structure import STRUCTURE_MAX, _tags
+    from .structure import STRUCTURE_MAX, _cut, _tags
 
     head = text[:STRUCTURE_MAX]
     if not any(verb in head for verb in _REPORT_VERBS):
         return []
-    pieces, start = [], 0
-    for m in [*_CLAUSE_CUT.finditer(head), None]:
-        end = m.start() if m else len(head)
-        if head[start:end].strip():
-            pieces.append(Span(start, end, head[start:end]))
-        start = m.end() if m else len(head)
+    pieces = _cut(head, _CLAUSE_CUT)
     out = []
     for i, piece in enumerate(pieces):
         words = [w for w, _ in _tags(piece.text) if w.strip()]
