@@ -39,7 +39,7 @@ class BlindSet(NamedTuple):
 # once measured before and after a change it is retired: moved under train-retired-blind/, `sealed` turned
 # off and, for a per-label set, its folder added to TRAINING_SETS (issue 13: blind2 and turns in session 4,
 # blind3 and turns2 in session 5, blind4 and turns3 then blind5 and turns4 in session 6, blind6 and turns5,
-# blind7 and turns6, then blind8 and turns7 in session 7).
+# blind7 and turns6, then blind8 and turns7, then blind9 and turns8 in session 7).
 BLIND_SETS = {
     "blind2": BlindSet("train-retired-blind/blind2", "labels", False),
     "blind3": BlindSet("train-retired-blind/blind3", "labels", False),
@@ -48,7 +48,8 @@ BLIND_SETS = {
     "blind6": BlindSet("train-retired-blind/blind6", "labels", False),
     "blind7": BlindSet("train-retired-blind/blind7", "labels", False),
     "blind8": BlindSet("train-retired-blind/blind8", "labels", False),
-    "blind9": BlindSet("blind9", "labels", True),
+    "blind9": BlindSet("train-retired-blind/blind9", "labels", False),
+    "blind10": BlindSet("blind10", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -56,7 +57,8 @@ BLIND_SETS = {
     "turns5": BlindSet("train-retired-blind/turns-blind5", "turns", False),
     "turns6": BlindSet("train-retired-blind/turns-blind6", "turns", False),
     "turns7": BlindSet("train-retired-blind/turns-blind7", "turns", False),
-    "turns8": BlindSet("turns-blind8", "turns", True),
+    "turns8": BlindSet("train-retired-blind/turns-blind8", "turns", False),
+    "turns9": BlindSet("turns-blind9", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 
