@@ -12,6 +12,10 @@ at a time, the least sure, so a yes means one thing): the session stays on the t
 ``pending`` (``asked``), and no retry is used. ``confirm(scenario, session,
 yes)`` answers it (the unsure labels count as present, or absent) and the turn resolves as usual; typing a
 new answer instead clears the question. Each turn's record keeps ``unsure`` and ``confirmed``.
+
+A mocking answer (the tone check's ``sarcasm`` pitfall on any report) takes only an intent whose ``when``
+names ``pitfalls:sarcasm``; otherwise it reaches the fallback, and the coach first says that the learner's
+quoted words read as a dig. The other person hears the mockery, whatever else the answer got right or wrong.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from .model import DEFAULT_RETRIES, Scenario
 SESSION_VERSION = 1
 MAX_TEXT = 2000
 Checker = Callable[..., Mapping[str, Any]]
+TONE = "sarcasm"  # the pitfall of the tone check (coachlab/checks/tone.py), carried by every report
+TONE_TEST = f"pitfalls:{TONE}"  # an intent whose `when` names it may take a mocking answer; no other intent does
 FEEDBACK_FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
                   "threat")
 
@@ -286,11 +292,36 @@ def settle(report: Mapping[str, Any] | None, yes: bool, labels: list[str] | None
 
 
 def _pick(free: Mapping[str, Any], ctx: Context) -> tuple[Mapping[str, Any] | None, list[str]]:
+    """Take the first intent whose ``when`` holds; a mocking answer only takes one whose ``when`` names it."""
+    mocking = bool(_mockery(ctx.reports))
     for intent in free["intents"]:
         hits: list[str] = []
-        if holds(intent["when"], ctx, hits):
+        if holds(intent["when"], ctx, hits) and (not mocking or TONE_TEST in hits):
             return intent, hits
     return None, []
+
+
+def _mockery(reports: Mapping[str, Mapping[str, Any] | None]) -> list[str]:
+    """Return the learner's words that the tone check read as mockery (its evidence), from any report."""
+    words: list[str] = []
+    for report in reports.values():
+        if report and any(isinstance(p, Mapping) and p.get("id") == TONE for p in report.get("pitfalls") or ()):
+            words += [str(span.get("text", "")) for span in report.get("evidence") or ()
+                      if isinstance(span, Mapping) and span.get("element") == TONE]
+            words = words or [""]
+    return list(dict.fromkeys(words))
+
+
+def _tone_note(feedback: Mapping[str, str], words: list[str]) -> dict[str, str]:
+    """Put the tone note (quoting the learner's mocking words) before the fallback's line, in both languages."""
+    from coachlab.i18n import t
+
+    quote = next((w.strip() for w in words if w.strip()), "")
+    out = {}
+    for lang, line in feedback.items():
+        note = t("player.tone_quoted", lang, quote=quote) if quote else t("player.tone", lang)
+        out[lang] = note + ("" if lang == "zh-CN" else " ") + line
+    return out
 
 
 def _unsure(reports: Mapping[str, Mapping[str, Any] | None]) -> dict[str, list[str]]:
@@ -429,11 +460,15 @@ def _resolve(scenario: Scenario, session: Session, text: str, cut: bool,
         new, ending = _apply(scenario, session, intent, entry)
         return new, Event("intent", session.node, intent["feedback"], intent["id"], tuple(evidence), cut, ending)
     fallback = free["fallback"]
-    entry.update(intent=None, matched=[], evidence=[], feedback=dict(fallback["feedback"]))
+    feedback = dict(fallback["feedback"])
+    mocking = _mockery(reports)
+    if mocking:  # no intent names the mockery, so the coach does, before saying what to ask instead
+        feedback = _tone_note(feedback, mocking)
+    entry.update(intent=None, matched=[], evidence=[], feedback=feedback)
     if tries_left(scenario, session) > 0:
-        return _retry(scenario, session, entry, fallback["feedback"], None, [], cut)
+        return _retry(scenario, session, entry, feedback, None, [], cut)
     new, ending = _apply(scenario, session, fallback, entry)
-    return new, Event("fallback", session.node, fallback["feedback"], None, (), cut, ending)
+    return new, Event("fallback", session.node, feedback, None, (), cut, ending)
 
 
 def _retry(scenario: Scenario, session: Session, entry: dict[str, Any], feedback: Mapping[str, str],
