@@ -34,6 +34,7 @@ MAX_TEXT = 2000
 Checker = Callable[..., Mapping[str, Any]]
 TONE = "sarcasm"  # the pitfall of the tone check (coachlab/checks/tone.py), carried by every report
 TONE_TEST = f"pitfalls:{TONE}"  # an intent whose `when` names it may take a mocking answer; no other intent does
+QUOTE_MAX = 60  # the coach quotes the mocking sentence up to this length, else only the mocking words
 FEEDBACK_FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
                   "threat")
 
@@ -293,7 +294,7 @@ def settle(report: Mapping[str, Any] | None, yes: bool, labels: list[str] | None
 
 def _pick(free: Mapping[str, Any], ctx: Context) -> tuple[Mapping[str, Any] | None, list[str]]:
     """Take the first intent whose ``when`` holds; a mocking answer only takes one whose ``when`` names it."""
-    mocking = bool(_mockery(ctx.reports))
+    mocking = bool(_digs(ctx.reports))
     for intent in free["intents"]:
         hits: list[str] = []
         if holds(intent["when"], ctx, hits) and (not mocking or TONE_TEST in hits):
@@ -301,22 +302,31 @@ def _pick(free: Mapping[str, Any], ctx: Context) -> tuple[Mapping[str, Any] | No
     return None, []
 
 
-def _mockery(reports: Mapping[str, Mapping[str, Any] | None]) -> list[str]:
-    """Return the learner's words that the tone check read as mockery (its evidence), from any report."""
-    words: list[str] = []
+def _digs(reports: Mapping[str, Mapping[str, Any] | None]) -> list[Mapping[str, Any]]:
+    """Return the tone check's evidence of mockery (empty spans when a report has the pitfall but no span)."""
+    found: list[Mapping[str, Any]] = []
     for report in reports.values():
         if report and any(isinstance(p, Mapping) and p.get("id") == TONE for p in report.get("pitfalls") or ()):
-            words += [str(span.get("text", "")) for span in report.get("evidence") or ()
-                      if isinstance(span, Mapping) and span.get("element") == TONE]
-            words = words or [""]
-    return list(dict.fromkeys(words))
+            found += [span for span in report.get("evidence") or ()
+                      if isinstance(span, Mapping) and span.get("element") == TONE] or [{}]
+    return found
 
 
-def _tone_note(feedback: Mapping[str, str], words: list[str]) -> dict[str, str]:
-    """Put the tone note (quoting the learner's mocking words) before the fallback's line, in both languages."""
+def _tone_note(feedback: Mapping[str, str], text: str, digs: list[Mapping[str, Any]]) -> dict[str, str]:
+    """Put the tone note before the fallback's line, in both languages, quoting the learner's own mocking sentence.
+
+    The quote is the sentence around the first mocking span (the span alone when that sentence is long, or
+    no quote when the report gave no span): only words the learner wrote.
+    """
     from coachlab.i18n import t
+    from coachlab.text.sentences import split_sentences
 
-    quote = next((w.strip() for w in words if w.strip()), "")
+    quote = ""
+    span = next((d for d in digs if isinstance(d.get("start"), int) and d.get("text")), None)
+    if span is not None and text[span["start"]:span.get("end", span["start"])] == span["text"]:
+        around = [s.text for s in split_sentences(text) if s.start <= span["start"] < s.end]
+        quote = around[0] if around and len(around[0]) <= QUOTE_MAX else str(span["text"])
+        quote = quote.strip().rstrip("。.，,；;、 ")  # a quote inside the coach's sentence ends without a stop
     out = {}
     for lang, line in feedback.items():
         note = t("player.tone_quoted", lang, quote=quote) if quote else t("player.tone", lang)
@@ -461,9 +471,9 @@ def _resolve(scenario: Scenario, session: Session, text: str, cut: bool,
         return new, Event("intent", session.node, intent["feedback"], intent["id"], tuple(evidence), cut, ending)
     fallback = free["fallback"]
     feedback = dict(fallback["feedback"])
-    mocking = _mockery(reports)
-    if mocking:  # no intent names the mockery, so the coach does, before saying what to ask instead
-        feedback = _tone_note(feedback, mocking)
+    digs = _digs(reports)
+    if digs:  # no intent names the mockery, so the coach does, before saying what to ask instead
+        feedback = _tone_note(feedback, text, digs)
     entry.update(intent=None, matched=[], evidence=[], feedback=feedback)
     if tries_left(scenario, session) > 0:
         return _retry(scenario, session, entry, feedback, None, [], cut)

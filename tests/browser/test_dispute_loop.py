@@ -134,7 +134,7 @@ def _play_to_free_text(page, server, learner: str) -> None:  # noqa: ANN001 - a 
 
 def _first(texts: list[str], unsure) -> str:
     found = [text for text in texts if unsure(text)]
-    assert found, f"the checks are sure about every one of {texts}; add a text they are unsure about"
+    assert found, f"no text of {texts} fits this test any more (the checks changed): add one that does"
     return found[0]
 
 
@@ -208,6 +208,36 @@ def test_the_coach_asks_when_unsure_and_yes_resolves_the_turn(voila_server, page
         kept = store.load_state("被问到的学员", "bid-late-logins")
     free = [turn for turn in kept["turns"] if turn["kind"] == "free"]
     assert free[-1]["confirmed"] is True and free[-1]["said"] == ASKED
+
+
+MOCKING_ANSWERS = ["你这时间观念真是绝了，八点一刻才到，佩服佩服。", "行，就你最守时，别人都不用上班的。",
+                   "怎么了？你自己心里没数吗？"]
+
+
+def test_a_mocking_reply_is_named_as_a_dig_in_the_chat(voila_server, page, screenshot):
+    """A sarcastic answer gets the coach's tone note quoting the learner's own sentence, then the hint; a try is used."""
+    from coachlab.paths import course_root
+    from coachlab.scenarios import engine, load_all
+
+    scenario = load_all(course_root())[0]["bid-late-logins"]
+    session = engine.start(scenario)
+    while engine.view(scenario, session, "zh-CN")["kind"] != "free":
+        session, _ = engine.choose(scenario, session, engine.view(scenario, session, "zh-CN")["options"][0]["id"])
+    MOCKING = _first(MOCKING_ANSWERS, lambda text: engine.answer(scenario, session, text, lang="zh-CN")[1].kind == "retry"
+                     and "挖苦" in engine.answer(scenario, session, text, lang="zh-CN")[1].feedback["zh-CN"])
+    _, event = engine.answer(scenario, session, MOCKING, lang="zh-CN")
+    page.set_default_timeout(240_000)
+    _play_to_free_text(page, voila_server, "挖苦的学员")
+    page.fill(".coachlab-free-text textarea", MOCKING)
+    page.click(".coachlab-send")
+    page.wait_for_function("(t) => [...document.querySelectorAll('.coachlab-chat .cl-coach')]"
+                           ".some(e => e.innerText.includes(t))", arg="挖苦")
+    coach = page.locator(".coachlab-chat .cl-coach").last.inner_text()
+    quote = coach.split("“", 1)[1].split("”", 1)[0]
+    assert quote and quote in MOCKING  # only the learner's own words are quoted
+    assert event.feedback["zh-CN"] in coach and t("player.try_again", "zh-CN") in coach
+    page.locator(".coachlab-chat .cl-coach").last.scroll_into_view_if_needed()
+    screenshot(page, "player-zh-tone")
 
 
 def test_an_exercise_practice_check_can_be_disputed(voila_server, page, screenshot):

@@ -45,13 +45,23 @@ def test_a_mocking_answer_skips_the_intent_it_would_reach_and_the_coach_quotes_t
     text = "You logged in at 8:09 and the queue waited. Great time-keeping, genius."
     plain, event = answer(scenario, session, text, mocking(None, behavior=True, impact=True))
     assert event.matched == "bi"  # without the dig this is the good move
-    after, event = answer(scenario, session, text, mocking("Great time-keeping, genius.", behavior=True, impact=True))
+    after, event = answer(scenario, session, text, mocking("genius", behavior=True, impact=True))
     assert event.kind == "retry" and event.matched is None
-    quoted = t("player.tone_quoted", "en", quote="Great time-keeping, genius.")
+    # The whole mocking sentence is quoted (not only the span the rule matched), without its full stop.
+    quoted = t("player.tone_quoted", "en", quote="Great time-keeping, genius")
     assert event.feedback["en"] == quoted + " Say what you saw."
-    assert event.feedback["zh-CN"].startswith("“Great time-keeping, genius.”") and event.feedback["zh-CN"].endswith(
+    assert event.feedback["zh-CN"].startswith("“Great time-keeping, genius”") and event.feedback["zh-CN"].endswith(
         "中文：Say what you saw.")
     assert after.turns[-1]["feedback"] == dict(event.feedback) and after.node == "speak"
+
+
+def test_a_long_mocking_sentence_is_cut_to_the_mocking_words(speaking):
+    """A rambling sentence is not quoted whole: only the words the tone check found."""
+    scenario, session = speaking
+    text = ("You logged in at 8:09 on Monday and at 8:12 on Tuesday and at 8:07 on Thursday while the queue "
+            "kept growing, what a model of punctuality you are")
+    _, event = answer(scenario, session, text, mocking("what a model of punctuality", behavior=True, impact=True))
+    assert event.feedback["en"].startswith("“what a model of punctuality” reads as a dig")
 
 
 def test_without_evidence_the_note_still_names_the_dig_without_a_quote(speaking):
