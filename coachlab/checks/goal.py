@@ -79,6 +79,21 @@ def _too_soon(a: Analysis, baseline: Quantity | None, target: Quantity | None) -
     return all(any(d.start < s.end and s.start < d.end for s in short) for d in a.doc.deadlines)
 
 
+# "面谈之前多积累点带团队的经验", "before the 1:1 next week": a deliverable word inside the event that dates the goal
+# (time_bound.event) names when, not what: it makes nothing specific (swot wt-goal, turns6 and turns8; session 8).
+EVENT_IS_NO_DELIVERABLE = True
+
+
+def _event_is_no_deliverable(a: Analysis) -> None:
+    """Drop the deliverable hits that lie inside a deadline event ("面谈之前", "before the huddle")."""
+    events = [s for r, s in a.hits.get("time_bound", ()) if ".event" in r.id]
+    hits = a.hits.get("specific")
+    if not events or not hits:
+        return
+    a.hits["specific"] = [(r, s) for r, s in hits if not (".deliverable" in r.id and any(
+        e.start <= s.start and s.end <= e.end for e in events))]
+
+
 def check_goal(text: str, lang: str = "auto", context: str | None = None) -> GoalReport:
     """Read a goal and say which SMART criteria it meets, with its metric, baseline, target and deadline."""
     text = clean(text)
@@ -87,6 +102,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
         return GoalReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
     baseline, target = _baseline_and_target(a)
+    if EVENT_IS_NO_DELIVERABLE:
+        _event_is_no_deliverable(a)
     rules: dict[str, bool | None] = {c: a.has(c) for c in ("specific", "measurable", "relevant", "time_bound")}
     # A number on a vague area ("客户体验提升20%") is not specific; a metric, deliverable or action still is.
     named = [r for r, _ in a.hits.get("specific", ()) if not r.id.endswith(".quantity")]
