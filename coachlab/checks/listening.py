@@ -8,7 +8,7 @@ from coachlab.text import Span, has_cjk
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .engine import lexicons
-from .structure import actor_features
+from .structure import actor_features, clauses
 from .report import Evidence, ListeningReport, frozen
 
 ELEMENTS = ("fact", "feeling", "focus")
@@ -160,6 +160,47 @@ def _marked(a: Analysis) -> list[Span]:
     return out
 
 
+# A me-too story that ends the reply ("I had a guy like that in my first year. Took me weeks to get over it.", "累我懂，
+# 我当年也是一个人顶三个人的班", "送孩子确实辛苦 我家那个也是") turns the talk to the speaker: nothing in it is listening,
+# neither the agent's words it repeats nor the feeling it names (blind2-5, blind8, train label these has: []; turns6,
+# turns8 want the fallback). The story must be the bulk of the reply; and it comes back to the agent when, after the
+# story, a clause of theirs tells their words back or their need is checked ("…这种感觉我刚来的时候也有。你是想要一份速查表，还是…？", blind4).
+ME_TOO_TAKES_OVER = True
+# A feeling waved away ("Scared of the next call? Well, you'll get over it fast", "你确实越做越好了，一通电话说明不了什么，
+# 别怕", "Don't take it personally") is no acknowledgement, and the words told back around it are the set-up of the
+# dismissal, not a restatement (blind2-9, own, train: every such reply has: []; turns8). "先别慌，…" calms before helping:
+# it does not count (blind7 keeps fact there).
+WAVED_AWAY_RESTATES_NOTHING = True
+_CALM_FIRST = re.compile(r"先\s*$")
+
+
+def _me_too(a: Analysis) -> bool:
+    """Return True when the reply ends in the speaker's own story (no clause after it comes back to the agent)."""
+    own = a.spans("own_story")
+    if not own:
+        return False
+    start = min(s.start for s in own)
+    # a short aside after a full restatement ("资费老是记不住，客户一问就发慌，这个我刚来的时候也一样") leaves the reply the
+    # agent's: the story takes over only when it is at least as long as what was said before it
+    if _content_units(a.doc.text[:start]) > _content_units(a.doc.text[start:]):
+        return False
+    found = clauses(a.doc)
+    end = next((c.span.end for c in found if c.span.start <= start < c.span.end), start)
+    # a need checked after the story, asked as a question or put to the agent ("纠结要不要接" inside the story is not one)
+    if any(f.start >= end and (_QUESTION.search(a.doc.sentence_of(f.start).text)
+                               or any(c.actor == "you" and c.span.start <= f.start < c.span.end for c in found))
+           for f in a.spans("focus")):
+        return False
+    heard = a.doc.context
+    return not any(c.span.start >= end and c.actor == "you" and c.predicate
+                   and (not heard or _shared(c.span.text, heard, a.lang) >= 1) for c in found)
+
+
+def _waved_away(a: Analysis) -> bool:
+    """Return True when the reply waves the agent's feeling away (a dismissal not softened by 先)."""
+    return any(not _CALM_FIRST.search(a.doc.text[max(0, w.start - 2):w.start]) for w in a.spans("dismissal"))
+
+
 def check_listening(text: str, lang: str = "auto", context: str | None = None) -> ListeningReport:
     """Read a listening reply (optionally with the agent's line as context) and find fact, feeling and focus."""
     text = clean(text)
@@ -173,10 +214,19 @@ def check_listening(text: str, lang: str = "auto", context: str | None = None) -
     rules["fact"] = bool(marked) or bool(restated)
     # A feeling named to wave it away ("怕啥", "come on, it's just a call") is not acknowledged (rules data).
     rules["feeling"] = rules["feeling"] and not a.has("dismissal")
+    me_too = ME_TOO_TAKES_OVER and _me_too(a)
+    waved = WAVED_AWAY_RESTATES_NOTHING and _waved_away(a)
+    if me_too:
+        rules["fact"] = rules["feeling"] = False
+        restated, marked = [], []
+    if waved:
+        rules["fact"] = False
+        restated, marked = [], []
     extra = ({"restated"} if restated else set()) | ({"context"} if a.doc.context else set())
     extra |= {"marker_restates"} if marked else set()
     extra |= {"answers_only"} if a.has("not_restating") and not (marked or restated) else set()
     extra |= actor_features(a.doc)
+    extra |= ({"me_too"} if me_too else set()) | ({"waved_away"} if waved else set())
     if a.doc.context:
         # How much of the agent's line comes back, sentence by sentence: the learned layer weighs it.
         most = max((_shared(s.text, a.doc.context, a.lang) for s in a.doc.sentences), default=0)

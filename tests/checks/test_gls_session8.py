@@ -42,3 +42,43 @@ def test_a_named_metric_or_deliverable_with_a_date_is_nearly_a_goal(scenario: st
 def test_adherence_alone_is_a_named_metric_in_chinese() -> None:
     """'遵从率' alone is the floor's word for schedule adherence: specific (convention 4)."""
     assert run("goal", "月底前把遵从率提上去。", lang="zh-CN").to_dict()["criteria"]["specific"] is True
+
+
+# ------------------------------------------------------------------------------------------- listening turns
+
+@pytest.mark.parametrize(("scenario", "node", "text", "lang"), [
+    # a me-too story that ends the reply
+    ("listening-abusive-call", "first-words", "I had a caller like that in my second month, he swore at me for ten minutes. "
+                                              "Took me ages to shake it off.", "en"),
+    ("bid-late-logins", "reason", "Oh I know, my son's nursery was the same, I was late every morning for months.", "en"),
+    ("bid-curt-tone-qa", "overload", "我懂，我当年也替人顶过一个月的班，天天加到九点。", "zh-CN"),
+    ("promo-pay-question", "understand", "我懂，我刚当组长那会儿也是，孩子刚出生，也纠结要不要接，后来也就过来了。", "zh-CN"),
+    # a feeling waved away, with the agent's words around it
+    ("listening-abusive-call", "focus", "Nervous about the next call? Well, don't take it personally, he was just a rude caller.", "en"),
+    ("listening-abusive-call", "focus", "怕也得接啊，下一通电话马上就来了。", "zh-CN"),
+    ("bid-curt-tone-qa", "overload", "累我懂，熬一熬就过去了，顶班的事下周就结束。", "zh-CN"),
+])
+def test_a_me_too_story_or_a_feeling_waved_away_is_no_listening(scenario: str, node: str, text: str, lang: str) -> None:
+    """The speaker's own story or a dismissal answers the agent instead of listening: the fallback (turns6-8)."""
+    assert reached(scenario, node, text, lang, yes=False) == "fallback"
+
+
+@pytest.mark.parametrize(("scenario", "node", "text", "lang", "want"), [
+    # the story told, then back to the agent with their need checked: still listening (blind4)
+    ("bid-curt-tone-qa", "overload", "三周一个人顶两个人的班，你肯定累坏了，我刚来那会儿也顶过。你最需要我先帮你解决哪一块？",
+     "zh-CN", "fact-and-feeling"),
+    # "don't come on time" is no "come on"; calming first ("先别慌") is no dismissal
+    ("bid-late-logins", "reason", "So since the shift change the bus doesn't come on time and you run in late anyway. "
+                                  "That sounds exhausting.", "en", "fact-and-feeling"),
+])
+def test_a_reply_that_comes_back_to_the_agent_still_listens(scenario: str, node: str, text: str, lang: str,
+                                                             want: str) -> None:
+    """Words that look like a story or a dismissal do not cancel a real restatement and feeling."""
+    assert reached(scenario, node, text, lang, yes=True) == want
+
+
+def test_a_feeling_named_as_theirs_in_plain_talk() -> None:
+    """'不爽' names the agent's annoyance; '你现在最在意的…' checks what they care about most."""
+    report = run("listening", "我知道你不爽。你现在最在意的是不是公平？", lang="zh-CN").to_dict()
+    assert report["elements"]["feeling"] is True
+    assert report["elements"]["focus"] is True
