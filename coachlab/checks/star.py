@@ -35,6 +35,14 @@ def _year(q) -> bool:
     return q.unit == "plain" and bool(_YEAR.fullmatch(q.span.text.strip()))
 
 
+def _ordinal(a, q) -> bool:
+    """An ordinal ("第二天回电确认", "the 2nd call") counts nothing either: it says which one, not how many."""
+    # "第三天就能独立处理" times the result (how soon): that one is a number (blind4)
+    before = a.doc.text[max(0, q.span.start - 1):q.span.start]
+    soon = re.match(r"\s*[天周个月年]?\s*(?:就|便|已经)", a.doc.text[q.span.end:q.span.end + 4])
+    return (before == "第" and not soon) or bool(re.match(r"\d+(?:st|nd|rd|th)\b", q.span.text.strip()))
+
+
 # "我那时候负责回访", "当时我决定…", "她当时负责新人带教": a time told in a clause where the speaker (or the candidate
 # of the notes) acts dates the task or the action; it sets no scene (rules/star.yaml, star.zh.situation.when).
 SPEAKER_TIME_IS_NO_SCENE = True
@@ -104,6 +112,35 @@ def _scene_is_no_result(a, told) -> None:
             a.hits[target] = [(r, sp) for r, sp in hits if sp.end > first or r.id.endswith(_LABELLED)]
 
 
+# Interview notes that only rate the candidate ("Candidate is very patient and good with new starters. Strong coaching
+# skills.", "候选人具备较强的辅导他人能力", "黄欣很有耐心，带新人能力强，大家都喜欢找她，建议晋升") tell no act: when every
+# clause of the candidate that the structure reads as an act says what they are or have (a trait, a competency), what
+# follows is no result (turns2-6, turns8 want the fallback for such notes; the corpora label opinions has: []). Only
+# the structural result goes: clearing the acts too cost zh situation and action items under cross-validation.
+RATING_IS_NO_ACT = True
+_RATES_EN = re.compile(
+    r"^\W*(?:(?:the |our )?candidate|she|he|[A-Z][a-z]+)(?:'s| is| was| has been| seems| comes across as| is a| was a)?\s+"
+    r"(?:(?:very|really|so|quite|extremely|always|a|an|very much a)\s+)*(?:patient|good|great|strong|excellent|natural|"
+    r"reliable|calm|friendly|helpful|supportive|positive|kind|dedicated|committed|talented|solid|outstanding|team player)\b|"
+    r"^\W*(?:(?:the |our )?candidate|she|he|[A-Z][a-z]+) (?:demonstrates|demonstrated|shows|showed|displays|displayed|has|had|"
+    r"possesses)\s+(?:a |an )?(?:very |really )?(?:excellent|strong|great|good|outstanding|solid|clear|high|real)\b|"
+    r"^\W*(?:very |really )?(?:good|great|strong|excellent|patient|solid|outstanding|natural)\b", re.IGNORECASE)
+_RATES_ZH = re.compile(r"(?:很|非常|特别|挺|较|比较|十分|超|相当)?(?:有耐心|耐心|优秀|靠谱|踏实|细心|认真|能干|出色|强)(?:的)?$|"
+                       r"具备|能力(?:很|非常|特别|挺|较|比较)?强|善于|擅长|很有一套|责任心|有潜力|值得|建议|推荐")
+
+
+def _rates(text: str) -> bool:
+    """Return True when a clause rates the candidate (a trait or a competency) instead of telling an act."""
+    body = text.strip(" ，,。.!！")
+    return bool(_RATES_ZH.search(body) if re.search(r"[\u4e00-\u9fff]", body) else _RATES_EN.search(body))
+
+
+def _rates_only(a, told) -> bool:
+    """Return True when every act the notes tell only rates the candidate (and the rules saw no act of the speaker)."""
+    acts = [*told.get("action", ()), *told.get("notes_action", ())]
+    return bool(acts) and not a.has("action") and all(_rates(x.text) for x in acts)
+
+
 def check_star(text: str, lang: str = "auto", context: str | None = None) -> StarReport:
     """Read a STAR answer and say which parts it has, whether the result is quantified, and I versus we."""
     text = clean(text)
@@ -118,6 +155,9 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
         _team_goes_on(a, told)
     if SPEAKER_TIME_IS_NO_SCENE:
         _time_of_an_act(a, told)
+    rates_only = RATING_IS_NO_ACT and _rates_only(a, told)
+    if rates_only:
+        told = {**told, "result": []}
     rules = {e: a.has(e) or (e in STORY_PARTS and bool(told.get(e))) for e in ELEMENTS}
     rules["action"] = rules["action"] or bool(told.get("notes_action"))
     # "Not one order was lost", "all 200 cases were paid" are outcomes as well as numbers (rules/star.yaml).
@@ -134,7 +174,8 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     result_clauses = [c.span for c in clauses(a.doc) if any(c.span.start <= h.start < c.span.end or
                                                            h.start <= c.span.start < h.end for h in hits)]
     counted = any(any(c.start <= q.span.start < c.end for c in result_clauses)
-                  and not a.doc.deadline_set.overlaps(q.span) and not _year(q) for q in a.doc.quantities)
+                  and not a.doc.deadline_set.overlaps(q.span) and not _year(q) and not _ordinal(a, q)
+                  for q in a.doc.quantities)
     if counted:
         extra.add("number_in_result_clause")
     rules["quantified_result"] = rules["result"] and (a.has("quantified_result") or (NUMBER_IN_RESULT and counted))

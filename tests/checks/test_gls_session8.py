@@ -82,3 +82,49 @@ def test_a_feeling_named_as_theirs_in_plain_talk() -> None:
     report = run("listening", "我知道你不爽。你现在最在意的是不是公平？", lang="zh-CN").to_dict()
     assert report["elements"]["feeling"] is True
     assert report["elements"]["focus"] is True
+
+
+# ---------------------------------------------------------------------------------------------- STAR records
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Candidate is very calm and great with new joiners. Strong mentoring skills.", "en"),
+    ("The candidate showed excellent people skills and a real commitment to the team.", "en"),
+    ("候选人很踏实，带人能力强，建议晋升。", "zh-CN"),
+    ("黄欣做事很认真，善于辅导他人，值得晋升。", "zh-CN"),
+])
+def test_notes_that_only_rate_the_candidate_are_no_star_record(text: str, lang: str) -> None:
+    """A trait or a competency rated, and a recommendation, tell no act and no result: the fallback (turns2-8)."""
+    assert reached("promo-star-probing", "record", text, lang, yes=False) == "fallback"
+    assert run("star", text, lang=lang).to_dict()["elements"]["result"] is False
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    # a joint label opens the situation (turns8)
+    ("情境/任务：新人质检总不过关，组长让黄欣带她。行动：每周一起听5通录音，一次只改一个习惯。结果：8周质检从62分到86分。",
+     "zh-CN", "full-star"),
+    # a number that moved is the result (turns7)
+    ("质检分从60到85。", "zh-CN", "partial-star"),
+])
+def test_labelled_notes_and_a_number_that_moved(text: str, lang: str, want: str) -> None:
+    """'情境/任务：' labels the situation; '从60到85' is the result even with no verb of change."""
+    assert reached("promo-star-probing", "record", text, lang, yes=True) == want
+
+
+@pytest.mark.parametrize(("text", "lang", "quantified"), [
+    ("有个客户为同一张账单打了四次。我亲自回拨，把账单改好了。最后客户没再打来。", "zh-CN", False),
+    ("客户投诉了三次。我把工单升级，第二天回电确认。后来他就没再打过来。", "zh-CN", False),
+    ("当时重复来电很多。我开始每通电话结束前再核对一遍账户。那周一个重复来电都没有。", "zh-CN", True),
+    ("A customer had rung four times about one bill. I called him back myself and fixed it. He never called back.", "en", False),
+])
+def test_a_repeat_call_that_did_not_come_is_a_result_not_a_count(text: str, lang: str, quantified: bool) -> None:
+    """Convention 16: one customer who did not call again is the result (r = yes), not a count (q = no)."""
+    report = run("star", text, lang=lang).to_dict()
+    assert report["elements"]["result"] is True
+    assert report["quantified_result"] is quantified
+
+
+def test_the_customer_who_never_called_again_is_a_result_in_notes() -> None:
+    """Convention 16 in notes: '后来他再也没因为这事打进来过' is the result, with no count (was q = yes under convention 1)."""
+    report = run("star", "我把多扣的钱当天退了，后来他再也没因为这事打进来过。", lang="zh-CN").to_dict()
+    assert report["elements"]["result"] is True
+    assert report["quantified_result"] is False
