@@ -19,7 +19,8 @@ from coachlab.i18n import t
 from tests.checks.playing import reached
 
 RETIRED = Path(__file__).resolve().parents[1] / "corpus" / "train-retired-blind"
-TURN_SETS = ("turns-blind", "turns-blind2", "turns-blind3", "turns-blind4", "turns-blind5", "turns-blind6")
+TURN_SETS = ("turns-blind", "turns-blind2", "turns-blind3", "turns-blind4", "turns-blind5", "turns-blind6",
+             "turns-blind7", "turns-blind8")
 RULES: list[Rule] = list(rulebook("tone").rules)
 
 
@@ -101,16 +102,25 @@ def test_with_tone_adds_once() -> None:
 def test_no_good_answer_of_the_retired_turn_sets_is_called_sarcastic() -> None:
     """Precision: of every good answer the turn-level writers wrote (irony about the situation included), none."""
     good = [a for a in ANSWERS if a.get("quality") == "good"]
-    assert len(good) > 2500
+    assert len(good) > 3700
     called = [a["t"] for a in good if spans(a["t"])]
     assert called == []
 
 
-@pytest.mark.parametrize(("lang", "floor"), [("en", 0.55), ("zh-CN", 0.45)])
+def test_few_sincere_poor_answers_are_called_sarcastic() -> None:
+    """A poor answer with no sarcasm, labelled with a specific intent, that got the pitfall would fall to the
+    fallback wrongly: at most 2 of the ~1,800 (today one scornful rebuttal, "Your 360 says otherwise, though.")."""
+    poor = [a for a in ANSWERS if a.get("quality") == "poor" and a.get("register") != "sarcasm"
+            and a.get("intent") != "fallback"]
+    assert len(poor) > 1500
+    assert len([a["t"] for a in poor if spans(a["t"])]) <= 2
+
+
+@pytest.mark.parametrize(("lang", "floor"), [("en", 0.74), ("zh-CN", 0.74)])
 def test_recall_on_sarcastic_poor_answers(lang: str, floor: float) -> None:
     """Recall on the writers' sarcastic poor answers (these sets were studied: a floor, not an estimate)."""
     poor = [a for a in ANSWERS if a.get("register") == "sarcasm" and a.get("quality") == "poor" and a["lang"] == lang]
-    assert len(poor) > 60
+    assert len(poor) > 140
     assert sum(bool(spans(a["t"])) for a in poor) / len(poor) >= floor
 
 
@@ -135,7 +145,7 @@ def test_recall_on_the_sarcasm_flags_of_the_per_label_sets() -> None:
             items = yaml.safe_load(path.read_text("utf-8")) or []
             flagged += [i["t"] for i in items if isinstance(i, dict) and "sarcasm" in (i.get("flags") or ())]
     assert len(flagged) > 30
-    assert sum(bool(spans(text)) for text in flagged) / len(flagged) >= 0.60
+    assert sum(bool(spans(text)) for text in flagged) / len(flagged) >= 0.88
 
 
 MISTAKE = re.compile(r"closed|leading|label|vague|sandwich|threat|advice|absolute|everyone|telling|pushed|blame|"
@@ -166,3 +176,16 @@ def test_checkpad_name_in_both_languages(lang: str) -> None:
     """The check pad names the pitfall in each language (not the key itself)."""
     name = t(f"checkpad.pitfall.{PITFALL}", lang)
     assert name and PITFALL not in name
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_tone_training_items(lang: str) -> None:
+    """The tone training items (tests/corpus/train/tone.*.yaml, own wording): no sincere one is called sarcastic
+    (shared irony, an echo that reflects, real praise with "wow"/"厉害", curt answers that mock nobody), and the
+    sarcastic ones of the forms the rules name are found."""
+    items = yaml.safe_load((RETIRED.parent / "train" / f"tone.{lang}.yaml").read_text("utf-8"))
+    sincere = [i["t"] for i in items if not i["sarcasm"]]
+    mocking = [i["t"] for i in items if i["sarcasm"]]
+    assert len(sincere) > 25 and len(mocking) > 25
+    assert [t for t in sincere if spans(t, lang)] == []
+    assert sum(bool(spans(t, lang)) for t in mocking) / len(mocking) >= 0.85
