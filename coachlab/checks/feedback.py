@@ -250,6 +250,7 @@ def rated_not_done(a, acts: list[Span]) -> bool:
 # time) is a wish verb, or a causative (让 / 使), and no instruction verb of steps.imperative_verb follows (en).
 # When every development span the rules saw is such a wish, and the structure found no step, there is none.
 WISH_IS_NOT_STEP = True
+WISH_COMPARATIVE = True  # session 8 (judge fb6): "try to come earlier", "别再迟到了" are wishes too
 _WISH_ZH = frozenset({"注意", "提高", "提升", "加强", "增强", "改善", "改进", "做好", "杜绝", "避免", "优化", "重视", "学会",
                       "学学", "上心", "用心", "努力", "加油", "端正", "让", "使", "令"})
 _CUE_ZH = frozenset({"要", "得", "会", "能", "请", "希望", "建议", "记得", "是", "需要", "应该", "必须", "可以", "争取",
@@ -262,6 +263,20 @@ _CUE_EN = re.compile(r"^(?:\W*(?:next time|in (?:the )?future|from now on|going 
                      r"try to|you need to|you have to|you should|you must|i need you to|i want you to|i.d like you to|"
                      r"could you|can you|would you|just|and|also|really|so|ok|okay|then|also)\b[,:]?)+", re.IGNORECASE)
 _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# "try to come earlier", "answer faster", "be on time": a verb with only a comparative after it and no number names
+# no act either (turns8 bid-late-logins development: "Please try to come earlier, I know you can do it." reached the
+# concrete-development intent). A clock time or a count makes it a step ("come in by 7:50").
+_COMPARATIVE_ONLY = re.compile(r"^\W*(?:[a-z'’]+\s+){1,2}?(?:(?:a (?:bit|little|lot)|much|way|even) )?(?:earlier|sooner|faster|quicker|"
+                               r"better|harder|on time|more (?:careful|punctual|professional|patient|focused|carefully|often))\b",
+                               re.IGNORECASE)
+# "别在迟到了", "不要再超时": a "don't" of the fault itself names no new act (turns6, turns7 bid-late-logins development)
+_FAULT_DONT_ZH = re.compile(r"^\W*(?:以后|今后|下次)?\s*(?:千万|可|就)?(?:别|不要|不能|不许)(?:再|在)?(?:迟到|晚到|迟登录|晚登录|超时|出错|犯错|犯|忘|漏)")
+
+
+def comparative_only(span: Span) -> bool:
+    """Return True when an English step asks for more of a quality ("come earlier") and gives no number."""
+    rest = _CUE_EN.sub("", span.text.strip())
+    return not re.search(r"\d", span.text) and bool(_COMPARATIVE_ONLY.match(rest))
 
 
 def wish_only(span: Span, lang: str) -> bool:
@@ -272,9 +287,13 @@ def wish_only(span: Span, lang: str) -> bool:
         verbs, _ = _imperative("en")
         rest = _CUE_EN.sub("", span.text.strip())
         words = [w.lower() for w in _EN_WORDS.findall(rest)]
+        if WISH_COMPARATIVE and comparative_only(span):
+            return True
         return bool(words) and words[0] in _WISH_EN and not any(w in verbs for w in words)
     wished = False
     for clause in _cut(span.text, _ZH_CUT):
+        if WISH_COMPARATIVE and _FAULT_DONT_ZH.search(clause.text):
+            continue  # "别在迟到了": the fault said again, no act
         for word, flag in _tags(clause.text):
             if not word.strip() or flag == "x" or word in _CUE_ZH:
                 continue
@@ -284,6 +303,31 @@ def wish_only(span: Span, lang: str) -> bool:
             if flag in ("v", "vd"):
                 return False  # an act named before any wish: "以后8点前登录", "查东西的时候跟客户说一声"
     return wished
+
+
+# At a role-play turn the occasion is the call or meeting being talked about (the other person's line is the
+# context): an English clause that opens with "you" and a past act ("You sighed at him and said it's in the terms",
+# "u sighed at him") tells a behaviour without naming the call again (turns7, turns8: behaviour-only answers of
+# bid-curt-tone-qa sent to the fallback). Only with a context, so the label sets (no context) are untouched; not a
+# state ("you were", "you seemed") nor a rating of the handling ("you handled it well", "you did great").
+CONTEXT_IS_OCCASION = ("en",)
+_EN_PAST_ACT = re.compile(
+    r"^\W*(?:and\s+|then\s+|so\s+)?(?:you|u)(?:'ve|’ve| have)?\s+(?:just\s+|\w+ly\s+)?"
+    r"(?!(?:were|was|used|seemed|looked|sounded|felt|needed|handled|managed|performed|worked|tried|dealt|did|"
+    r"deserved|wanted|liked|loved|hated|earned|impressed|amazed|nailed|rocked|killed)\b)"
+    r"(?:\w+ed|said|told|hung up|cut (?:in|him|her|them|off|across)|put|gave|took|sent|kept|left|let|spoke|"
+    r"forgot|read|wrote|talked over|broke)\b", re.IGNORECASE)
+
+
+def context_acts(doc) -> list[Span]:
+    """Return the English clauses that tell a past act of the agent's, when a role-play line gives the occasion."""
+    from .structure import _ABSTRACT, _NOT_AN_ACT, _plans, clauses
+
+    if not doc.context:
+        return []
+    return [c.span for c in clauses(doc)
+            if _EN_PAST_ACT.search(c.span.text) and not _NOT_AN_ACT.search(c.span.text)
+            and not _plans(c.span.text, "en") and not _ABSTRACT.search(c.span.text)]
 
 
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
@@ -299,6 +343,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     rules = {e: a.has(e) for e in ELEMENTS}
     rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     acts = acts_on_occasion(a.doc)
+    if a.lang in CONTEXT_IS_OCCASION and not acts and not a.has("behavior"):
+        acts = context_acts(a.doc)  # the role-play line names the occasion (CONTEXT_IS_OCCASION)
     if a.lang in RATING_IS_NOT_ACT:
         rated = any(rating(clause.span.text) for clause in _act_clauses(a.doc) if clause.actor == "you")
         acts = [span for span in acts if not rating(span.text) and not _no_act(span.text, rated)]
@@ -326,6 +372,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     rules["behavior"] = rules["behavior"] or bool(made)
     steps = (concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
              or (deadline_steps(a.doc) if a.lang in DEADLINE_IS_STEP else []))
+    if WISH_COMPARATIVE and a.lang == "en":
+        steps = [span for span in steps if not comparative_only(span)]  # "try to come earlier" (WISH_COMPARATIVE)
     wishes = (WISH_IS_NOT_STEP and rules["development"] and not steps
               and all(wish_only(span, a.lang) for span in a.spans("development")))
     if wishes:

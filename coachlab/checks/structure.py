@@ -349,7 +349,7 @@ def abstract_quality(doc: Doc, span: Span | None = None) -> bool:
 NOTE_COUNT_IS_ACT = ("zh-CN",)
 # not an ordinal ("第一次提醒之后") nor the metric "一次解决率" / "一次性"
 _TIMES_VERB = re.compile(r"(?<![第\d一二两三四五六七八九十])[\d一二两三四五六七八九十]+\s*次(?:都|全)?(?!数|解决率|性)"
-                         r"(?=[\u4e00-\u9fff])")
+                         r"(?=[\u4e00-\u9fff]|\s*[（(]|\s*$)")  # or closing the note: "迟登录7次（4–9分钟）" (fb6)
 
 
 # WeChat lines separate clauses with spaces ("你一直保持礼貌 主动给补偿 还两次提醒他别骂人"); for the agent's
