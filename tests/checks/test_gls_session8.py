@@ -128,3 +128,14 @@ def test_the_customer_who_never_called_again_is_a_result_in_notes() -> None:
     report = run("star", "我把多扣的钱当天退了，后来他再也没因为这事打进来过。", lang="zh-CN").to_dict()
     assert report["elements"]["result"] is True
     assert report["quantified_result"] is False
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("标准变是正常的，适应就好。", "我觉得质检标准天天变，根本不知道怎么做才对。"),
+    ("投诉就投诉呗，一个而已。", "客户说要投诉我，我明明是按流程做的。"),
+    ("那个客户必须接，这是规定。", "那个客户又打来了，第六次了，我真的不想接了。"),
+])
+def test_a_shrug_or_the_rule_restates_nothing(text: str, context: str) -> None:
+    """'适应就好', 'X就X呗', '这是规定' wave the agent's point away: the words around them restate nothing."""
+    report = run("listening", text, lang="zh-CN", context=context).to_dict()
+    assert report["elements"]["fact"] is False
