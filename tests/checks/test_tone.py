@@ -130,6 +130,11 @@ def test_recall_on_sarcastic_poor_answers(lang: str, floor: float) -> None:
     ("kpi-first-week-former-peer", "reaction", "行，就你最认真，别人都是草草打发的。", "zh-CN", None),
     ("review-peak-day", "goal", "从哪开始？从58%开始呗。", "zh-CN", None),
     ("smart-goal-agent", "draft", "64 to 85 by next Friday. Why not aim high.", "en", None),
+    # session 8 forms (own wording): an echo then a put-down, mock praise, a point granted then turned
+    ("promo-followup-month", "support", "Need a hand? I thought you ran this team now.", "en", None),
+    ("review-peak-day", "evaluate", "Off target? Only by twenty-two points. Practically a triumph.", "en", None),
+    ("promo-followup-month", "support", "要人帮？你不是说都能搞定吗？", "zh-CN", None),
+    ("grow-delegation", "goal", "都很急？那你喝咖啡的时候就不急了？", "zh-CN", None),
 ])
 def test_sarcastic_answer_does_not_reach_the_good_move(scenario_id: str, node: str, text: str, lang: str,
                                                         want: str | None) -> None:
