@@ -134,12 +134,21 @@ def _stage(a: Analysis, form: str) -> str | None:
     else:
         best = max(cues.values(), default=0)
         picked = next((s for s in order if cues[s] == best), None) if best else None
+    if (picked is None and form == "statement" and a.book.settings.get("observation_is_reality") and a.has("observation")
+            and not any(a.has(t) for t in ("advice", "telling", "suggestion", "handed", "small_talk"))):
+        return "reality"  # a fact about the person's work put on the table (conventions 10; rules observation_is_reality)
     default = a.book.settings.get("stage_default")
     if picked is None and default and form in (a.book.settings.get("stage_default_forms") or ()):
         needs = a.book.settings.get("stage_default_needs")
         if not needs or any(a.has(t) for t in needs):
             return str(default)
     return picked
+
+
+def _sentence_of(a: Analysis, span: Span) -> str:
+    """Return the learner's sentence around ``span`` (shortened for a suggestion): their own words, whole."""
+    text = next((q.text for q in a.doc.sentences if q.start <= span.start < q.end), span.text).strip()
+    return text if len(text) <= 40 else text[:38] + "…"
 
 
 def closed_fact(a: Analysis, form: str) -> bool:
@@ -170,6 +179,12 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     # that is advice only (conventions 6; rules/question.yaml try_suggestion).
     leading = asks and (a.has("leading") or a.has("pressure")
                         or (advice and form != "statement" and not a.has("try_suggestion")))
+    # Telling instead of asking (conventions 13): a statement that hands the other person a fix (stated advice) or
+    # their goal or answer ("You need to delegate, that's the goal", "现状就是你揽得太多了") leads, even though it asks
+    # nothing. Reassurance, praise and remarks hand over nothing and stay as they are (rules/question.yaml telling_leads).
+    told = (form == "statement" and bool(a.book.settings.get("telling_leads"))
+            and (stated or (a.has("handed") and not a.has("small_talk"))) and not a.has("no_fix"))
+    leading = leading or told
     stage = _stage(a, form)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
@@ -191,6 +206,11 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     if a.has("telling") and not advice:
         pitfalls.append(a.pitfall("telling"))
         suggestions.append(a.say("fix.telling", quote=a.quote("telling")))
+    if told and leading:
+        # The turn's intents tell a statement that tells (conventions 13) from a leading question by this pitfall.
+        pitfalls.append(Pitfall("told", a.say("why.told")))
+        if not advice and a.has("handed"):
+            suggestions.append(a.say("fix.told", quote=_sentence_of(a, a.spans("handed")[0])))
     if stage is None and a.has("small_talk") and not a.has("work_topic") and not (leading or advice):
         # Small talk is no coaching question (a role-play turn sends it to the fallback, turn sets 2 and 3).
         pitfalls.append(a.pitfall("small_talk"))
@@ -206,7 +226,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
 
     score = clamp({"open": 50, "closed": 25, "statement": 0}[form] + (20 if stage else 0)
                   + (15 if not leading else 0) + (15 if not advice else 0) - 10 * a.has("telling"))
-    evidence = list(a.evidence([*(s for s in STAGES if s == stage), *(["leading", "pressure"] if leading else []),
+    evidence = list(a.evidence([*(s for s in STAGES if s == stage), *(["leading", "pressure", "handed"] if leading else []),
                                 *(["advice"] if advice else []), "telling"]))
     if sentence is not None:
         evidence.append(Evidence(form, sentence.start, sentence.end, sentence.text))

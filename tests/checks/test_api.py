@@ -134,9 +134,9 @@ def test_frequency_and_service_level_are_not_deadlines(text: str, time_bound: bo
     ("Don't you think you should call him back?", "closed", True, True, None),
     ("Why don't you just use the template?", "open", True, True, "options"),
     # a suggestion stated outright is advice, and no leading question (tests/corpus/README.md, session 5)
-    ("You should call him back.", "statement", False, True, None),
+    ("You should call him back.", "statement", True, True, None),   # a fix told leads (conventions 13)
     ("So you've tried the template already.", "statement", False, False, None),
-    ("那就把日报给小李呗。", "statement", False, True, None),
+    ("那就把日报给小李呗。", "statement", True, True, None),   # a fix told leads (conventions 13)
     ("你不觉得应该先核实身份吗？", "closed", True, True, None),
     ("说说那通电话的情况。", "open", False, False, "reality"),
     ("你打算什么时候开始？", "open", False, False, "will"),

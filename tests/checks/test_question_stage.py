@@ -44,8 +44,9 @@ def test_accusing_why_without_a_suggestion_is_not_advice() -> None:
     ("grow-move-to-qa", "options", "你可以去跟赵老师学学，她是质检组最资深的。", "zh-CN", "advice"),
     ("smart-goal-agent", "actions", "First step: book the billing session. Do it today.", "en", "closed-or-leading"),
     ("bia-angry-customer", "share", "You should teach this to the others, they really need it.", "en", "pushed"),
-    # Where the node's fallback itself names advice, stated advice stays there.
-    ("swot-self-scan-candidate", "evidence", "You should list your achievements.", "en", "fallback"),
+    # Conventions 13 (session 8): a fix told reaches the closed intent when it names leading or your answer, even where
+    # the fallback also speaks of advice ("A closed or leading question gives him the answer to agree with").
+    ("swot-self-scan-candidate", "evidence", "You should list your achievements.", "en", "leading-or-closed"),
 ])
 def test_stated_advice_reaches_the_intent_naming_it(scenario_id: str, node: str, text: str, lang: str,
                                                     intent: str) -> None:
@@ -89,9 +90,9 @@ def test_next_step_stage(text: str, lang: str, stage: str) -> None:
     ("Why is there a backlog again?", "en", True, False),
     ("为什么别人6分钟能搞定，你要8分多钟？", "zh-CN", True, False),
     ("Why did you pick the billing queue for the pilot?", "en", False, False),
-    # The coach settles it for the agent: advice stated outright.
-    ("好，那就定了，周五班前会你讲十分钟。", "zh-CN", False, True),
-    ("跟小倩学一下吧，她用得很快。", "zh-CN", False, True),
+    # The coach settles it for the agent: advice stated outright, which leads (conventions 13, session 8).
+    ("好，那就定了，周五班前会你讲十分钟。", "zh-CN", True, True),
+    ("跟小倩学一下吧，她用得很快。", "zh-CN", True, True),
     ("why dont you just let xiao li do it every day", "en", True, True),  # a chat question: advice leads
     ("那就这么定了，加油。", "zh-CN", False, False),
 ])
