@@ -360,6 +360,27 @@ ELLIPSIS_KEEPS_ACTOR = ("zh-CN",)  # en: blind5 behaviour and vague praise each 
 _ZH_SPACE_CUT = re.compile(_ZH_CUT.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
+# "你全程保持礼貌，主动提出补偿券，两次提醒对方停止辱骂后才挂断": in the third clause 对方 is the object of 提醒, not
+# its subject, so the agent carries on (session 8, fb6: listening-abusive-call praise answers lost their acts).
+# A person word that comes only after the clause's first verb is an object. Feedback only (_act_clauses).
+OBJECT_IS_NOT_SUBJECT = True
+_NOT_LEAD_VERB = frozenset({"是", "有", "说", "觉得", "感觉", "知道"})
+
+
+def _object_only(clause: Clause) -> bool:
+    """Return True when the person a Chinese clause names comes only after its first verb (an object)."""
+    if clause.actor not in ("customer", "colleague"):
+        return False
+    table = _actors("zh-CN")
+    verb = False
+    for word, flag in _tags(clause.span.text):
+        if word in table and table[word] in ("customer", "colleague", "you", "third", "me"):
+            return verb
+        if flag.startswith("v") and word not in _NOT_LEAD_VERB:
+            verb = True
+    return False
+
+
 def _act_clauses(doc: Doc) -> list[Clause]:
     cached = doc.__dict__.get("_act_clauses")
     if cached is not None:

@@ -144,3 +144,21 @@ def test_pitfalls_of_the_poor_answers(text: str, lang: str, flag: str) -> None:
 def test_a_step_for_the_future_is_no_absolute() -> None:
     """'以后你每次…都先…' is a plan, not an absolute."""
     assert "absolute" not in run("feedback", "以后你每次碰到客户问第二遍的时候就先说没问题。", "zh-CN").flags
+
+
+def test_a_person_after_the_verb_is_its_object_and_the_agent_carries_on() -> None:
+    """'…，两次提醒对方停止辱骂后才挂断': 对方 is the object of 提醒, so the clause is the agent's act on a count."""
+    from coachlab.checks.structure import acts_on_occasion
+
+    text = "你全程保持礼貌，主动提出补偿券，两次提醒对方停止辱骂后才挂断。"
+    acts = [span.text for span in acts_on_occasion(analyse("feedback", text, "zh-CN").doc)]
+    assert "两次提醒对方停止辱骂后才挂断" in acts
+
+
+def test_a_person_before_the_verb_stays_its_subject() -> None:
+    """'客户骂了两次才挂' is the customer's act, not the agent's."""
+    from coachlab.checks.structure import acts_on_occasion
+
+    text = "你接起电话，客户骂了两次才挂。"
+    acts = [span.text for span in acts_on_occasion(analyse("feedback", text, "zh-CN").doc)]
+    assert "客户骂了两次才挂" not in acts
