@@ -393,7 +393,8 @@ def _act_clauses(doc: Doc) -> list[Clause]:
         for clause in found:
             same = before is not None and doc.sentence_of(before.span.start) == doc.sentence_of(clause.span.start)
             # only an act carries on: "你展现了良好的沟通能力，值得肯定" rates the agent, so nothing is inherited
-            if (clause.actor is None and same and before.actor in ("you", "third")
+            if ((clause.actor is None or (OBJECT_IS_NOT_SUBJECT and _object_only(clause)))
+                    and same and before.actor in ("you", "third")
                     and not _NOT_AN_ACT.search(before.span.text) and not _ABSTRACT.search(before.span.text)
                     and not _plans(before.span.text, "zh-CN")):
                 clause = Clause(clause.span, before.actor, clause.predicate)
