@@ -36,11 +36,14 @@ def _year(q) -> bool:
 
 
 def _ordinal(a, q) -> bool:
-    """An ordinal ("第二天回电确认", "the 2nd call") counts nothing either: it says which one, not how many."""
+    """An ordinal ("第二天回电确认", "the 2nd call") counts nothing: it says which one, not how many."""
     # "第三天就能独立处理" times the result (how soon): that one is a number (blind4)
     before = a.doc.text[max(0, q.span.start - 1):q.span.start]
     soon = re.match(r"\s*[天周个月年]?\s*(?:就|便|已经)", a.doc.text[q.span.end:q.span.end + 4])
-    return (before == "第" and not soon) or bool(re.match(r"\d+(?:st|nd|rd|th)\b", q.span.text.strip()))
+    # nor does the count of lessons drawn ("我总结了一条：…", "学到了两点"): convention 5, a lesson is a result without a number
+    lesson = re.search(r"(?:总结(?:了|出)?|学到(?:了|的)?(?:最重要的)?)\s*$", a.doc.text[max(0, q.span.start - 8):q.span.start])
+    return ((before == "第" and not soon) or bool(lesson)
+            or bool(re.match(r"\d+(?:st|nd|rd|th)\b", q.span.text.strip())))
 
 
 # "我那时候负责回访", "当时我决定…", "她当时负责新人带教": a time told in a clause where the speaker (or the candidate
@@ -141,6 +144,25 @@ def _rates_only(a, told) -> bool:
     return bool(acts) and not a.has("action") and all(_rates(x.text) for x in acts)
 
 
+# The sentence that states the task ("Task: cut the number of repeat calls.", "My job: onboarding 20 new agents in 4
+# weeks.", "My responsibility was making sure no customer waited more than 24 hours") is no scene, though its clause
+# names customers, colleagues or a metric: the structure's situation is dropped there (blind4, blind6, blind9,
+# train-writers, train label these task without situation). The rules' scene words ("In Q3", "during the summer sale")
+# still count.
+# Measured in session 8 (judge gls6): plain, en situation +6 (blind4 +3, writers +3, train +1, blind5 -1) and zh -3; but
+# cross-validated (--set train --kind star) en situation blind4 +.029, blind9 +.015, train +.005, writers +.020 against
+# blind3 -.014, blind5 -.014, blind6 -.031, blind7 -.014: no clear gain over the learned layer, so off.
+TASK_SENTENCE_IS_NO_SCENE: tuple[str, ...] = ()
+
+
+def _task_is_no_scene(a, told) -> None:
+    """Drop the structural situation clauses that stand in a sentence where the rules found the task."""
+    if a.lang not in TASK_SENTENCE_IS_NO_SCENE or not told.get("situation"):
+        return
+    tasks = [a.doc.sentence_of(t.start) for t in a.spans("task")]
+    told["situation"] = [sp for sp in told["situation"] if a.doc.sentence_of(sp.start) not in tasks]
+
+
 def check_star(text: str, lang: str = "auto", context: str | None = None) -> StarReport:
     """Read a STAR answer and say which parts it has, whether the result is quantified, and I versus we."""
     text = clean(text)
@@ -155,6 +177,8 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
         _team_goes_on(a, told)
     if SPEAKER_TIME_IS_NO_SCENE:
         _time_of_an_act(a, told)
+    if TASK_SENTENCE_IS_NO_SCENE:
+        _task_is_no_scene(a, told)
     rates_only = RATING_IS_NO_ACT and _rates_only(a, told)
     if rates_only:
         told = {**told, "result": []}

@@ -139,3 +139,12 @@ def test_a_shrug_or_the_rule_restates_nothing(text: str, context: str) -> None:
     """'适应就好', 'X就X呗', '这是规定' wave the agent's point away: the words around them restate nothing."""
     report = run("listening", text, lang="zh-CN", context=context).to_dict()
     assert report["elements"]["fact"] is False
+
+
+@pytest.mark.parametrize("text", ["这个经历教会我，数据要自己亲自核对，不能只听汇报。",
+                                  "事后我总结了一条：改流程之前先跟质检对齐口径。"])
+def test_a_lesson_drawn_is_a_result_without_a_number(text: str) -> None:
+    """Convention 5: '教会我…', '我总结了一条：…' end the story (r = yes); the one lesson is no count (q = no)."""
+    report = run("star", text, lang="zh-CN").to_dict()
+    assert report["elements"]["result"] is True
+    assert report["quantified_result"] is False
