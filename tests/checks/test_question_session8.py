@@ -118,3 +118,23 @@ def test_stated_observation_is_reality(text: str, lang: str, stage: str | None) 
     """A statement of how the person's work is now asks about no stage but sets the Reality one."""
     report = _report(text, lang)
     assert (report["form"], report["grow_stage"]) == ("statement", stage)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A why that presumes the person's failure blames before it asks (turns7 en, turns8 en and zh: closed-or-leading).
+    ("Why did your scores fall?", "en"),
+    ("Why you are so slow on the calls? Others are faster.", "en"),
+    ("Why we didn't reach the goal yesterday? Who can say?", "en"),
+    ("先从你为什么掉了11个点开始？", "zh-CN"),
+    ("十点就看到了，为什么不早说？", "zh-CN"),
+    ("为啥没人知道谁有权调后台？这个不是培训讲过吗", "zh-CN"),
+])
+def test_accusing_whys_lead(text: str, lang: str) -> None:
+    """Conventions 10: an accusing why is leading, whatever it asks about."""
+    assert _report(text, lang)["leading"] is True
+
+
+def test_a_factual_why_stays_clean() -> None:
+    """A why about the process, with no blame in it, does not lead."""
+    assert _report("为啥没人知道谁能调后台？", "zh-CN")["leading"] is False
+    assert _report("Why did you pick the billing queue for the pilot?", "en")["leading"] is False
