@@ -162,3 +162,14 @@ def test_a_person_before_the_verb_stays_its_subject() -> None:
     text = "你接起电话，客户骂了两次才挂。"
     acts = [span.text for span in acts_on_occasion(analyse("feedback", text, "zh-CN").doc)]
     assert "客户骂了两次才挂" not in acts
+
+
+@pytest.mark.parametrize(("text", "thanks"), [
+    ("上午那个老人家打来问账单，你把每一项都念慢了解释，她挂之前说了三遍谢谢。", False),
+    ("你帮他查了三个航班，最后改到了早上六点那班，他发了封感谢信到我们邮箱。", False),
+    ("客户挂机前还说了谢谢，辛苦啦", True),
+    ("你帮客户改了地址，客户说谢谢。我也谢谢你。", True),
+])
+def test_the_customers_thanks_are_no_appreciation(text: str, thanks: bool) -> None:
+    """The customer's thanks are what the act brought; only the manager's own thanks are appreciation (zh rules)."""
+    assert analyse("feedback", text, "zh-CN").has("appreciation") is thanks
