@@ -173,3 +173,13 @@ def test_a_person_before_the_verb_stays_its_subject() -> None:
 def test_the_customers_thanks_are_no_appreciation(text: str, thanks: bool) -> None:
     """The customer's thanks are what the act brought; only the manager's own thanks are appreciation (zh rules)."""
     assert analyse("feedback", text, "zh-CN").has("appreciation") is thanks
+
+
+@pytest.mark.parametrize("text", [
+    "ur hold msgs on chat today were spot on, told each cust how long, nobody dropped off.",
+    "Thx for covering Lina's shift on Sat, really helped us out",
+    "You never raised your voice on that 25-minute call with the screaming caller.",
+])
+def test_chat_spellings_and_short_weekdays_keep_the_behaviour(text: str) -> None:
+    """'ur msgs', 'Thx for covering', 'on Sat', 'that 25-minute call': the rules see the act on its occasion."""
+    assert analyse("feedback", text, "en").has("behavior")
