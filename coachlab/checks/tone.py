@@ -2,8 +2,8 @@
 
 The rules are data (rules/tone.yaml: each a form of mockery with its reason and examples). ``tone(text)``
 returns the ``sarcasm`` pitfall with the evidence that raised it, or nothing; ``with_tone(report, text)`` adds
-them to a report of any kind (``coachlab.checks.run`` does, so role-play intents can test
-``pitfalls:sarcasm``). Precision first: irony about the situation shared with the other person is not
+them to a report of any kind (``coachlab.checks.run`` does; the role-play engine then sends the answer to
+the fallback with a tone note, unless an intent names ``pitfalls:sarcasm``). Precision first: irony about the situation shared with the other person is not
 mockery of them, and no rule fires on it (measured in tests/checks/test_tone.py).
 """
 

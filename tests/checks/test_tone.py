@@ -6,7 +6,6 @@ Precision comes first: no sincere good answer of the retired turn-level sets may
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,8 @@ def _answers() -> list[dict]:
             data = yaml.safe_load(path.read_text("utf-8")) or {}
             for turn in data.get("turns") or ():
                 for item in turn.get("answers") or ():
-                    out.append({**item, "lang": data["lang"], "scenario": data["scenario"], "node": turn["node"]})
+                    out.append({**item, "lang": data["lang"], "scenario": data["scenario"], "node": turn["node"],
+                                "_set": name})
     return out
 
 
@@ -153,27 +153,40 @@ def test_recall_on_the_sarcasm_flags_of_the_per_label_sets() -> None:
     assert sum(bool(spans(text)) for text in flagged) / len(flagged) >= 0.88
 
 
-MISTAKE = re.compile(r"closed|leading|label|vague|sandwich|threat|advice|absolute|everyone|telling|pushed|blame|"
-                     r"small-talk|motive|generic")
+TAILS = {"en": " Nice of you to join us for once, by the way.", "zh-CN": "你可真行啊，佩服佩服。"}
 
 
-def test_every_good_intent_excludes_sarcasm() -> None:
-    """Every intent that rewards the move (positive scores, an id naming no mistake) has pitfalls:sarcasm in none."""
+def test_a_good_answer_with_a_dig_added_reaches_no_intent_at_any_turn() -> None:
+    """At every free turn, a good answer that reaches its good move goes to the fallback once a dig is added.
+
+    The engine does this in one place (coachlab/scenarios/engine.py); no intent lists the pitfall in `none`.
+    Good answers: the first of each turn's good answers in turns-blind8 that reaches its labelled intent.
+    """
     from coachlab.paths import course_root
+    from coachlab.scenarios import engine
     from coachlab.scenarios.validator import load_scenario
 
-    paths = sorted(p for p in (course_root() / "scenarios").glob("*.yaml") if not p.name.endswith(".testplan.yaml"))
-    assert paths
-    checked = 0
-    for path in paths:
-        scenario, problems = load_scenario(course_root(), path.stem)
+    turns = [a for a in ANSWERS if a["quality"] == "good" and a["intent"] != "fallback"
+             and a.get("_set") == "turns-blind8"]
+    assert turns
+    done: set[tuple[str, str, str]] = set()
+    for item in turns:
+        key = (item["scenario"], item["node"], item["lang"])
+        if key in done:
+            continue
+        scenario, problems = load_scenario(course_root(), item["scenario"])
         assert scenario is not None, problems
-        for node_id, node in scenario.nodes.items():
-            for intent in (node.get("free") or {}).get("intents") or ():
-                if sum((intent.get("scores") or {}).values()) > 0 and not MISTAKE.search(intent["id"]):
-                    checked += 1
-                    assert "pitfalls:sarcasm" in (intent["when"].get("none") or ()), f"{path.stem} {node_id} {intent['id']}"
-    assert checked > 50
+        assert not any("pitfalls:sarcasm" in (i["when"].get("none") or ())
+                       for i in scenario.nodes[item["node"]]["free"]["intents"])  # said once, in the engine
+        event, _ = engine.play_free(scenario, item["node"], item["t"], item["lang"], True)
+        if engine.reached(event) != item["intent"]:
+            continue
+        done.add(key)
+        text = item["t"].rstrip() + TAILS[item["lang"]]
+        assert spans(text), text
+        event, _ = engine.play_free(scenario, item["node"], text, item["lang"], True)
+        assert engine.reached(event) == "fallback", (key, text, engine.reached(event))
+    assert len(done) > 100  # most of the 61 turns in both languages
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
