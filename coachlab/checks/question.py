@@ -103,6 +103,13 @@ def _stage(a: Analysis, form: str) -> str | None:
         return None  # advice stated outright asks about no stage (rules/question.yaml)
     if a.has("pressure"):  # agreement demanded or a threat asks about no stage (rules/question.yaml)
         return None
+    if a.book.settings.get("supposed_case") and form != "statement" and a.has("supposition"):
+        # A supposed case pictures the outcome (Goal) or asks for acts (Options): conventions 11; rules/question.yaml
+        # supposition, pictured, supposed_act. One that asks neither keeps the stage of its cues.
+        if a.has("pictured"):
+            return "goal"
+        if a.has("supposed_act"):
+            return "options"
     order = list(a.book.settings["stages"])
 
     def count(within: list[Span] | None) -> dict[str, int]:

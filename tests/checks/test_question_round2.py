@@ -1,0 +1,41 @@
+"""The question check, session 8 round 2 (judge q7): GROW stage by what the question asks the person to produce."""
+
+from __future__ import annotations
+
+import pytest
+
+from coachlab.checks import run
+
+
+def _stage(text: str, lang: str) -> str | None:
+    return run("question", text, lang=lang).to_dict()["grow_stage"]
+
+
+# Own wording. A supposed case that pictures the outcome asks for the goal; one that asks for acts asks for options
+# (conventions 11), whatever want/hope/limit/now words sit in it.
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    ("Suppose the night shift ran smoothly for a month, what would be different for you?", "en", "goal"),
+    ("Imagine this coaching worked. What would you walk away with?", "en", "goal"),
+    ("If your adherence was already perfect, what would you want to work on next?", "en", "options"),
+    ("If you had no queue targets right now, what would you change first?", "en", "options"),
+    ("要是半年后这个问题彻底没了，你觉得你的班会是什么样子？", "zh-CN", "goal"),
+    ("假如下个季度回头看，你希望自己做成了什么？", "zh-CN", "goal"),
+    ("如果排班现在完全由你定，你会怎么安排早高峰？", "zh-CN", "options"),
+    ("要是你师傅在旁边听，她会希望你怎么接这通？", "zh-CN", "options"),
+    ("假设新同事碰到同样的客户，你会给她什么建议？", "zh-CN", "options"),
+])
+def test_supposed_case_stage(text: str, lang: str, stage: str) -> None:
+    """Conventions 11: the supposed case's stage is what it asks the person to picture."""
+    assert _stage(text, lang) == stage
+
+
+@pytest.mark.parametrize(("text", "lang", "not_stage"), [
+    # "if" that means whether, or "if anything", supposes nothing: no act asked becomes Options.
+    ("Can you tell me if you checked the notes first? What did they say?", "en", "options"),
+    ("So where would you say you are with the backlog now, and what's blocking you, if anything?", "en", "options"),
+    # A supposed case that asks what it would lead to, with no act, is not made Options by the supposition.
+    ("这事如果一直拖着不处理，你觉得会怎么样？", "zh-CN", "goal"),
+])
+def test_not_a_supposed_case(text: str, lang: str, not_stage: str) -> None:
+    """Whether-if and if-anything are no supposition; a consequence asked is neither outcome pictured nor act."""
+    assert _stage(text, lang) != not_stage
