@@ -1,0 +1,72 @@
+"""Session 8, round 2 (judge turns7): classes of poor-answer misses at role-play turns of the retired turns-blind9
+that also occur in older turn sets, fixed by a general mechanism (the `when:` of free nodes, the feedback check).
+
+Every text here is of this file's own wording, not taken from a dev set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coachlab.checks import run
+from tests.checks.playing import reached
+
+
+# ----------------------------------------------------------------- praise told only by its result (conventions 14)
+
+PRAISE_NODES = [
+    ("kpi-first-week-former-peer", "strength", "vague-praise"),
+    ("promo-followup-month", "praise", "vague"),
+    ("listening-abusive-call", "praise", "vague"),
+    ("bia-angry-customer", "behaviour", "vague-praise"),
+]
+
+
+@pytest.mark.parametrize(("scenario", "node", "want"), PRAISE_NODES)
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Your FCR was 80% last month, well above the 72% team average.", "en"),
+    ("上个月你的一次解决率是80%，比组里平均72%高一截。", "zh-CN"),
+])
+def test_praise_told_only_by_a_number_reaches_the_intent_that_asks_for_the_act(
+        scenario: str, node: str, want: str, text: str, lang: str) -> None:
+    """A strength told only by a metric names no behaviour: half-right, so it reaches the intent whose feedback
+    asks what the person did (turns5, turns7, turns9), not the fallback."""
+    assert run("feedback", text).to_dict()["elements"]["behavior"] is False
+    assert reached(scenario, node, text, lang, yes=False) == want
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Requests to change shift went from four to zero after the rota change.", "en"),
+    ("Escalations are now zero.", "en"),
+    ("转组申请从4个降到0个了。", "zh-CN"),
+])
+def test_a_count_that_moved_is_a_result(text: str, lang: str) -> None:
+    """A count that went from one number to another, or came to zero, is an impact (conventions 1, 14)."""
+    report = run("feedback", text).to_dict()
+    assert report["lang"] == lang
+    assert report["elements"]["impact"] is True
+    assert report["elements"]["behavior"] is False
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Requests to change team went from three to zero this month.", "en"),
+    ("申请调组的人从3个降到0个了。", "zh-CN"),
+])
+def test_a_count_told_alone_at_a_praise_turn_reaches_vague(text: str, lang: str) -> None:
+    assert reached("promo-followup-month", "praise", text, lang, yes=False) == "vague"
+
+
+@pytest.mark.parametrize(("scenario", "node", "text", "lang", "want"), [
+    ("promo-followup-month", "praise",
+     "In week two you brought in the shift-preference form, and requests to change team went from three to zero. "
+     "Thank you.", "en", "bia"),
+    ("promo-followup-month", "praise",
+     "第二周你推了班次意愿表，让大家先填想上的班，申请调组的从3个降到了0个。谢谢你。", "zh-CN", "bia"),
+    ("kpi-first-week-former-peer", "strength",
+     "Last month your FCR was 80% against 72% for the team. On the billing calls I listened to, you read each charge "
+     "back to the caller before you closed, so they didn't need to ring back.", "en", "behaviour-and-impact"),
+])
+def test_the_act_with_its_result_still_reaches_the_good_move(scenario: str, node: str, text: str, lang: str,
+                                                             want: str) -> None:
+    """The behaviour named beside the number keeps the good intent: the new branch needs no behaviour."""
+    assert reached(scenario, node, text, lang, yes=True) == want
