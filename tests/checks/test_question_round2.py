@@ -39,3 +39,19 @@ def test_supposed_case_stage(text: str, lang: str, stage: str) -> None:
 def test_not_a_supposed_case(text: str, lang: str, not_stage: str) -> None:
     """Whether-if and if-anything are no supposition; a consequence asked is neither outcome pictured nor act."""
     assert _stage(text, lang) != not_stage
+
+
+# Own wording. A fact of now asked for (how the person feels about the work, how long, how many this period) is
+# Reality with no work word in it; how someone feels today stays a well-being check with no stage.
+@pytest.mark.parametrize(("text", "lang", "stage"), [
+    ("How are you feeling about the new rota?", "en", "reality"),
+    ("How long have the transfers been bouncing back like that?", "en", "reality"),
+    ("How many of your chats got reopened this week?", "en", "reality"),
+    ("上个月你一共漏了多少个回访？", "zh-CN", "reality"),
+    ("这段时间感觉怎么样？", "zh-CN", "reality"),
+    ("耳机坏了多久了？", "zh-CN", "reality"),
+    ("How are you feeling today?", "en", None),
+])
+def test_fact_of_now_is_reality(text: str, lang: str, stage: str | None) -> None:
+    """A question for how things are now, without a work word, is the Reality stage."""
+    assert _stage(text, lang) == stage
