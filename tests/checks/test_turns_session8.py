@@ -70,3 +70,32 @@ def test_the_act_with_its_result_still_reaches_the_good_move(scenario: str, node
                                                              want: str) -> None:
     """The behaviour named beside the number keeps the good intent: the new branch needs no behaviour."""
     assert reached(scenario, node, text, lang, yes=True) == want
+
+
+# ------------------------------------------------------- a verdict on the person, no act named (label at BID turns)
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ur too slow with the refunds lately tbh", "en"),
+    ("your always quiet in the huddles now", "en"),
+    ("你这阵子服务不太行啊，客户都有意见了。", "zh-CN"),
+    ("你最近干活不怎么上心。", "zh-CN"),
+    ("结论：服务意识下降，需整改。", "zh-CN"),
+])
+def test_a_verdict_on_the_person_is_a_label(text: str, lang: str) -> None:
+    """Chat spellings of "you're" and a bad verdict on the person's work or state with no act are labels (turns,
+    turns5, turns9: perf-interview evaluation poor answers sent to the fallback)."""
+    report = run("feedback", text).to_dict()
+    assert report["lang"] == lang
+    assert "label" in report["flags"] or "absolute" in report["flags"]
+    assert reached("perf-interview-csat-drop", "evaluation", text, lang, yes=False) == "label"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Your customers never had to call back after those billing calls.", "en"),
+    ("你最近三通电话查记录时都沉默了两分钟以上，满意度从89%掉到了78%。", "zh-CN"),
+    ("你的回访这周都按时打了，客户都说挺好。", "zh-CN"),
+    ("不好意思，你最近的排班我还没看。", "zh-CN"),
+])
+def test_an_act_or_a_number_is_no_label(text: str, lang: str) -> None:
+    flags = run("feedback", text).to_dict()["flags"]
+    assert "label" not in flags and "absolute" not in flags
