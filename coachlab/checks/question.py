@@ -158,6 +158,34 @@ def _sentence_of(a: Analysis, span: Span) -> str:
     return text if len(text) <= 40 else text[:38] + "…"
 
 
+# A fix told by the clause's mood, not by a marker word (conventions 13; rules/question.yaml fix_by_mood): a Chinese clause
+# to the person that ends in the directive 吧/呗 on an act ("那日报就直接交给小李吧", "你就用计算工具呗", "那就早一班公交呗").
+# A guess or a tag (对吧, 肯定很累吧), a verdict (说白了就是…呗), a demand for an answer (能不能…吧), no fix (你先自己试试吧),
+# an agenda (从…开始吧), an invitation to tell the coach (跟我说说吧) and a closing ("今天就到这吧") tell no fix. (An English
+# clause opening with an imperative was measured too and left out: one turn answer gained, and the testplans read a bare
+# order at a node whose closed intent speaks of questions as the fallback's.)
+_ZH_DIRECTIVE = re.compile(r"[吧呗](?:[。！!～~]|\s|$)")
+_ZH_NOT_FIX = re.compile(r"(?:好|对|是|行|没事|不错|还好|可以|了|的|嘛|啊)[吧呗]|就是|说白了|意思是|我|咱|能不能|行不行|是不是|有没有|想想|到这|说说|聊聊|谈谈|"
+                         r"肯定|估计|大概|应该很|很[^，。]{0,4}吧|自己|从[^，。]{0,16}开始")
+_ZH_COPULA = frozenset(("是", "有", "觉得", "感觉", "知道", "看", "看到", "听到", "说", "好", "行"))
+
+
+def _fix_by_mood(a: Analysis) -> bool:
+    """Return True when a clause of a Chinese statement tells the person an act to do, by its mood (吧/呗)."""
+    from .structure import _tags, clauses
+
+    for clause in clauses(a.doc):
+        text = clause.span.text.strip()
+        if a.lang == "zh-CN":
+            if not _ZH_DIRECTIVE.search(text) or _ZH_NOT_FIX.search(text):
+                continue
+            if re.search(r"^(?:那就|那你)|你就|^那[^，。！!？?\s]{1,8}就", text):
+                return True
+            if "你" in text and any(f.startswith("v") and w not in _ZH_COPULA for w, f in _tags(text)):
+                return True
+    return False
+
+
 def closed_fact(a: Analysis, form: str) -> bool:
     """Return True when the text asks only for a fact or two (who, how many, where) and nothing more."""
     return (form != "statement" and a.has("closed_fact") and not a.has("open_word") and not a.has("open_lead")
@@ -175,7 +203,9 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
         form = "closed"  # who it was, or at what time, asked as a fact is closed (conventions 7; rules fact_who)
     # Advice smuggled into a question, or stated outright (a statement telling the agent what to do); only
     # the question kind also leads, as a statement asks nothing (the corpora label it so).
-    stated = form == "statement" and STATED_ADVICE and any(a.has(t) for t in ("advice", "telling", "suggestion"))
+    stated = form == "statement" and STATED_ADVICE and (any(a.has(t) for t in ("advice", "telling", "suggestion"))
+                                                         or (bool(a.book.settings.get("fix_by_mood")) and not a.has("small_talk")
+                                                             and not a.has("no_fix") and _fix_by_mood(a)))
     advice = (form != "statement" and a.has("advice")) or stated
     # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
     # send "你这么优秀，肯定没问题的" to the fallback, not to closed-or-leading): statement_leads in the rules.

@@ -55,3 +55,32 @@ def test_not_a_supposed_case(text: str, lang: str, not_stage: str) -> None:
 def test_fact_of_now_is_reality(text: str, lang: str, stage: str | None) -> None:
     """A question for how things are now, without a work word, is the Reality stage."""
     assert _stage(text, lang) == stage
+
+
+def _told(text: str, lang: str) -> tuple[str, bool, bool, bool]:
+    report = run("question", text, lang=lang).to_dict()
+    return report["form"], report["leading"], report["advice"], any(p["id"] == "told" for p in report["pitfalls"])
+
+
+# Own wording. A fix told by the clause's mood (conventions 13): a Chinese clause to the person ending in 吧/呗 on an act.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("那周报就直接交给阿杰吧。", "zh-CN"),
+    ("那就提前十分钟登录呗，省得被点名", "zh-CN"),
+    ("你就拿快捷短语回呗 别一个字一个字打了", "zh-CN"),
+    ("周会上你就 share 一下那个 checklist 吧，三分钟够了。", "zh-CN"),
+])
+def test_fix_by_mood_is_told(text: str, lang: str) -> None:
+    """A statement that tells an act by its mood is stated advice: leading, with the pitfall `told`."""
+    assert _told(text, lang) == ("statement", True, True, True)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("那肯定挺累的吧。", "zh-CN"),                 # a guess
+    ("就从你上周那通投诉开始吧。", "zh-CN"),        # an agenda
+    ("你先自己琢磨琢磨吧，不行再来找我。", "zh-CN"),  # no fix in it
+    ("好，那我们开始吧。", "zh-CN"),
+    ("说白了就是你太着急了呗", "zh-CN"),           # a verdict handed over, no act
+])
+def test_no_fix_by_mood(text: str, lang: str) -> None:
+    """A guess, an agenda, a demand with no fix, a verdict or a start tells no fix."""
+    assert _told(text, lang)[2] is False
