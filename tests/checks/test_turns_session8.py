@@ -99,3 +99,28 @@ def test_a_verdict_on_the_person_is_a_label(text: str, lang: str) -> None:
 def test_an_act_or_a_number_is_no_label(text: str, lang: str) -> None:
     flags = run("feedback", text).to_dict()["flags"]
     assert "label" not in flags and "absolute" not in flags
+
+
+# ------------------------------------------------------------ the price of not complying is a threat (conventions 15)
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Answer your callbacks on time, otherwise I'll have to flag it to the manager.", "en"),
+    ("log in at 8 sharp, or u know what hapens", "en"),
+    ("Miss the wrap-up codes again and you're off the weekend rota.", "en"),
+    ("你要是下周还迟到，我就只能跟经理汇报了。", "zh-CN"),
+    ("再迟到一次，这个月的全勤奖就别想了。", "zh-CN"),
+])
+def test_the_price_of_not_complying_reaches_threat(text: str, lang: str) -> None:
+    """A consequence the manager will be forced into, or what the person loses, after a condition on them is a
+    threat, even with no 'warning' word (turns9 bid-late-logins development; blind5-blind8 threat labels)."""
+    assert "threat" in run("feedback", text).to_dict()["flags"]
+    assert reached("bid-late-logins", "development", text, lang, yes=False) == "threat"
+
+
+@pytest.mark.parametrize("text", [
+    "From Monday be logged in by 7:55; otherwise I'll cover the first calls myself until you're set up.",
+    "One more thing: you're doing well on the refunds.",
+    "要是还搞不定，我就只能陪你一起听录音了。",
+])
+def test_help_offered_after_a_condition_is_no_threat(text: str) -> None:
+    assert "threat" not in run("feedback", text).to_dict()["flags"]
