@@ -84,3 +84,16 @@ def test_fix_by_mood_is_told(text: str, lang: str) -> None:
 def test_no_fix_by_mood(text: str, lang: str) -> None:
     """A guess, an agenda, a demand with no fix, a verdict or a start tells no fix."""
     assert _told(text, lang)[2] is False
+
+
+@pytest.mark.parametrize(("text", "leading"), [
+    # Own wording. A why that presumes our own failure blames (turns3, turns9 review-peak-day: closed-or-leading) ...
+    ("Why did we miss the abandonment target again?", True),
+    ("why we lost so many calls on Monday?", True),
+    # ... a why about someone else's trouble, or one that asks for a view, does not.
+    ("Why was the new starter struggling?", False),
+    ("Why do you think we missed the target?", False),
+])
+def test_why_presuming_our_failure_leads(text: str, leading: bool) -> None:
+    """A why that takes our failure as given is leading; a why asking for a view is not."""
+    assert run("question", text, lang="en").to_dict()["leading"] is leading
