@@ -97,3 +97,14 @@ def test_no_fix_by_mood(text: str, lang: str) -> None:
 def test_why_presuming_our_failure_leads(text: str, leading: bool) -> None:
     """A why that takes our failure as given is leading; a why asking for a view is not."""
     assert run("question", text, lang="en").to_dict()["leading"] is leading
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    # Own wording. "You know you should have…, right?" scolds: no stage (conventions 10); asking for a view keeps Reality.
+    ("You know you should've logged the callback, right?", None),
+    ("you do know you should have warned the customer, don't you?", None),
+    ("Don't you think you should have logged the callback?", "reality"),
+])
+def test_you_know_you_should_have_is_a_reproach(text: str, stage: str | None) -> None:
+    """A fault told and a nod asked for has no GROW stage."""
+    assert _stage(text, "en") == stage
