@@ -124,3 +124,24 @@ def test_the_price_of_not_complying_reaches_threat(text: str, lang: str) -> None
 ])
 def test_help_offered_after_a_condition_is_no_threat(text: str) -> None:
     assert "threat" not in run("feedback", text).to_dict()["flags"]
+
+
+# ---------------------------------------------------- an acknowledgement overruled in the next breath is no listening
+
+@pytest.mark.parametrize(("scenario", "node", "text", "lang"), [
+    ("kpi-first-week-former-peer", "reaction", "我知道你心里不舒服，不过数据就是数据。", "zh-CN"),
+    ("golden-circle-callback-pushback", "listen", "丽姐我懂你的难处，但是回拨这事已经定了。", "zh-CN"),
+    ("kpi-first-week-former-peer", "reaction", "I get that you're upset, but the numbers are the numbers.", "en"),
+    ("bid-curt-tone-qa", "overload", "I understand you're tired, but the standard is the standard.", "en"),
+])
+def test_an_acknowledgement_overruled_reaches_the_fallback(scenario: str, node: str, text: str, lang: str) -> None:
+    """'I understand, but…' acknowledges nothing: the feeling is named to be set aside (turns7, turns8, turns9)."""
+    assert reached(scenario, node, text, lang, yes=False) == "fallback"
+
+
+@pytest.mark.parametrize("text", [
+    "I understand: three angry callers in a row and nobody stepped in. That sounds exhausting.",
+    "我明白，连着三个电话都在骂你，换谁都难受。",
+])
+def test_an_acknowledgement_that_goes_on_listening_keeps_its_feeling(text: str) -> None:
+    assert run("listening", text).to_dict()["elements"]["feeling"] is True
