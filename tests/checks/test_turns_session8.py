@@ -145,3 +145,12 @@ def test_an_acknowledgement_overruled_reaches_the_fallback(scenario: str, node: 
 ])
 def test_an_acknowledgement_that_goes_on_listening_keeps_its_feeling(text: str) -> None:
     assert run("listening", text).to_dict()["elements"]["feeling"] is True
+
+
+# ------------------------------------------------------------ chat thanks taken back by a "but" are a sandwich too
+
+@pytest.mark.parametrize("text", ["谢啦，不过下次那种单子别拖太久哈", "多谢哈，但是话后处理还得再快点。"])
+def test_chat_thanks_then_but_reach_sandwich(text: str) -> None:
+    """'谢啦/谢了哈/多谢，不过…' take the thanks back as '谢谢你，不过…' does (turns5, turns9 bia appreciation)."""
+    assert "sandwich" in run("feedback", text).to_dict()["flags"]
+    assert reached("bia-angry-customer", "appreciation", text, "zh-CN", yes=False) == "sandwich"
