@@ -108,3 +108,15 @@ def test_why_presuming_our_failure_leads(text: str, leading: bool) -> None:
 def test_you_know_you_should_have_is_a_reproach(text: str, stage: str | None) -> None:
     """A fault told and a nod asked for has no GROW stage."""
     assert _stage(text, "en") == stage
+
+
+@pytest.mark.parametrize(("text", "stage", "advice"), [
+    # Own wording. A long "你试过…吗？" is still one suggestion (conventions 6); other ways and weighing them ask for options.
+    ("你试过挂电话前先把工单备注补完整再接下一个吗？", "options", True),
+    ("你再琢磨琢磨，还有没有其他的方法能少转几次二线？", "options", False),
+    ("这两个做法各有什么优缺点？", "options", False),
+])
+def test_zh_options_forms(text: str, stage: str, advice: bool) -> None:
+    """A suggestion to try, other ways and their pros and cons are the Options stage."""
+    report = run("question", text, lang="zh-CN").to_dict()
+    assert (report["grow_stage"], report["advice"]) == (stage, advice)
