@@ -120,3 +120,14 @@ def test_zh_options_forms(text: str, stage: str, advice: bool) -> None:
     """A suggestion to try, other ways and their pros and cons are the Options stage."""
     report = run("question", text, lang="zh-CN").to_dict()
     assert (report["grow_stage"], report["advice"]) == (stage, advice)
+
+
+@pytest.mark.parametrize(("text", "leading"), [
+    # Own wording. A why at the person for doing everything blames (turns5, turns9 grow-delegation: closed-or-leading).
+    ("你为啥啥活都自己扛？", True),
+    ("为什么什么事都要等你拍板？", True),
+    ("你觉得是什么让大家都不愿意接这个活？", False),
+])
+def test_zh_why_everything_leads(text: str, leading: bool) -> None:
+    """为什么…什么都… scolds the person: leading."""
+    assert run("question", text, lang="zh-CN").to_dict()["leading"] is leading
