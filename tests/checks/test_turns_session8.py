@@ -50,7 +50,7 @@ def test_a_count_that_moved_is_a_result(text: str, lang: str) -> None:
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("Requests to change team went from three to zero this month.", "en"),
-    ("申请调组的人从3个降到0个了。", "zh-CN"),
+    ("这个月申请调组的从3个降到了0个。", "zh-CN"),
 ])
 def test_a_count_told_alone_at_a_praise_turn_reaches_vague(text: str, lang: str) -> None:
     assert reached("promo-followup-month", "praise", text, lang, yes=False) == "vague"
