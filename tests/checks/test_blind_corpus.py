@@ -1,5 +1,5 @@
-"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/ to blind10/) and train-writers/ are
-well-formed, and the benchmark scores the sealed blind sets (blind11/, turns-blind10/) in the documented format.
+"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/ to blind11/) and train-writers/ are
+well-formed, and the benchmark scores the sealed blind sets (blind12/, turns-blind11/) in the documented format.
 
 The retired sets were the blind measures until issue 13; they are training data now (see their READMEs).
 The benchmark's tables for the sealed sets are tested on small fixtures written here, never on the real
@@ -129,15 +129,16 @@ def test_benchmark_plays_turn_level_answers(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_training_reads_the_retired_sets_and_never_the_sealed_ones() -> None:
-    """The trainer learns from the retired blind sets; the sealed blind11/ and turns-blind10/ are not training."""
+    """The trainer learns from the retired blind sets; the sealed blind12/ and turns-blind11/ are not training."""
     from coachlab.checks.corpus import SEALED, TRAINING_SETS, labelled
 
     folders = set(TRAINING_SETS.values())
     assert {"train-retired-blind", "train-retired-blind/blind2", "train-retired-blind/blind3",
             "train-retired-blind/blind4", "train-retired-blind/blind5", "train-retired-blind/blind6",
             "train-retired-blind/blind7", "train-retired-blind/blind8",
-            "train-retired-blind/blind9", "train-retired-blind/blind10"} <= folders
-    assert set(SEALED) == {"blind11", "turns-blind10"}
+            "train-retired-blind/blind9", "train-retired-blind/blind10",
+            "train-retired-blind/blind11"} <= folders
+    assert set(SEALED) == {"blind12", "turns-blind11"}
     assert not any(sealed in f for f in folders for sealed in SEALED)
     assert all(f.startswith("train-retired-blind") or not f.startswith("blind") for f in folders)
     rows = labelled("feedback", "en", RETIRED["retired-blind2"])
@@ -162,15 +163,15 @@ def test_unsure_marks_follow_items(tmp_path: Path) -> None:
 
 def test_benchmark_scores_a_sealed_set_with_and_without_unsure(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    """--set blind11 scores per label, also without the '# unsure' items, and names the lowest label."""
+    """--set blind12 scores per label, also without the '# unsure' items, and names the lowest label."""
     import json
 
     (tmp_path / "goal.en.yaml").write_text(
         '- t: "Cut AHT on billing calls from 420 to 390 seconds by 30 June."\n  has: [s, m, r, t]\n  ach: true\n'
         '- t: "Be better."\n  has: [s, m, r, t]\n  # unsure: a deliberately wrong label, to be left out\n', "utf-8")
-    assert accuracy.main(["--set", "blind11", "--blind11", str(tmp_path), "--kind", "goal"]) == 0
+    assert accuracy.main(["--set", "blind12", "--blind12", str(tmp_path), "--kind", "goal"]) == 0
     out = capsys.readouterr()
-    table = json.loads(out.out)["blind11"]
+    table = json.loads(out.out)["blind12"]
     cell = table["goal"]["en"]
     assert cell["items"] == 2 and cell["unsure_items"] == 1
     assert cell["accuracy"]["specific"] == 0.5 and cell["accuracy_sure"]["specific"] == 1.0
@@ -178,7 +179,7 @@ def test_benchmark_scores_a_sealed_set_with_and_without_unsure(tmp_path: Path,
     assert "Be better" not in out.out + out.err  # a sealed set's texts are never printed
 
 
-@pytest.mark.parametrize("which", ["blind11", "turns10"])
+@pytest.mark.parametrize("which", ["blind12", "turns11"])
 def test_benchmark_refuses_misses_on_sealed_sets(which: str) -> None:
     """Nobody reads the misses of a sealed set: --misses with it is an error."""
     with pytest.raises(SystemExit) as stop:
@@ -187,7 +188,7 @@ def test_benchmark_refuses_misses_on_sealed_sets(which: str) -> None:
 
 
 def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--set turns10 reports good and poor answers, without '# unsure' answers and per register."""
+    """--set turns11 reports good and poor answers, without '# unsure' answers and per register."""
     import json
 
     (tmp_path / "bid-late-logins.en.yaml").write_text(
@@ -196,8 +197,8 @@ def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest
         "        register: spoken\n        intent: open-question\n"
         '      - t: "You should take the earlier bus, right?"\n        quality: poor\n'
         "        register: chat\n        intent: no-such-intent  # unsure: a label no engine picks\n", "utf-8")
-    assert accuracy.main(["--set", "turns10", "--turns10", str(tmp_path)]) == 0
-    table = json.loads(capsys.readouterr().out)["turns10"]["en"]
+    assert accuracy.main(["--set", "turns11", "--turns11", str(tmp_path)]) == 0
+    table = json.loads(capsys.readouterr().out)["turns11"]["en"]
     assert table["good"]["answers"] == 1 and table["poor"]["accuracy"] == 0.0
     detail = table["detail"]
     assert detail["sure"]["good"]["answers"] == 1 and "poor" not in detail["sure"]
