@@ -8,8 +8,10 @@ from coachlab.text import Span
 
 from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import (_act_clauses, abstract_quality, actor_features, acts_on_occasion, concrete_steps,
-                        consequences, named_not_done)
+from .structure import (ABSTRACT, CHANGE, NOT_AN_ACT, STRUCTURE_MAX, WARNING_CUE, ZH_CUT, ZH_SPACE_CUT,
+                         abstract_quality, act_clauses, actor_features, acts_on_occasion, clauses,
+                         concrete_steps, consequences, imperative_lexicon, named_not_done, noun_phrase,
+                         plans_ahead, pos_tags, split_spans, zh_clause)
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
@@ -62,15 +64,14 @@ _CLAUSE_CUT = re.compile(r"[，,；;。！？!?\n、…：:]+|(?<=[\u4e00-\u9fff
 
 def reported_by_others(text: str) -> list[Span]:
     """Return the Chinese clauses that pass on what a group of others says or thinks of the agent."""
-    from .structure import STRUCTURE_MAX, _cut, _tags
 
     head = text[:STRUCTURE_MAX]
     if not any(verb in head for verb in _REPORT_VERBS):
         return []
-    pieces = _cut(head, _CLAUSE_CUT)
+    pieces = split_spans(head, _CLAUSE_CUT)
     out = []
     for i, piece in enumerate(pieces):
-        words = [w for w, _ in _tags(piece.text) if w.strip()]
+        words = [w for w, _ in pos_tags(piece.text) if w.strip()]
         for j, word in enumerate(words):
             if word not in _REPORT_VERBS:
                 continue
@@ -103,13 +104,12 @@ _MOVED = re.compile(r"\d+\s*[人个次单位名通条件]?\s*(?:→|->|=>)\s*\d"
 
 def relative_acts(doc) -> list[Span]:
     """Return the sentences where the agent's act is told as a relative clause and a number moves after it."""
-    from .structure import _CHANGE, _tags
 
     out = []
     for sentence in doc.sentences:
-        if not (_CHANGE.search(sentence.text) or _MOVED.search(sentence.text)):
+        if not (CHANGE.search(sentence.text) or _MOVED.search(sentence.text)):
             continue
-        tags = [(w, f) for w, f in _tags(sentence.text) if w.strip()]
+        tags = [(w, f) for w, f in pos_tags(sentence.text) if w.strip()]
         for i, (word, _) in enumerate(tags):
             if word != "你":
                 continue
@@ -134,12 +134,11 @@ def relative_acts(doc) -> list[Span]:
 
 def _dated_note(sentence: Span) -> list[Span]:
     """A note with no subject that opens with when and an action verb: "第2周推出班次意愿表 → 调组3人→0"."""
-    from .structure import _ZH_CUT, _cut, _tags, _zh_clause
 
-    for clause in _cut(sentence.text, _ZH_CUT):
-        if _zh_clause(clause).actor is not None:
+    for clause in split_spans(sentence.text, ZH_CUT):
+        if zh_clause(clause).actor is not None:
             continue
-        tags = [(w, f) for w, f in _tags(clause.text) if w.strip() and f != "x"]
+        tags = [(w, f) for w, f in pos_tags(clause.text) if w.strip() and f != "x"]
         k, when = 0, 0
         while k < len(tags) and (tags[k][1] in ("m", "t", "f") or tags[k][0] in _WHEN_WORDS):
             when += tags[k][1] in ("m", "t")
@@ -161,17 +160,16 @@ _CLOCK_WORD = re.compile(r"\d|[一二三四五六七八九十两]点|点|整|半
 
 def deadline_steps(doc) -> list[Span]:
     """Return the Chinese clauses that ask for an act before a clock time, or a set time ahead."""
-    from .structure import _WARNING, _ZH_SPACE_CUT, _cut, _tags, _zh_clause
 
     out = []
     if "前" not in doc.text[:1200]:
         return out
-    for clause in _cut(doc.text[:1200], _ZH_SPACE_CUT):
-        if _zh_clause(clause).actor not in (None, "you", "third") or re.search(r"[了过](?!解)|[？?吗]", clause.text):
+    for clause in split_spans(doc.text[:1200], ZH_SPACE_CUT):
+        if zh_clause(clause).actor not in (None, "you", "third") or re.search(r"[了过](?!解)|[？?吗]", clause.text):
             continue
-        if _WARNING.search(doc.sentence_of(clause.start).text):
+        if WARNING_CUE.search(doc.sentence_of(clause.start).text):
             continue
-        words = [(w, f) for w, f in _tags(clause.text) if w.strip() and w not in (":", "：")]
+        words = [(w, f) for w, f in pos_tags(clause.text) if w.strip() and w not in (":", "：")]
         for i, (word, flag) in enumerate(words):
             rest = [(w, f) for w, f in words[i + 1:] if w not in ("就", "先", "要", "得", "必须", "务必", "都")]
             if not rest or rest[0][1] in ("uj", "x"):
@@ -195,9 +193,8 @@ _HANDLING = frozenset({"处理", "做", "干", "弄", "搞", "表现", "应对",
 
 def rating(text: str) -> bool:
     """Return True when a Chinese clause rates the agent's handling instead of telling an act."""
-    from .structure import _tags
 
-    tags = [(w, f) for w, f in _tags(text) if w.strip() and f != "x"]
+    tags = [(w, f) for w, f in pos_tags(text) if w.strip() and f != "x"]
     for i, (word, flag) in enumerate(tags[:-1]):
         if word in _HANDLING and tags[i + 1][0] in ("得", "的"):
             rest = [f for _, f in tags[i + 2:]]
@@ -213,9 +210,8 @@ _NOT_NAMES = frozenset({"谢谢", "辛苦", "感谢", "多谢"})
 def _no_act(text: str, after_rating: bool) -> bool:
     """A clause left without 你 that holds no verb after a rating ("…处理得很专业，很棒"; a count such as "一周好几次"
     after an act stays), or whose only 'person' is a word of thanks jieba took for a name."""
-    from .structure import _tags
 
-    tags = [(w, f) for w, f in _tags(text) if w.strip() and f != "x"]
+    tags = [(w, f) for w, f in pos_tags(text) if w.strip() and f != "x"]
     if "你" in text:
         return False
     names = [w for w, f in tags if f == "nr"]
@@ -225,17 +221,16 @@ def _no_act(text: str, after_rating: bool) -> bool:
 
 def rated_not_done(a, acts: list[Span]) -> bool:
     """Return True when the agent's clauses only rate the handling (and nothing else tells an act)."""
-    from .structure import _act_clauses, _tags, noun_phrase
 
     praised = [*a.spans("appreciation"), *a.spans("praise")]
     rated, other = False, False
-    for clause in _act_clauses(a.doc):
+    for clause in act_clauses(a.doc):
         if clause.actor not in (None, "you") or not clause.predicate:
             continue
         if rating(clause.span.text):
             rated = True
         elif not (noun_phrase(clause.span.text)
-                  or not any(f.startswith("v") for _, f in _tags(clause.span.text))
+                  or not any(f.startswith("v") for _, f in pos_tags(clause.span.text))
                   or any(p.start <= clause.span.start < p.end or clause.span.start <= p.start < clause.span.end
                          for p in praised)):
             other = True
@@ -281,20 +276,19 @@ def comparative_only(span: Span) -> bool:
 
 def wish_only(span: Span, lang: str) -> bool:
     """Return True when a development span only wishes for a quality or an outcome and names no act to do."""
-    from .structure import _ZH_CUT, _cut, _imperative, _tags
 
     if lang == "en":
-        verbs, _ = _imperative("en")
+        verbs, _ = imperative_lexicon("en")
         rest = _CUE_EN.sub("", span.text.strip())
         words = [w.lower() for w in _EN_WORDS.findall(rest)]
         if WISH_COMPARATIVE and comparative_only(span):
             return True
         return bool(words) and words[0] in _WISH_EN and not any(w in verbs for w in words)
     wished = False
-    for clause in _cut(span.text, _ZH_CUT):
+    for clause in split_spans(span.text, ZH_CUT):
         if WISH_COMPARATIVE and _FAULT_DONT_ZH.search(clause.text):
             continue  # "别在迟到了": the fault said again, no act
-        for word, flag in _tags(clause.text):
+        for word, flag in pos_tags(clause.text):
             if not word.strip() or flag == "x" or word in _CUE_ZH:
                 continue
             if word in _WISH_ZH:
@@ -321,13 +315,12 @@ _EN_PAST_ACT = re.compile(
 
 def context_acts(doc) -> list[Span]:
     """Return the English clauses that tell a past act of the agent's, when a role-play line gives the occasion."""
-    from .structure import _ABSTRACT, _NOT_AN_ACT, _plans, clauses
 
     if not doc.context:
         return []
     return [c.span for c in clauses(doc)
-            if _EN_PAST_ACT.search(c.span.text) and not _NOT_AN_ACT.search(c.span.text)
-            and not _plans(c.span.text, "en") and not _ABSTRACT.search(c.span.text)]
+            if _EN_PAST_ACT.search(c.span.text) and not NOT_AN_ACT.search(c.span.text)
+            and not plans_ahead(c.span.text, "en") and not ABSTRACT.search(c.span.text)]
 
 
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
@@ -346,7 +339,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     if a.lang in CONTEXT_IS_OCCASION and not acts and not a.has("behavior"):
         acts = context_acts(a.doc)  # the role-play line names the occasion (CONTEXT_IS_OCCASION)
     if a.lang in RATING_IS_NOT_ACT:
-        rated = any(rating(clause.span.text) for clause in _act_clauses(a.doc) if clause.actor == "you")
+        rated = any(rating(clause.span.text) for clause in act_clauses(a.doc) if clause.actor == "you")
         acts = [span for span in acts if not rating(span.text) and not _no_act(span.text, rated)]
     if CONSEQUENCE_AFTER_ACT and not told and acts and not a.has("threat"):
         # a note's act the rules did not see ("近10个早班7次迟登录，…") also starts what happened next; what a

@@ -8,6 +8,7 @@ from coachlab.text import Span
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, Pitfall, QuestionReport, frozen
+from .structure import clauses, pos_tags
 
 STAGES = ("goal", "reality", "options", "will")
 _QMARK = re.compile(r"[?？][!！]*\s*$")  # "Why on earth did you hang up?!" asks too
@@ -172,7 +173,6 @@ _ZH_COPULA = frozenset(("是", "有", "觉得", "感觉", "知道", "看", "看�
 
 def _fix_by_mood(a: Analysis) -> bool:
     """Return True when a clause of a Chinese statement tells the person an act to do, by its mood (吧/呗)."""
-    from .structure import _tags, clauses
 
     for clause in clauses(a.doc):
         text = clause.span.text.strip()
@@ -181,7 +181,7 @@ def _fix_by_mood(a: Analysis) -> bool:
                 continue
             if re.search(r"^(?:那就|那你)|你就|^那[^，。！!？?\s]{1,8}就", text):
                 return True
-            if "你" in text and any(f.startswith("v") and w not in _ZH_COPULA for w, f in _tags(text)):
+            if "你" in text and any(f.startswith("v") and w not in _ZH_COPULA for w, f in pos_tags(text)):
                 return True
     return False
 

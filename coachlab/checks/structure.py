@@ -28,7 +28,7 @@ from coachlab.text import Span, has_cjk
 from .engine import Doc, lexicons
 
 # Clause ends; a colon inside a time (7:55) or a decimal point (3.5) is not one.
-_ZH_CUT = re.compile(r"[，,；;。！？!?\n、…]+|[：:](?!\d)")
+ZH_CUT = re.compile(r"[，,；;。！？!?\n、…]+|[：:](?!\d)")
 _EN_CUT = re.compile(r"[,;!?\n—–]+|\.(?!\d)|:(?!\d)|\s+(?:and|so|then|but|which|because|after that|and then)\s+", re.IGNORECASE)
 _EN_WORD = re.compile(r"[A-Za-z']+")
 STRUCTURE_MAX = 1200  # characters read for clause structure: longer texts are read by the rules only past here
@@ -59,11 +59,11 @@ def _tagger():
 
 
 @lru_cache(maxsize=512)
-def _tags(text: str) -> tuple[tuple[str, str], ...]:
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in _tagger().cut(text, HMM=True))
 
 
-def _cut(text: str, pattern: re.Pattern[str]) -> list[Span]:
+def split_spans(text: str, pattern: re.Pattern[str]) -> list[Span]:
     out, start = [], 0
     for end, nxt in [*((m.start(), m.end()) for m in pattern.finditer(text)), (len(text), len(text))]:
         piece = text[start:end]
@@ -97,7 +97,7 @@ def _pick(found: list[str]) -> str | None:
 
 # A number that moves ("从3个降到0", "62→86", "fell to 12") is a metric, whatever it is called.
 CHANGE_IS_METRIC = True
-_CHANGE = re.compile(r"从\s*\d[^，。；]{0,12}(?:到|降到|升到|涨到|变成|减到)\s*\d|\d+(?:\.\d+)?\s*%?\s*(?:→|->|=>)\s*\d|"
+CHANGE = re.compile(r"从\s*\d[^，。；]{0,12}(?:到|降到|升到|涨到|变成|减到)\s*\d|\d+(?:\.\d+)?\s*%?\s*(?:→|->|=>)\s*\d|"
                      r"(?:降到|升到|涨到|提到|掉到|降至|升至|减到)\s*\d|\bfrom \d[^,.;]{0,20}\bto \d|"
                      r"\b(?:fell|dropped|rose|went up|went down|climbed|jumped|came down) (?:to|by|from) \d", re.IGNORECASE)
 
@@ -109,10 +109,10 @@ PREPOSITION_OBJECT_IS_NOT_ACTOR = True
 _DAY_WORD = re.compile(r"^(?:上|下|这|本|每)?(?:周|星期|礼拜)[一二三四五六日天末]?$")
 
 
-def _zh_clause(span: Span) -> Clause:
+def zh_clause(span: Span) -> Clause:
     table = _actors("zh-CN")
     found, predicate, after_preposition = [], False, False
-    for word, flag in _tags(span.text):
+    for word, flag in pos_tags(span.text):
         if flag.startswith("v") or flag.startswith("a") or word in ("没", "没有", "不"):
             predicate = True
         if PREPOSITION_OBJECT_IS_NOT_ACTOR and after_preposition and (word in table or flag in ("r", "nr")):
@@ -123,7 +123,7 @@ def _zh_clause(span: Span) -> Clause:
               and not _DAY_WORD.match(word)):
             found.append("third")
         after_preposition = flag == "p"
-    if not found and CHANGE_IS_METRIC and _CHANGE.search(span.text):
+    if not found and CHANGE_IS_METRIC and CHANGE.search(span.text):
         found.append("metric")
         predicate = True
     return Clause(span, _pick(found), predicate)
@@ -139,7 +139,7 @@ def _en_clause(span: Span) -> Clause:
             found.append(table[pair])
         elif word in table:
             found.append(table[word])
-    if not found and CHANGE_IS_METRIC and _CHANGE.search(span.text):
+    if not found and CHANGE_IS_METRIC and CHANGE.search(span.text):
         found.append("metric")
     return Clause(span, _pick(found), len(words) >= 3)
 
@@ -151,9 +151,9 @@ def clauses(doc: Doc) -> list[Clause]:
         return cached
     head = doc.text[:STRUCTURE_MAX]
     if has_cjk(head):
-        found = [_zh_clause(s) for s in _cut(head, _ZH_CUT)]
+        found = [zh_clause(s) for s in split_spans(head, ZH_CUT)]
     else:
-        found = [_en_clause(s) for s in _cut(head, _EN_CUT)]
+        found = [_en_clause(s) for s in split_spans(head, _EN_CUT)]
     doc.__dict__["_clauses"] = found
     return found
 
@@ -176,12 +176,12 @@ def _future(lang: str) -> re.Pattern[str]:
 TIME_AFTER_IS_NOT_FUTURE = True
 
 
-def _plans(text: str, lang: str) -> bool:
+def plans_ahead(text: str, lang: str) -> bool:
     """Return True when a clause speaks of the future (a future cue that is not "after <a time>")."""
     found = _future(lang).search(text)
     if not found or lang != "zh-CN" or not TIME_AFTER_IS_NOT_FUTURE:
         return bool(found)
-    tags = _tags(text)
+    tags = pos_tags(text)
     if not any(word in ("以后", "之后") for word, _ in tags):
         return True
     kept, before = [], ("", "")
@@ -205,7 +205,7 @@ def noun_phrase(text: str) -> bool:
     verb among them, a noun last), and before the 的 no verb stands: "你第二周搞的排班互换群" tells what the
     agent did in its relative clause, and "你这周的质检有两通都是开场没报工号" goes on after the 的.
     """
-    tags = [(w, f) for w, f in _tags(text) if w.strip() and f != "x"]
+    tags = [(w, f) for w, f in pos_tags(text) if w.strip() and f != "x"]
     marks = [i for i, (w, f) in enumerate(tags) if f == "uj"]
     if not marks or not tags[-1][1].startswith("n") or tags[-1][1] == "nr":
         return False
@@ -217,7 +217,7 @@ def noun_phrase(text: str) -> bool:
 
 def named_not_done(doc: Doc, span: Span) -> bool:
     """Return True when the agent's clauses under ``span`` only name a thing of theirs ("你早班的登录时间")."""
-    mine = [c for c in _act_clauses(doc) if c.span.start < span.end and span.start < c.span.end
+    mine = [c for c in act_clauses(doc) if c.span.start < span.end and span.start < c.span.end
             and c.actor in ("you", "third")]
     return bool(mine) and all(has_cjk(c.span.text) and "zh-CN" in NOUN_PHRASE_IS_NOT_ACT and noun_phrase(c.span.text)
                               for c in mine)
@@ -243,7 +243,7 @@ def consequences(doc: Doc, acts: list[Span] | None = None) -> list[Span]:
             continue
         if clause.actor == "me" and _ME_NOT_STATE.search(clause.span.text):
             continue
-        if _plans(clause.span.text, "zh-CN" if has_cjk(clause.span.text) else "en"):
+        if plans_ahead(clause.span.text, "zh-CN" if has_cjk(clause.span.text) else "en"):
             continue  # a plan ("公交晚了的话7:50前微信我") has not happened
         out.append(clause.span)
     return out
@@ -317,7 +317,7 @@ def _occasion(lang: str) -> re.Pattern[str]:
 
 
 # "You were very patient" / "你昨天很有耐心" rate the person; "you need to" / "你要" ask for the future.
-_NOT_AN_ACT = re.compile(
+NOT_AN_ACT = re.compile(
     r"\b(?:you|agent)(?:'re| are| were| was| have been|'ve been| seem| need to| have to| should| must| keep| always"
     r"| never| will| can)\b|你(?:[\u4e00-\u9fff]{0,3})?(?:很|太|真|挺|非常|特别|一直|总是|老是|要|得|应该|不觉得|是不是)",
     re.IGNORECASE)
@@ -329,7 +329,7 @@ ABSTRACT_IS_NOT_ACT = True
 # "被骂6分钟你一直保持礼貌": a count in the clause pins the act down. Cross-validated: zh behaviour +0.005,
 # impact +0.003, vague praise +0.006; en behaviour -0.002, impact -0.011, so Chinese only.
 COUNT_IS_OCCASION = ("zh-CN",)
-_ABSTRACT = re.compile(
+ABSTRACT = re.compile(
     r"\b(?:empathy|ownership|professionalism|commitment|competenc\w*|customer[- ]cent(?:ric|red)\w*|attitude|"
     r"positivity|teamwork|communication skills|soft skills|dedication|passion|mindset|proactiv\w*|initiative|"
     r"excellence|integrity|leadership qualities|people skills)\b|能力|意识|素养|精神|态度|品质|情商|同理心|责任心|专业性|"
@@ -339,8 +339,8 @@ _ABSTRACT = re.compile(
 def abstract_quality(doc: Doc, span: Span | None = None) -> bool:
     """Return True when the text (or the sentence of ``span``) rates the agent in competency words."""
     if span is not None:
-        return ABSTRACT_IS_NOT_ACT and bool(_ABSTRACT.search(doc.sentence_of(span.start).text))
-    return bool(_ABSTRACT.search(doc.text[:STRUCTURE_MAX]))
+        return ABSTRACT_IS_NOT_ACT and bool(ABSTRACT.search(doc.sentence_of(span.start).text))
+    return bool(ABSTRACT.search(doc.text[:STRUCTURE_MAX]))
 
 
 # A note with no subject ("近10个早班7次迟登录", "10个班次7次迟登录（4–9 min）"): in feedback the one left
@@ -357,12 +357,12 @@ _TIMES_VERB = re.compile(r"(?<![第\d一二两三四五六七八九十])[\d一�
 # before it (subject left out: "…，第二周推出，…"). Feedback only: clauses() itself is unchanged for STAR.
 SPACE_CUTS_ZH_ACTS = True
 ELLIPSIS_KEEPS_ACTOR = ("zh-CN",)  # en: blind5 behaviour and vague praise each lost an item, so Chinese only
-_ZH_SPACE_CUT = re.compile(_ZH_CUT.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+ZH_SPACE_CUT = re.compile(ZH_CUT.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 # "你全程保持礼貌，主动提出补偿券，两次提醒对方停止辱骂后才挂断": in the third clause 对方 is the object of 提醒, not
 # its subject, so the agent carries on (session 8, fb6: listening-abusive-call praise answers lost their acts).
-# A person word that comes only after the clause's first verb is an object. Feedback only (_act_clauses).
+# A person word that comes only after the clause's first verb is an object. Feedback only (act_clauses).
 OBJECT_IS_NOT_SUBJECT = True
 _NOT_LEAD_VERB = frozenset({"是", "有", "说", "觉得", "感觉", "知道"})
 
@@ -373,7 +373,7 @@ def _object_only(clause: Clause) -> bool:
         return False
     table = _actors("zh-CN")
     verb = False
-    for word, flag in _tags(clause.span.text):
+    for word, flag in pos_tags(clause.span.text):
         if word in table and table[word] in ("customer", "colleague", "you", "third", "me"):
             return verb
         if flag.startswith("v") and word not in _NOT_LEAD_VERB:
@@ -381,12 +381,12 @@ def _object_only(clause: Clause) -> bool:
     return False
 
 
-def _act_clauses(doc: Doc) -> list[Clause]:
-    cached = doc.__dict__.get("_act_clauses")
+def act_clauses(doc: Doc) -> list[Clause]:
+    cached = doc.__dict__.get("act_clauses")
     if cached is not None:
         return cached
     head = doc.text[:STRUCTURE_MAX]
-    found = ([_zh_clause(s) for s in _cut(head, _ZH_SPACE_CUT)] if SPACE_CUTS_ZH_ACTS and has_cjk(head)
+    found = ([zh_clause(s) for s in split_spans(head, ZH_SPACE_CUT)] if SPACE_CUTS_ZH_ACTS and has_cjk(head)
              else list(clauses(doc)))
     if "zh-CN" in ELLIPSIS_KEEPS_ACTOR and has_cjk(head):
         kept, before = [], None
@@ -395,13 +395,13 @@ def _act_clauses(doc: Doc) -> list[Clause]:
             # only an act carries on: "你展现了良好的沟通能力，值得肯定" rates the agent, so nothing is inherited
             if ((clause.actor is None or (OBJECT_IS_NOT_SUBJECT and _object_only(clause)))
                     and same and before.actor in ("you", "third")
-                    and not _NOT_AN_ACT.search(before.span.text) and not _ABSTRACT.search(before.span.text)
-                    and not _plans(before.span.text, "zh-CN")):
+                    and not NOT_AN_ACT.search(before.span.text) and not ABSTRACT.search(before.span.text)
+                    and not plans_ahead(before.span.text, "zh-CN")):
                 clause = Clause(clause.span, before.actor, clause.predicate)
             kept.append(clause)
             before = clause
         found = kept
-    doc.__dict__["_act_clauses"] = found
+    doc.__dict__["act_clauses"] = found
     return found
 
 
@@ -409,7 +409,7 @@ def acts_on_occasion(doc: Doc) -> list[Span]:
     """Return the clauses where the agent (你 / you, or the agent named in notes) did something on a named
     occasion: a call, a chat, a day, a clock time in the same sentence. Plans ("明天起…") are not acts."""
     out = []
-    for clause in _act_clauses(doc):
+    for clause in act_clauses(doc):
         lang = "zh-CN" if has_cjk(clause.span.text) else "en"
         note = (lang in NOTE_COUNT_IS_ACT and clause.actor in (None, "metric") and clause.predicate
                 and bool(_TIMES_VERB.search(clause.span.text)))
@@ -417,8 +417,8 @@ def acts_on_occasion(doc: Doc) -> list[Span]:
             continue
         if lang in NOUN_PHRASE_IS_NOT_ACT and noun_phrase(clause.span.text):
             continue
-        if (_plans(clause.span.text, lang) or _NOT_AN_ACT.search(clause.span.text)
-                or (ABSTRACT_IS_NOT_ACT and _ABSTRACT.search(clause.span.text))):
+        if (plans_ahead(clause.span.text, lang) or NOT_AN_ACT.search(clause.span.text)
+                or (ABSTRACT_IS_NOT_ACT and ABSTRACT.search(clause.span.text))):
             continue
         sentence = doc.sentence_of(clause.span.start).text
         if (_CLOCK.search(sentence) or _occasion(lang).search(sentence)
@@ -434,7 +434,7 @@ _NUMBERED = re.compile(r"\d|[①②③④⑤]|[一两二三四五六七八九十
 
 
 @lru_cache(maxsize=4)
-def _imperative(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
+def imperative_lexicon(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     from .engine import rulebook
 
     words = rulebook("feedback").settings.get("steps") or {}
@@ -446,7 +446,7 @@ def _imperative(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
 
 def _instructs(clause: Clause, lang: str) -> bool:
     """Return True when a clause tells the agent what to do: an imperative, or an instruction cue."""
-    verbs, cue = _imperative(lang)
+    verbs, cue = imperative_lexicon(lang)
     text = clause.span.text
     if lang == "zh-CN" and _DONE.search(doc_sentence_free(text)):
         return False  # 了 / 过: something already done is a behaviour, not a step
@@ -459,7 +459,7 @@ def _instructs(clause: Clause, lang: str) -> bool:
         return bool(words) and words[0] in verbs
     if not ZH_VERB_FIRST:
         return False
-    tags = _tags(text)
+    tags = pos_tags(text)
     lead = [(w, f) for w, f in tags if w.strip() and w not in ("先", "就", "再", "然后", "也", "都", "直接", "马上")]
     return bool(lead) and lead[0][1] == "v" and lead[0][0] not in ("是", "有", "觉得", "感觉", "知道", "看到", "听到")
 
@@ -473,7 +473,7 @@ def doc_sentence_free(text: str) -> str:
     """Return a clause without its quoted words (what the agent should say may hold 了)."""
     return re.sub(r"[“「『\"][^”」』\"]*[”」』\"]", "", text)
 # A warning is not a step: "再漏回电，奖金就别想了", "or it goes in your review".
-_WARNING = re.compile(r"再.{0,16}就|别说我|否则|不然|要不然|\bor (?:else|it|you)\b|\botherwise\b", re.IGNORECASE)
+WARNING_CUE = re.compile(r"再.{0,16}就|别说我|否则|不然|要不然|\bor (?:else|it|you)\b|\botherwise\b", re.IGNORECASE)
 
 
 # An English clause that opens with an imperative ("let people finish", "talk the customer through it") is
@@ -483,7 +483,7 @@ IMPERATIVE_HAS_NO_ACTOR = True
 
 
 def _imperative_first(clause: Clause) -> bool:
-    verbs, _ = _imperative("en")
+    verbs, _ = imperative_lexicon("en")
     words = [w.lower() for w in _EN_WORD.findall(clause.span.text)]
     while words and words[0] in ("and", "then", "just", "so", "also", "first", "now", "please", "ok", "okay"):
         words = words[1:]
@@ -508,7 +508,7 @@ def concrete_steps(doc: Doc) -> list[Span]:
             continue
         sentence = doc.sentence_of(clause.span.start)
         text = sentence.text
-        if _WARNING.search(text):
+        if WARNING_CUE.search(text):
             continue
         if (_QUOTED.search(text) or _CLOCK.search(text) or _NUMBERED.search(text)
                 or any(sentence.start <= d.start < sentence.end for d in doc.deadlines)
