@@ -247,11 +247,28 @@ def train_table(kinds: "list[str] | tuple[str, ...]", folds: int = 5) -> dict[st
     return table
 
 
+def _best(scenario: Any, node: str, intent_id: str) -> bool | None:
+    """Whether reaching ``intent_id`` at ``node`` tells the learner theirs was the best move (as the debrief's
+    ``was_best`` does): an intent with the node's highest credit (scores summed) that moves on. The fallback
+    and a retry never are; None for an id the node does not have."""
+    intents = scenario.nodes[node]["free"].get("intents") or ()
+    if intent_id == "fallback":
+        return False
+    found = next((i for i in intents if i["id"] == intent_id), None)
+    if found is None:
+        return None
+    credit = {i["id"]: sum((i.get("scores") or {}).values()) for i in intents}
+    return not found.get("retry") and credit[intent_id] == max(credit.values())
+
+
 def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dict[str, Any]:
     """Play every labelled answer of the turn-level set at its node; return the share that picks its intent.
 
-    With ``detail``: also the share without the ``# unsure`` answers (``sure``), per register, and how many
-    answers end in an ask per quality; never a text.
+    Also the verdict as the learner feels it (``verdict_right``, ``verdict_accuracy``): told it was the best
+    move, or not, as the labelled intent would tell them, though the coach's words may differ (a closed
+    question reaching the fallback is not the best move either way). With ``detail``: also the
+    share without the ``# unsure`` answers (``sure``), per register, and how many answers end in an ask per
+    quality; never a text.
     """
     from coachlab.paths import course_root
     from coachlab.scenarios import engine
@@ -272,7 +289,8 @@ def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dic
             if len(found) != total:
                 raise SystemExit(f"{path.name}: {total} answers but {len(found)} answer starts")
             marks = iter(found)
-        cell = table.setdefault(lang, {q: {"answers": 0, "right": 0, "asks": 0} for q in ("good", "poor")})
+        cell = table.setdefault(lang, {q: {"answers": 0, "right": 0, "asks": 0, "verdict_right": 0}
+                                       for q in ("good", "poor")})
         for turn in data.get("turns") or ():
             node = str(turn["node"])
             if node not in scenario.nodes or "free" not in scenario.nodes[node]:
@@ -287,8 +305,11 @@ def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dic
                 cell[quality]["asks"] += asked
                 got = engine.reached(event)
                 ok = got == want
+                felt = False if event.kind == "retry" else _best(scenario, node, got)
+                verdict_ok = felt is not None and felt == _best(scenario, node, want)
                 cell[quality]["answers"] += 1
                 cell[quality]["right"] += ok
+                cell[quality]["verdict_right"] += verdict_ok
                 if detail:
                     unsure = next(marks, False)
                     groups = [("all", ""), ("sure" if not unsure else "unsure", ""),
@@ -296,9 +317,11 @@ def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dic
                     for group, sub in groups:
                         slot = extra.setdefault(lang, {}).setdefault(group, {})
                         slot = slot.setdefault(sub, {}) if sub else slot
-                        c = slot.setdefault(quality, {"answers": 0, "right": 0, "asks": 0, "right_without_ask": 0})
+                        c = slot.setdefault(quality, {"answers": 0, "right": 0, "asks": 0, "right_without_ask": 0,
+                                                      "verdict_right": 0})
                         c["answers"] += 1
                         c["right"] += ok
+                        c["verdict_right"] += verdict_ok
                         c["asks"] += asked
                         c["right_without_ask"] += ok and not asked
                 if misses and not ok:
@@ -307,11 +330,13 @@ def turns_table(folder: Path, misses: bool = False, detail: bool = False) -> dic
     for lang, cell in table.items():
         for quality, c in cell.items():
             c["accuracy"] = round(c["right"] / c["answers"], 3) if c["answers"] else None
+            c["verdict_accuracy"] = round(c["verdict_right"] / c["answers"], 3) if c["answers"] else None
 
     def rate(c: dict[str, Any]) -> None:
         for q in c.values():
             if isinstance(q, dict) and "answers" in q:
                 q["accuracy"] = round(q["right"] / q["answers"], 3) if q["answers"] else None
+                q["verdict_accuracy"] = round(q["verdict_right"] / q["answers"], 3) if q["answers"] else None
     for lang, groups in extra.items():
         for group, value in groups.items():
             if group == "register":

@@ -124,8 +124,37 @@ def test_benchmark_plays_turn_level_answers(tmp_path: Path, capsys: pytest.Captu
         '      - {t: "You should take the earlier bus, right?", quality: poor, intent: no-such-intent}\n', "utf-8")
     assert accuracy.main(["--set", "turns", "--turns", str(tmp_path)]) == 0
     table = json.loads(capsys.readouterr().out)["turns"]["en"]
-    assert table["good"] == {"answers": 1, "right": 1, "asks": table["good"]["asks"], "accuracy": 1.0}
+    assert table["good"] == {"answers": 1, "right": 1, "asks": table["good"]["asks"], "accuracy": 1.0,
+                             "verdict_right": 1, "verdict_accuracy": 1.0}
     assert table["poor"]["answers"] == 1 and table["poor"]["right"] == 0 and table["poor"]["accuracy"] == 0.0
+    assert table["poor"]["verdict_right"] == 0  # an intent the node does not have gives no verdict to match
+
+
+def test_benchmark_reports_the_verdict_a_learner_feels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A poor answer labelled with a lesser intent but reaching the fallback is a wrong intent and a right
+    verdict (not the best move either way); one labelled with the best move is wrong both ways."""
+    import json
+
+    from coachlab.paths import course_root
+    from coachlab.scenarios import engine
+    from coachlab.scenarios.validator import load_scenario
+
+    scenario, _ = load_scenario(course_root(), "bid-late-logins")
+    text = "Nice weather today."
+    event, _ = engine.play_free(scenario, "options", text, "en", False)
+    assert engine.reached(event) == "fallback"
+    intents = scenario.nodes["options"]["free"]["intents"]
+    credit = {i["id"]: sum(i.get("scores", {}).values()) for i in intents}
+    best = [i for i in credit if credit[i] == max(credit.values())]
+    lesser = [i for i in credit if credit[i] < max(credit.values())]
+    assert best and lesser
+    (tmp_path / "bid-late-logins.en.yaml").write_text(
+        "scenario: bid-late-logins\nlang: en\nturns:\n  - node: options\n    answers:\n"
+        f'      - {{t: "{text}", quality: poor, intent: {lesser[0]}}}\n'
+        f'      - {{t: "{text}", quality: poor, intent: {best[0]}}}\n', "utf-8")
+    assert accuracy.main(["--set", "turns", "--turns", str(tmp_path)]) == 0
+    poor = json.loads(capsys.readouterr().out)["turns"]["en"]["poor"]
+    assert poor["right"] == 0 and poor["verdict_right"] == 1 and poor["verdict_accuracy"] == 0.5
 
 
 def test_training_reads_the_retired_sets_and_never_the_sealed_ones() -> None:
