@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from coachlab.text import Span
 
@@ -258,20 +259,24 @@ _CUE_EN = re.compile(r"^(?:\W*(?:next time|in (?:the )?future|from now on|going 
                      r"try to|you need to|you have to|you should|you must|i need you to|i want you to|i.d like you to|"
                      r"could you|can you|would you|just|and|also|really|so|ok|okay|then|also)\b[,:]?)+", re.IGNORECASE)
 _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# "try to come earlier", "answer faster", "be on time": a verb with only a comparative after it and no number names
-# no act either (turns8 bid-late-logins development: "Please try to come earlier, I know you can do it." reached the
-# concrete-development intent). A clock time or a count makes it a step ("come in by 7:50").
-_COMPARATIVE_ONLY = re.compile(r"^\W*(?:[a-z'’]+\s+){1,2}?(?:(?:a (?:bit|little|lot)|much|way|even) )?(?:earlier|sooner|faster|quicker|"
-                               r"better|harder|on time|more (?:careful|punctual|professional|patient|focused|carefully|often))\b",
-                               re.IGNORECASE)
-# "别在迟到了", "不要再超时": a "don't" of the fault itself names no new act (turns6, turns7 bid-late-logins development)
-_FAULT_DONT_ZH = re.compile(r"^\W*(?:以后|今后|下次)?\s*(?:千万|可|就)?(?:别|不要|不能|不许)(?:再|在)?(?:迟到|晚到|迟登录|晚登录|超时|出错|犯错|犯|忘|漏)")
+# "try to come earlier", "be on time" (rules/feedback.yaml feedback.en.comparative_only) and "别再迟到了"
+# (feedback.zh.fault_dont): lexicons kept as data with their reasons and examples; read here on a piece of the text.
+_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act")  # targets read on pieces, never on the whole answer
+
+
+@lru_cache(maxsize=None)
+def _lexicon(target: str) -> re.Pattern[str]:
+    """Return the one pattern of the feedback rule whose target is ``target`` (rules/feedback.yaml)."""
+    from .engine import rulebook
+
+    rule = next(r for r in rulebook("feedback").rules if r.target == target)
+    return rule.patterns[0]
 
 
 def comparative_only(span: Span) -> bool:
     """Return True when an English step asks for more of a quality ("come earlier") and gives no number."""
     rest = _CUE_EN.sub("", span.text.strip())
-    return not re.search(r"\d", span.text) and bool(_COMPARATIVE_ONLY.match(rest))
+    return not re.search(r"\d", span.text) and bool(_lexicon("comparative_only").match(rest))
 
 
 def wish_only(span: Span, lang: str) -> bool:
@@ -286,7 +291,7 @@ def wish_only(span: Span, lang: str) -> bool:
         return bool(words) and words[0] in _WISH_EN and not any(w in verbs for w in words)
     wished = False
     for clause in split_spans(span.text, ZH_CUT):
-        if WISH_COMPARATIVE and _FAULT_DONT_ZH.search(clause.text):
+        if WISH_COMPARATIVE and _lexicon("fault_dont").search(clause.text):
             continue  # "别在迟到了": the fault said again, no act
         for word, flag in pos_tags(clause.text):
             if not word.strip() or flag == "x" or word in _CUE_ZH:
@@ -304,22 +309,14 @@ def wish_only(span: Span, lang: str) -> bool:
 # "u sighed at him") tells a behaviour without naming the call again (turns7, turns8: behaviour-only answers of
 # bid-curt-tone-qa sent to the fallback). Only with a context, so the label sets (no context) are untouched; not a
 # state ("you were", "you seemed") nor a rating of the handling ("you handled it well", "you did great").
-CONTEXT_IS_OCCASION = ("en",)
-_EN_PAST_ACT = re.compile(
-    r"^\W*(?:and\s+|then\s+|so\s+)?(?:you|u)(?:'ve|’ve| have)?\s+(?:just\s+|\w+ly\s+)?"
-    r"(?!(?:were|was|used|seemed|looked|sounded|felt|needed|handled|managed|performed|worked|tried|dealt|did|"
-    r"deserved|wanted|liked|loved|hated|earned|impressed|amazed|nailed|rocked|killed)\b)"
-    r"(?:\w+ed|said|told|hung up|cut (?:in|him|her|them|off|across)|put|gave|took|sent|kept|left|let|spoke|"
-    r"forgot|read|wrote|talked over|broke)\b", re.IGNORECASE)
-
-
+CONTEXT_IS_OCCASION = ("en",)  # the past act: rules/feedback.yaml feedback.en.past_act
 def context_acts(doc) -> list[Span]:
     """Return the English clauses that tell a past act of the agent's, when a role-play line gives the occasion."""
 
     if not doc.context:
         return []
     return [c.span for c in clauses(doc)
-            if _EN_PAST_ACT.search(c.span.text) and not NOT_AN_ACT.search(c.span.text)
+            if _lexicon("past_act").search(c.span.text) and not NOT_AN_ACT.search(c.span.text)
             and not plans_ahead(c.span.text, "en") and not ABSTRACT.search(c.span.text)]
 
 
@@ -327,6 +324,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
     a = analyse("feedback", text, lang, context)
+    for target in _LEXICON_RULES:
+        a.hits.pop(target, None)  # read on pieces by the mechanisms below; on the whole answer they mean nothing
     if is_empty(text):
         return FeedbackReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                               elements=frozen({e: False for e in ELEMENTS}))
