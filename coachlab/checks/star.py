@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .base import analyse, clamp, clean, is_empty, judge
 from .structure import actor_features, clauses, story
@@ -11,6 +12,7 @@ from .structure import actor_features, clauses, story
 STORY_PARTS = ("result", "situation")
 # A number (not a date) in a sentence that tells the result quantifies it, whatever verb carries it.
 NUMBER_IN_RESULT = True
+from .engine import rulebook
 from .report import Pitfall, StarReport, frozen
 
 ELEMENTS = ("situation", "task", "action", "result")
@@ -121,21 +123,21 @@ def _scene_is_no_result(a, told) -> None:
 # follows is no result (turns2-6, turns8 want the fallback for such notes; the corpora label opinions has: []). Only
 # the structural result goes: clearing the acts too cost zh situation and action items under cross-validation.
 RATING_IS_NO_ACT = True
-_RATES_EN = re.compile(
-    r"^\W*(?:(?:the |our )?candidate|she|he|[A-Z][a-z]+)(?:'s| is| was| has been| seems| comes across as| is a| was a)?\s+"
-    r"(?:(?:very|really|so|quite|extremely|always|a|an|very much a)\s+)*(?:patient|good|great|strong|excellent|natural|"
-    r"reliable|calm|friendly|helpful|supportive|positive|kind|dedicated|committed|talented|solid|outstanding|team player)\b|"
-    r"^\W*(?:(?:the |our )?candidate|she|he|[A-Z][a-z]+) (?:demonstrates|demonstrated|shows|showed|displays|displayed|has|had|"
-    r"possesses)\s+(?:a |an )?(?:very |really )?(?:excellent|strong|great|good|outstanding|solid|clear|high|real)\b|"
-    r"^\W*(?:very |really )?(?:good|great|strong|excellent|patient|solid|outstanding|natural)\b", re.IGNORECASE)
-_RATES_ZH = re.compile(r"(?:很|非常|特别|挺|较|比较|十分|超|相当)?(?:有耐心|耐心|优秀|靠谱|踏实|细心|认真|能干|出色|强)(?:的)?$|"
-                       r"具备|能力(?:很|非常|特别|挺|较|比较)?强|善于|擅长|很有一套|责任心|有潜力|值得|建议|推荐")
+# The words that rate (rules/star.yaml, star.en.rates and star.zh.rates: signal rules whose examples the rule test runs).
+# They read one clause at a time here; their hits over the whole answer are dropped in check_star (no feature).
+RATES = "rates"
+
+
+@lru_cache(maxsize=2)
+def _rating(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(p for r in rulebook("star").for_lang(lang) if r.target == RATES for p in r.patterns)
 
 
 def _rates(text: str) -> bool:
     """Return True when a clause rates the candidate (a trait or a competency) instead of telling an act."""
     body = text.strip(" ，,。.!！")
-    return bool(_RATES_ZH.search(body) if re.search(r"[\u4e00-\u9fff]", body) else _RATES_EN.search(body))
+    lang = "zh-CN" if re.search(r"[\u4e00-\u9fff]", body) else "en"
+    return any(p.search(body) for p in _rating(lang))
 
 
 def _rates_only(a, told) -> bool:
@@ -155,6 +157,7 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     """Read a STAR answer and say which parts it has, whether the result is quantified, and I versus we."""
     text = clean(text)
     a = analyse("star", text, lang, context)
+    a.hits.pop(RATES, None)  # a clause-level lexicon (_rates), not a part of the answer
     if is_empty(text):
         return StarReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           elements=frozen({e: False for e in ELEMENTS}))
