@@ -261,15 +261,16 @@ _CUE_EN = re.compile(r"^(?:\W*(?:next time|in (?:the )?future|from now on|going 
 _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "try to come earlier", "be on time" (rules/feedback.yaml feedback.en.comparative_only) and "别再迟到了"
 # (feedback.zh.fault_dont): lexicons kept as data with their reasons and examples; read here on a piece of the text.
-_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act")  # targets read on pieces, never on the whole answer
+_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame")  # targets read on pieces, never on the whole answer
 
 
 @lru_cache(maxsize=None)
-def _lexicon(target: str) -> re.Pattern[str]:
-    """Return the one pattern of the feedback rule whose target is ``target`` (rules/feedback.yaml)."""
+def _lexicon(target: str, lang: str | None = None) -> re.Pattern[str]:
+    """Return the one pattern of the feedback rule whose target is ``target`` (rules/feedback.yaml), in ``lang``
+    when the rule exists in both languages."""
     from .engine import rulebook
 
-    rule = next(r for r in rulebook("feedback").rules if r.target == target)
+    rule = next(r for r in rulebook("feedback").rules if r.target == target and lang in (None, r.lang))
     return rule.patterns[0]
 
 
@@ -320,6 +321,113 @@ def context_acts(doc) -> list[Span]:
             and not plans_ahead(c.span.text, "en") and not ABSTRACT.search(c.span.text)]
 
 
+# A plan written as notes (session 9, judge fb8): "from Mon: logged in by 8:00 / if late likely -> msg me by
+# 7:50 / review in 2 weeks", "next huddles: let ppl finish, ask xiao lin first", "D：1）用“最近工单”入口（2次点击）查
+# 历史；2）静默超过10秒时告诉客户…", "接下来的班前会，别人提问时你先听完，等她说完再开口" (turns2 to turns10: the
+# concrete plans of bid-late-logins, perf-interview-csat-drop, promo-overconfident-360 and bid-curt-tone-qa reached
+# the fallback). Notes leave out the subject and the inflection, and put their steps between slashes, arrows,
+# pluses, semicolons or numbered marks, after a heading that says when the plan starts (the rule
+# feedback.*.plan_frame). Read piece by piece from that heading on: a piece is a step when the agent (or nobody)
+# is its actor, it is told as still to do (no 了 / 过, no "-ed" first), it opens with an act (an imperative of the
+# steps lexicon, "you" + one; in Chinese a verb among its first words, jieba), it is no wish and no warning, and
+# something pins it down (a number, a clock time, quoted words, a deadline, a sequence such as 先…再 / "first").
+PLAN_NOTES_ARE_STEPS = True
+_NOTE_SEP = re.compile(r"\s+/\s+|\s*(?:->|→|=>|⇒)\s*|\s+\+\s+|[|｜]")
+_EN_PIECE_CUT = re.compile(r"[,;!?\n—–]+|\.(?!\d)|:(?!\d)|\s+(?:and|so|then|but|because|and then)\s+", re.IGNORECASE)
+_EN_FILLER = frozenset({"and", "then", "just", "so", "also", "first", "now", "please", "pls", "ok", "okay", "you",
+                        "u", "always", "each", "every", "time"})
+_EN_NOT_IMPERATIVE_AFTER = frozenset({"i", "we", "they", "he", "she", "it", "customer", "customers", "is", "are", "was",
+                                      "will", "can", "could", "should", "would", "to", "the", "a", "an", "my"})
+_ZH_ASPECT = frozenset({"ul", "ug"})  # jieba: 了 / 过 as aspect particles, not inside a word (超过, 过程)
+_PIECE_ANCHOR = re.compile(r"\d|[“”\"「」『』]|(?<![A-Za-z])'[^']{3,}|[一两二三四五六七八九十半几]\s*(?:分钟|秒|次|句|个|通|天|周|遍|条|回)|"
+                           r"先|再|完|之前|以前|的时候|时|前|\b(?:first|then|before|after|while|until|til|when|"
+                           r"once|instead)\b", re.IGNORECASE)
+
+
+def _pieces(text: str, lang: str) -> list[Span]:
+    """Cut a text into the pieces of a note: clauses, then slashes, arrows, pluses and numbered marks (never
+    inside quoted words: "先说“没问题，我再说一遍”" is one piece)."""
+    masked = _QUOTE.sub(lambda m: m.group(0)[0] + "q" * (len(m.group(0)) - 2) + m.group(0)[-1:], text)
+    out = []
+    for clause in split_spans(masked, ZH_SPACE_CUT if lang == "zh-CN" else _EN_PIECE_CUT):
+        for piece in split_spans(clause.text, _NOTE_SEP):
+            for part in split_spans(piece.text, _ITEM_CUT):
+                start = clause.start + piece.start + part.start
+                real = text[start:start + len(part.text)]
+                if real.strip() and not real.strip().isdigit():
+                    out.append(Span(start, start + len(real), real))
+    return out
+
+
+_ITEM_CUT = re.compile(r"(?:(?<=[\s：:，,。；;—-])|^)(?:[1-9][.、．)）](?!\d)|[①②③④⑤⑥⑦⑧⑨])")
+# a condition before the act ("客户重复提问时", "静默超过10秒时"): the act is what follows it
+_ZH_WHEN = frozenset({"时", "的时候", "时候", "之前", "以前", "前"})
+
+
+def _en_step(piece: str) -> bool:
+    verbs, cue = imperative_lexicon("en")
+    words = [w.lower() for w in _EN_WORDS.findall(_QUOTE.sub("", piece))]
+    if words[:1] and words[0] in ("if", "when", "whenever", "once") and len(words) > 2:
+        # a condition, then the act: "if the bus is late just ping me before 7:55"
+        for i in range(2, len(words)):
+            if words[i] in verbs and words[i - 1] not in _EN_NOT_IMPERATIVE_AFTER:
+                return True
+        return False
+    while words and words[0] in _EN_FILLER:
+        words = words[1:]
+    return bool(words) and (words[0] in verbs or bool(cue.match(" ".join(words))))
+
+
+def _zh_step(piece: str) -> bool:
+    bare = _QUOTE.sub("", piece)
+    tags = [(w, f) for w, f in pos_tags(bare) if w.strip() and f != "x"]
+    if any(f in _ZH_ASPECT for _, f in tags) or re.search(r"[？?吗]", bare) or rating(bare):
+        return False  # done (了 / 过), asked, or a rating of the handling ("做得更好")
+    words = [(w, f) for w, f in tags if w not in _CUE_ZH or w == "你"]
+    if any(w in ("我", "我们") and (i == 0 or words[i - 1][1][0] not in "vp") for i, (w, _) in enumerate(words)):
+        return False  # the manager's own act ("我回头再跟你说"); "给我发消息" names the manager as the object
+    cut = next((i for i, (w, _) in enumerate(words) if w in _ZH_WHEN), None)
+    if cut is not None and cut + 1 < len(words):
+        words = words[cut + 1:]  # after the condition
+    verb = next((i for i, (w, f) in enumerate(words) if f.startswith("v") and w not in _NOT_ACTION), None)
+    if verb is None or verb > 5 or words[verb][0] in _WISH_ZH or any(w in _WISH_ZH for w, _ in words[:verb]):
+        return False
+    people = [w for w, f in words[:verb] if f.startswith("r") or f in ("n", "nr") and w in ("质检", "客户", "同事", "大家")]
+    if any(w not in ("你", "您", "自己", "别人", "人家") for w in people):
+        return False  # someone else acts before the verb ("质检要抽你的录音", "她…说"); after it they are its object
+    # something besides the verb to act on or with: "换一种说法重讲", not "下次再说"
+    return bool(_QUOTE.search(piece)) or any(f[0] in "nmqr" or f in ("vn", "eng") for i, (w, f) in enumerate(words)
+                                             if i != verb)
+
+
+def plan_steps(doc) -> list[Span]:
+    """Return the pieces of a plan written as notes (PLAN_NOTES_ARE_STEPS)."""
+
+    head = doc.text[:STRUCTURE_MAX]
+    found = [m.start() for lang in ("en", "zh-CN") if (m := _lexicon("plan_frame", lang).search(head))]
+    if not found:
+        return []
+    start = min(found)
+    out = []
+    for piece in _pieces(head, doc.lang):
+        if piece.start < start and not piece.text.lstrip().startswith(head[start:start + 2]):
+            continue  # only what follows the heading, or a piece that opens with it ("下个月你选一条…")
+        text = piece.text.strip()
+        sentence = doc.sentence_of(piece.start).text
+        if WARNING_CUE.search(sentence):
+            continue
+        zh = bool(re.search(r"[\u4e00-\u9fff]", text))
+        if not (_zh_step(text) if zh else _en_step(text)):
+            continue
+        if not zh and (re.match(r"^\W*(?:you|u|i|we)\s+\w+ed\b", text, re.IGNORECASE) or comparative_only(piece)):
+            continue
+        if wish_only(piece, "zh-CN" if zh else "en"):
+            continue
+        if _PIECE_ANCHOR.search(text) or any(d.start < piece.end and piece.start < d.end for d in doc.deadlines):
+            out.append(piece)
+    return out
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -363,7 +471,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
             and any(mark in text for mark in ("→", "->", "=>", "到", "至")) else [])
     rules["behavior"] = rules["behavior"] or bool(made)
     steps = (concrete_steps(a.doc) or (numbered_steps(text) if LIST_IS_DEVELOPMENT else [])
-             or (deadline_steps(a.doc) if a.lang in DEADLINE_IS_STEP else []))
+             or (deadline_steps(a.doc) if a.lang in DEADLINE_IS_STEP else [])
+             or (plan_steps(a.doc) if PLAN_NOTES_ARE_STEPS else []))
     if WISH_COMPARATIVE and a.lang == "en":
         steps = [span for span in steps if not comparative_only(span)]  # "try to come earlier" (WISH_COMPARATIVE)
     wishes = (WISH_IS_NOT_STEP and rules["development"] and not steps
