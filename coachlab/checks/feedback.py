@@ -261,7 +261,7 @@ _CUE_EN = re.compile(r"^(?:\W*(?:next time|in (?:the )?future|from now on|going 
 _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "try to come earlier", "be on time" (rules/feedback.yaml feedback.en.comparative_only) and "别再迟到了"
 # (feedback.zh.fault_dont): lexicons kept as data with their reasons and examples; read here on a piece of the text.
-_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame")  # targets read on pieces, never on the whole answer
+_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame", "observed", "how_often")  # targets read on pieces, never on the whole answer
 
 
 @lru_cache(maxsize=None)
@@ -428,6 +428,64 @@ def plan_steps(doc) -> list[Span]:
     return out
 
 
+# A habit the manager saw (session 9, judge fb8): "我看到…新同事来找你，你基本都是直接帮他们处理掉", "I see new ppl come to
+# u a few times a day and u just fix it", "seen: several times/wk you take over new joiners' screen" (turns3 to
+# turns10: the full BID of swot-self-scan-candidate lost its behaviour, so the answer reached the fallback or
+# behaviour-and-impact). No single call is named: the occasion is the manager's own observation or a count of how
+# often (rules feedback.*.observed, feedback.*.how_often). With one of those in the text, a clause where the agent does something (not a
+# state, a wish, a plan, a rating, a question, nor a competency word) is an act.
+OBSERVED_HABIT_IS_ACT = True
+_EN_NOT_ACT_AFTER_YOU = frozenset({"are", "were", "was", "re", "have", "has", "had", "need", "needs", "should", "must",
+                                   "can", "could", "will", "would", "might", "may", "seem", "seemed", "look", "looked",
+                                   "sound", "sounded", "feel", "felt", "know", "think", "want", "wanted", "like",
+                                   "ll", "d", "ve", "s", "m", "got", "get", "do", "did", "don", "didn", "not", "to",
+                                   "guys", "yourself", "too", "also", "always", "never", "better", "best", "please"})
+_EN_ADVERB = frozenset({"just", "basically", "mostly", "usually", "often", "then", "still", "simply", "immediately",
+                        "straight", "quickly", "kind", "sort", "of", "really", "actually", "normally"})
+
+
+def _en_habit(text: str) -> bool:
+    words = [w.lower() for w in _EN_WORDS.findall(text)]
+    for i, word in enumerate(words[:-1]):
+        if word not in ("you", "u"):
+            continue
+        rest = [w for w in words[i + 1:] if w not in _EN_ADVERB]
+        if rest and rest[0] not in _EN_NOT_ACT_AFTER_YOU and not rest[0].endswith(("ly", "’")) and len(rest) >= 2:
+            return True
+    return False
+
+
+def _not_seen(told: list[Span]) -> list[Span]:
+    """Drop the manager's own seeing from what happened next ("…，这个我看到过好几次" is no consequence)."""
+    return [span for span in told if not any(_lexicon("observed", lang).search(span.text) for lang in ("en", "zh-CN"))]
+
+
+def observed_acts(doc) -> list[Span]:
+    """Return the agent's acts in a text that says the manager saw them, or how often (OBSERVED_HABIT_IS_ACT)."""
+
+    head = doc.text[:STRUCTURE_MAX]
+    if not any(_lexicon(cue, lang).search(head) for cue in ("observed", "how_often") for lang in ("en", "zh-CN")):
+        return []
+    out = []
+    for clause in act_clauses(doc):
+        text = clause.span.text
+        zh = bool(re.search(r"[\u4e00-\u9fff]", text))
+        lang = "zh-CN" if zh else "en"
+        if (plans_ahead(text, lang) or NOT_AN_ACT.search(text) or ABSTRACT.search(text) or re.search(r"[？?吗]", text)
+                or _lexicon("plan_frame", lang).search(text)):
+            continue
+        if zh:
+            if clause.actor != "you" or not clause.predicate or rating(text):
+                continue
+            tags = [(w, f) for w, f in pos_tags(text) if w.strip() and f != "x"]
+            if not any(f.startswith("v") and w not in _NOT_ACTION and w not in _CUE_ZH for w, f in tags):
+                continue
+        elif not _en_habit(text):
+            continue
+        out.append(clause.span)
+    return out
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -439,19 +497,21 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
                               elements=frozen({e: False for e in ELEMENTS}))
     # What happened next, told without a marker word: a clause about a customer, a colleague, a metric or
     # the manager, after the behaviour (coachlab/checks/structure.py).
-    told = consequences(a.doc, a.spans("behavior"))
+    told = _not_seen(consequences(a.doc, a.spans("behavior")))
     rules = {e: a.has(e) for e in ELEMENTS}
     rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     acts = acts_on_occasion(a.doc)
     if a.lang in CONTEXT_IS_OCCASION and not acts and not a.has("behavior"):
         acts = context_acts(a.doc)  # the role-play line names the occasion (CONTEXT_IS_OCCASION)
+    if OBSERVED_HABIT_IS_ACT and not acts and not a.has("behavior"):
+        acts = observed_acts(a.doc)  # a habit the manager saw, or how often (OBSERVED_HABIT_IS_ACT)
     if a.lang in RATING_IS_NOT_ACT:
         rated = any(rating(clause.span.text) for clause in act_clauses(a.doc) if clause.actor == "you")
         acts = [span for span in acts if not rating(span.text) and not _no_act(span.text, rated)]
     if CONSEQUENCE_AFTER_ACT and not told and acts and not a.has("threat"):
         # a note's act the rules did not see ("近10个早班7次迟登录，…") also starts what happened next; what a
         # threat says will follow ("再出现一次…，绩效直接扣光") has not happened
-        told = consequences(a.doc, [*a.spans("behavior"), *acts])
+        told = _not_seen(consequences(a.doc, [*a.spans("behavior"), *acts]))
         rules["impact"] = rules["impact"] or (bool(told) and CONSEQUENCE_IS_IMPACT)
     if rules["behavior"] and not acts and all(abstract_quality(a.doc, span) for span in a.spans("behavior")):
         # Every behaviour the rules saw rates the agent in competency words ("on the 3pm call you showed

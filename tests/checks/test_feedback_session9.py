@@ -14,7 +14,7 @@ import pytest
 from coachlab.checks import run
 from coachlab.checks.base import analyse
 from coachlab.checks.engine import rulebook
-from coachlab.checks.feedback import _LEXICON_RULES, _lexicon, check_feedback, plan_steps
+from coachlab.checks.feedback import _LEXICON_RULES, _lexicon, check_feedback, observed_acts, plan_steps
 from tests.checks.playing import reached
 
 PLANS = [
@@ -85,3 +85,42 @@ def test_piece_lexicons_add_no_feature_to_the_learned_layer() -> None:
     names = set(log[-1][0])
     assert "w:8" in names  # the log holds this text's features
     assert not {f"r:{t}" for t in _LEXICON_RULES} & names
+
+
+# ------------------------------------------------ a habit the manager saw, or how often, is an act (no call named)
+
+HABITS = [
+    ("what I've seen: most weeks the new starters bring u a case and u just take the keyboard and close it. they "
+     "come back with the same case type a few days later. next time ask 'what would you check?' and let them type",
+     "en"),
+    ("I noticed it several times this month: someone asks you about a refund and you take over the screen and do it. "
+     "They leave with an answer, but they ask again the next week. Next time, ask them what they would check first.",
+     "en"),
+    ("我注意到这个月新人来问退款，你基本都是直接接过鼠标帮他们办完。当时是解决了，可他们下周碰到还是来问你。下次你先问他“你觉得先查哪里”，"
+     "让他自己操作。", "zh-CN"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), HABITS)
+def test_an_observed_habit_with_its_outcome_and_a_step_is_a_full_bid(text: str, lang: str) -> None:
+    """Seen by the manager or counted, the agent's habit is the behaviour: the BID turn reaches full-bid."""
+    assert observed_acts(analyse("feedback", text, lang).doc)
+    assert reached("swot-self-scan-candidate", "bid", text, lang, yes=True) == "full-bid"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("You always fix things for people.", "en"),
+    ("I see you're too helpful with the new ones.", "en"),
+    ("我看到你对新人挺热心的。", "zh-CN"),
+    ("下次你先问他怎么想，这个我看到好几次了。", "zh-CN"),
+])
+def test_no_observed_act_without_an_act_of_the_agent(text: str, lang: str) -> None:
+    """A verdict, a state, a rating or a plan next to "I see" / a count is no observed act."""
+    assert not observed_acts(analyse("feedback", text, lang).doc)
+
+
+def test_the_managers_own_seeing_is_no_impact() -> None:
+    """"这个我看到过好几次" after the act is how the manager knows, not what the act caused: behaviour only."""
+    report = run("feedback", "同事来问，你都直接帮他们办完了，这个我见过好几次。", lang="zh-CN")
+    assert report.elements["behavior"] is True
+    assert report.elements["impact"] is False
