@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
+from functools import lru_cache
 
 from coachlab.text import Span
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, Pitfall, QuestionReport, frozen
-from .structure import clauses, pos_tags
+from .structure import STRUCTURE_MAX, clauses, imperative_lexicon, pos_tags
 
 STAGES = ("goal", "reality", "options", "will")
 _QMARK = re.compile(r"[?？][!！]*\s*$")  # "Why on earth did you hang up?!" asks too
@@ -84,6 +87,52 @@ def _asks_habit(a: Analysis) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _reading_words(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return the word classes of the asked clause (rules/question.yaml ask_reading), compiled for ``lang``."""
+    from .engine import rulebook
+
+    table = (rulebook("question").settings.get("ask_reading") or {}).get(lang) or {}
+    out = []
+    for name, words in table.items():
+        body = "|".join(re.escape(w) if lang == "zh-CN" else rf"\b{re.escape(w)}\b" for w in sorted(words, key=len, reverse=True))
+        out.append((str(name), re.compile(body or r"(?!)", re.IGNORECASE)))
+    return tuple(out)
+
+
+def ask_reading(a: Analysis) -> frozenset[str]:
+    """Return what the asked clause asks the person to produce, read from its structure (rules/question.yaml ask_reading).
+
+    The asked clause is the comma clause of a question that carries its question word or its question mark (Chinese), or
+    the question sentence (English). Its reading names the modality of its verb (ability: 能/可以/could; intent: 打算/will;
+    wish: 想/希望/would like), its time (past, now, future), a supposed case, a borrowed view, and who acts in it (you, me,
+    us). Trainers tell the GROW stages by what the question asks the person to produce (a wished outcome, a fact of now or
+    the past, a possible act, a commitment); the learned stage model reads these as features (s:ask.*).
+    """
+    words = _reading_words(a.lang)
+    if not words:
+        return frozenset()
+    wh_all = sorted((s for s in a.spans("wh") + a.spans("open_word") if s.start < STRUCTURE_MAX), key=lambda s: s.start)
+    starts, marks = [s.start for s in wh_all], a.spans("asked") + a.spans("open_lead")
+    found: set[str] = set()
+    for sentence in a.doc.sentences:
+        if sentence.start >= STRUCTURE_MAX:
+            break  # a question is read in its first lines, as the clause structure is (structure.STRUCTURE_MAX)
+        if not (_QMARK.search(sentence.text) or _in(marks, sentence)):
+            continue
+        wh = wh_all[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        if a.lang == "zh-CN":
+            parts = [Span(sentence.start + m.start(), sentence.start + m.end(), m.group()) for m in _CLAUSE.finditer(sentence.text)]
+            asked = [c for c in parts if _in(wh, c)] or parts[-1:]
+        else:
+            asked = [sentence]
+        for clause in asked:
+            for name, pattern in words:
+                if pattern.search(clause.text):
+                    found.add(f"ask.{name}")
+    return frozenset(found)
+
+
 def _stage(a: Analysis, form: str) -> str | None:
     """Return the GROW stage: none for small talk; else the stage with most cues, ties by `stages` order.
 
@@ -145,6 +194,14 @@ def _stage(a: Analysis, form: str) -> str | None:
     if (picked is None and form == "statement" and a.book.settings.get("observation_is_reality") and a.has("observation")
             and not any(a.has(t) for t in ("advice", "telling", "suggestion", "handed", "small_talk"))):
         return "reality"  # a fact about the person's work put on the table (conventions 10; rules observation_is_reality)
+    reading = a.book.settings.get("stage_from_reading") or {}
+    if (picked is None and form != "statement" and reading
+            and not any(a.has(t) for t in ("leading", "pressure", "rhetorical", "open_lead", "small_talk"))):
+        # No stage cue: what the asked clause asks the person to produce decides (rules/question.yaml stage_from_reading).
+        read = ask_reading(a)
+        for row in reading:
+            if all(f"ask.{c}" in read for c in row.get("all") or ()) and not any(f"ask.{c}" in read for c in row.get("none") or ()):
+                return str(row["stage"])
     default = a.book.settings.get("stage_default")
     if picked is None and default and form in (a.book.settings.get("stage_default_forms") or ()):
         needs = a.book.settings.get("stage_default_needs")
@@ -162,28 +219,94 @@ def _sentence_of(a: Analysis, span: Span) -> str:
 # A fix told by the clause's mood, not by a marker word (conventions 13; rules/question.yaml fix_by_mood): a Chinese clause
 # to the person that ends in the directive 吧/呗 on an act ("那日报就直接交给小李吧", "你就用计算工具呗", "那就早一班公交呗").
 # A guess or a tag (对吧, 肯定很累吧), a verdict (说白了就是…呗), a demand for an answer (能不能…吧), no fix (你先自己试试吧),
-# an agenda (从…开始吧), an invitation to tell the coach (跟我说说吧) and a closing ("今天就到这吧") tell no fix. (An English
-# clause opening with an imperative was measured too and left out: one turn answer gained, and the testplans read a bare
-# order at a node whose closed intent speaks of questions as the fallback's.)
+# an agenda (从…开始吧), an invitation to tell the coach (跟我说说吧) and a closing ("今天就到这吧") tell no fix: the rule
+# question.zh.mood_no_fix marks them (its words and examples live in rules/question.yaml).
 _ZH_DIRECTIVE = re.compile(r"[吧呗](?:[。！!～~]|\s|$)")
-_ZH_NOT_FIX = re.compile(r"(?:好|对|是|行|没事|不错|还好|可以|了|的|嘛|啊)[吧呗]|就是|说白了|意思是|我|咱|能不能|行不行|是不是|有没有|想想|到这|说说|聊聊|谈谈|"
-                         r"肯定|估计|大概|应该很|很[^，。]{0,4}吧|自己|从[^，。]{0,16}开始")
-_ZH_COPULA = frozenset(("是", "有", "觉得", "感觉", "知道", "看", "看到", "听到", "说", "好", "行"))
+
+
+def _not_acts(a: Analysis) -> frozenset[str]:
+    """Return the Chinese verbs that tell no act (rules/question.yaml not_an_act_verb: 是, 有, 觉得 …)."""
+    return frozenset(a.book.settings.get("not_an_act_verb") or ())
 
 
 def _fix_by_mood(a: Analysis) -> bool:
     """Return True when a clause of a Chinese statement tells the person an act to do, by its mood (吧/呗)."""
-
+    not_fix = a.spans("mood_no_fix")
     for clause in clauses(a.doc):
         text = clause.span.text.strip()
         if a.lang == "zh-CN":
-            if not _ZH_DIRECTIVE.search(text) or _ZH_NOT_FIX.search(text):
+            if not _ZH_DIRECTIVE.search(text) or _in(not_fix, clause.span):
                 continue
             if re.search(r"^(?:那就|那你)|你就|^那[^，。！!？?\s]{1,8}就", text):
                 return True
-            if "你" in text and any(f.startswith("v") and w not in _ZH_COPULA for w, f in pos_tags(text)):
+            if "你" in text and any(f.startswith("v") and w not in _not_acts(a) for w, f in pos_tags(text)):
                 return True
     return False
+
+
+def _told_by_clause(a: Analysis) -> bool:
+    """Return True when a clause of a statement tells the person an act by its structure (rules/question.yaml told_by_clause).
+
+    English: the clause opens with an imperative verb ("Just cut the small talk", "First thing: go to the billing session");
+    Chinese: the clause's head is a modal of duty said to the person or to nobody in particular ("应建立健全…",
+    "你需要学会授权"), or the person is told what to do with a thing (你把…<verb>: "你把一些寒暄省掉"). An imperative that
+    invites the person to speak or think ("Tell me about it", "你把经过跟我说说") asks, and tells nothing (question.*.invite).
+    """
+    if not a.book.settings.get("told_by_clause"):
+        return False
+    invites, subject = a.spans("invite"), None
+    for clause in clauses(a.doc):
+        sentence = a.doc.sentence_of(clause.span.start)
+        if subject is not None and subject[0] != sentence.start:
+            subject = None
+        if clause.actor is not None and subject is None:
+            subject = (sentence.start, clause.actor)
+        if _in(invites, clause.span) or (a.lang != "en" and clause.actor not in (None, "you")):
+            continue  # (an English imperative's team or customer is its object: "Write it up for the team")
+        text = clause.span.text.strip()
+        if a.lang == "en":
+            if subject is not None and subject[1] in ("you", "me") and clause.actor is None:
+                continue  # "you listen to two calls on Tuesday and try her opening": the verb goes on with its subject
+            verbs, _ = imperative_lexicon("en")
+            words = [w.lower() for w in re.findall(r"[A-Za-z']+", text)]
+            lead = a.book.settings.get("told_lead") or ()
+            while words and words[0] in lead:
+                words = words[1:]
+            if words and words[0] in verbs:
+                return True
+        elif a.lang == "zh-CN" and not re.search(r"[了过](?!解)", text):
+            if _in(a.spans("duty_head"), clause.span):
+                return True
+            tags = pos_tags(text)
+            words = [w for w, _ in tags]
+            if "把" in words and any(w in ("你", "您") for w in words[:words.index("把")]):
+                if any(f.startswith("v") and w not in _not_acts(a) for w, f in tags[words.index("把") + 1:]):
+                    return True
+    return False
+
+
+def _which_typo(a: Analysis) -> str | None:
+    """Return the text with 那些 read as 哪些 in the Chinese questions that ask with no question word, else None.
+
+    那些 / 哪些 (and 那里 / 哪里) sound alike and a phone's input method offers both: "这六周下来你觉得自己那些地方做的还行，
+    那些地方不太顺？", "还有那些办法？" ask which (rules/question.yaml which_typo). A question that has a question word or a
+    yes/no frame of its own ("那些一周内又打回来的 一般是啥情况？") keeps 那些 as "those". The forms have the same length, so
+    every span stays where it was.
+    """
+    forms = a.book.settings.get("which_typo") or {}
+    if a.lang != "zh-CN" or not forms:
+        return None
+    text, wh, closed = a.doc.text, a.spans("wh"), a.spans("closed")
+    out = text
+    for sentence in a.doc.sentences:
+        if (not any(typo in sentence.text for typo in forms) or not _QMARK.search(sentence.text)
+                or _in(wh, sentence) or _in(closed, sentence)):
+            continue
+        fixed = sentence.text
+        for typo, meant in forms.items():
+            fixed = fixed.replace(typo, meant)
+        out = out[:sentence.start] + fixed + out[sentence.end:]
+    return out if out != text else None
 
 
 def closed_fact(a: Analysis, form: str) -> bool:
@@ -198,14 +321,18 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     a = analyse("question", text, lang, context)
     if is_empty(text):
         return QuestionReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),))
+    meant = _which_typo(a)
+    if meant is not None:
+        a = analyse("question", meant, a.lang, context)
     form, sentence = _form(a)
     if form == "open" and a.has("fact_who") and closed_fact(a, form) and not (a.has("leading") or a.has("pressure")):
         form = "closed"  # who it was, or at what time, asked as a fact is closed (conventions 7; rules fact_who)
     # Advice smuggled into a question, or stated outright (a statement telling the agent what to do); only
     # the question kind also leads, as a statement asks nothing (the corpora label it so).
     stated = form == "statement" and STATED_ADVICE and (any(a.has(t) for t in ("advice", "telling", "suggestion"))
-                                                         or (bool(a.book.settings.get("fix_by_mood")) and not a.has("small_talk")
-                                                             and not a.has("no_fix") and _fix_by_mood(a)))
+                                                         or (not a.has("small_talk") and not a.has("no_fix")
+                                                             and ((bool(a.book.settings.get("fix_by_mood")) and _fix_by_mood(a))
+                                                                  or _told_by_clause(a))))
     advice = (form != "statement" and a.has("advice")) or stated
     # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
     # send "你这么优秀，肯定没问题的" to the fallback, not to closed-or-leading): statement_leads in the rules.
@@ -224,6 +351,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     leading = leading or told
     stage = _stage(a, form)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
+    asked |= ask_reading(a)
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
     form, stage = j.verdicts["form"], j.verdicts["grow_stage"]
     leading, advice = bool(j.verdicts["leading"]), bool(j.verdicts["advice"])
@@ -267,6 +395,8 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
                                 *(["advice"] if advice else []), "telling"]))
     if sentence is not None:
         evidence.append(Evidence(form, sentence.start, sentence.end, sentence.text))
+    if meant is not None:  # the learner's own words, 那些 and all
+        evidence = [replace(e, text=text[e.start:e.end]) for e in evidence]
     return QuestionReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
                           pitfalls=tuple(pitfalls), suggestions=tuple(suggestions), form=form, leading=leading,
                           grow_stage=stage, advice=advice, confidence=frozen(j.confidence), unsure=j.unsure,
