@@ -444,8 +444,15 @@ _EN_ADVERB = frozenset({"just", "basically", "mostly", "usually", "often", "then
                         "straight", "quickly", "kind", "sort", "of", "really", "actually", "normally"})
 
 
-def _en_habit(text: str) -> bool:
+def _en_habit(text: str, actor: str | None = None) -> bool:
     words = [w.lower() for w in _EN_WORDS.findall(text)]
+    if actor is None and "you" not in words and "u" not in words:
+        # a note with no subject: the agent's act told by "while/when" and a verb ("silent while searching
+        # history", "hold > 2 min while searching history")
+        for i, word in enumerate(words[:-1]):
+            if word in ("while", "when") and (words[i + 1].endswith("ing") or words[i + 1] in ("u", "you")):
+                return True
+        return False
     for i, word in enumerate(words[:-1]):
         if word not in ("you", "u"):
             continue
@@ -475,12 +482,16 @@ def observed_acts(doc) -> list[Span]:
                 or _lexicon("plan_frame", lang).search(text)):
             continue
         if zh:
-            if clause.actor != "you" or not clause.predicate or rating(text):
+            if clause.actor not in ("you", None) or not clause.predicate or rating(text) or CHANGE.search(text):
                 continue
             tags = [(w, f) for w, f in pos_tags(text) if w.strip() and f != "x"]
             if not any(f.startswith("v") and w not in _NOT_ACTION and w not in _CUE_ZH for w, f in tags):
                 continue
-        elif not _en_habit(text):
+            # a note with no subject is the agent's when it is pinned to the call: a duration or "…时" ("每通静默
+            # 等待>2分钟", "查历史记录时无说明"); "掉了11个点", "帮了不少忙" are what followed
+            if clause.actor is None and not re.search(r"\d\s*(?:分|秒|min)|[两三四五六七八九十几]\s*分|多钟|时|的时候", text):
+                continue
+        elif not _en_habit(text, clause.actor):
             continue
         out.append(clause.span)
     return out

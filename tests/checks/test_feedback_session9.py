@@ -124,3 +124,24 @@ def test_the_managers_own_seeing_is_no_impact() -> None:
     report = run("feedback", "同事来问，你都直接帮他们办完了，这个我见过好几次。", lang="zh-CN")
     assert report.elements["behavior"] is True
     assert report.elements["impact"] is False
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("4 low-scored calls: on hold 3+ min while searching the order history, nothing said. CSAT 91 -> 80 (team -2).",
+     "en"),
+    ("Obs: long silences (30s+) while searching the account. CSAT down from 90% to 81% in 5 wks.", "en"),
+    ("抽听4通差评：每通静默等待3分钟左右，查订单记录时没跟客户说明。满意度90%→81%（团队-2个点）。", "zh-CN"),
+    ("我听了四通录音，你查订单的时候三分多钟一句话都没说，满意度从90掉到81。", "zh-CN"),
+])
+def test_counted_calls_heard_with_what_happened_in_them_is_behaviour_and_impact(text: str, lang: str) -> None:
+    """Notes of the calls the manager heard ("3 low-rated calls:", "抽听3通") tell the agent's act in them."""
+    assert reached("perf-interview-csat-drop", "evaluation", text, lang, yes=True) == "behaviour-and-impact"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("3 calls this week. CSAT went from 89 to 78.", "en"),
+    ("听了3通，满意度掉了11个点。", "zh-CN"),
+])
+def test_counted_calls_with_only_a_number_name_no_act(text: str, lang: str) -> None:
+    """A count of calls and a metric that moved, with no act in the calls, is no observed act (convention 14)."""
+    assert not observed_acts(analyse("feedback", text, lang).doc)
