@@ -14,7 +14,8 @@ from .report import Evidence, ListeningReport, frozen
 ELEMENTS = ("fact", "feeling", "focus")
 _EN_WORD = re.compile(r"[a-z0-9']+")
 _QUESTION = re.compile(r"[?？]\s*$")
-_TO_YOU = re.compile(r"\byou(?:r|'ve|'re|'d)?\b|你", re.IGNORECASE)
+# chat shorthand says "you" too ("he insulted u and threatened u", "nobody asked u first": turns7, turns10)
+_TO_YOU = re.compile(r"\byou(?:r|'ve|'re|'d)?\b|\bur?\b|你", re.IGNORECASE)
 # A question that asks (a question word, an auxiliary first, 吗/呢) or argues (不就…？, 难道) restates nothing; an echo with a question mark
 # ("He called you useless and then hung up on you?", "两周了还没消息，等得挺焦心的吧？") tells the story back.
 _ASKS = re.compile(r"^\W*(?:(?:well|so|and|but|oh|ok|okay|right|then|hmm)\W+)?(?:what|how|why|when|where|who|which|whose|is|are|am|was|were|do|does|did|can|could|would|will|"
