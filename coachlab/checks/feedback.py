@@ -497,6 +497,66 @@ def observed_acts(doc) -> list[Span]:
     return out
 
 
+# At a role-play turn the call is named by the other person's line, so a Chinese act of the agent's told without
+# naming it again is a behaviour (session 9, judge fb8; the English side is CONTEXT_IS_OCCASION): "你一直保持礼貌，
+# 主动offer了补偿券，两次warning之后才挂断", "做对的：始终礼貌；主动提补偿券；两次请对方停止辱骂后挂断", "你第二周推出班次
+# 意愿表 → 申请调组3人→0人" (turns3 to turns10: the specific praise of listening-abusive-call and the BIA of
+# promo-followup-month reached the vague intent). A clause whose actor is the agent (or left out) with an action
+# verb and what it acts on; it counts when it is pinned to the event (了 / 过, a count or a time, 主动 / 全程 /
+# 始终) or when the answer lists at least two such acts. A rating ("处理得很对"), a plan, a wish or a competency word
+# is none. Only with a context, so the label sets are untouched.
+CONTEXT_ACTS_ZH = ("zh-CN",)
+_ZH_PINNED = frozenset({"主动", "全程", "始终", "一直", "当场", "马上", "立刻", "先", "才"})
+
+
+def _person_after_verb(tags: list[tuple[str, str]]) -> bool:
+    """Return True when the first person word of a Chinese clause comes after its first verb (an object)."""
+    for word, flag in tags:
+        if flag.startswith("v") and word not in _NOT_ACTION:
+            return True
+        if flag.startswith("r") or word in ("对方", "客户", "同事", "他", "她"):
+            return False
+    return False
+
+
+def zh_context_acts(doc) -> list[Span]:
+    """Return the Chinese clauses that tell the agent's acts in the call the role-play line names."""
+
+    if not doc.context:
+        return []
+    found, pinned, named = [], False, False
+    for clause in _pieces(doc.text[:STRUCTURE_MAX], "zh-CN"):
+        text = clause.text.strip()
+        if not re.search(r"[\u4e00-\u9fff]", text) or re.search(r"[？?吗]", text):
+            continue
+        actor = zh_clause(clause).actor
+        if rating(text) or plans_ahead(text, "zh-CN") or ABSTRACT.search(text):
+            continue
+        tags = [(w, f) for w, f in pos_tags(_QUOTE.sub("", text)) if w.strip() and f != "x" or re.match(r"[A-Za-z]", w)]
+        words = [w for w, _ in tags]
+        if re.search(r"你(?:的|这|那)", text):
+            continue  # "你的行为…", "你这服务…": a thing of the agent's is the subject, not the agent
+        if actor == "you":
+            named = True
+        if actor in ("customer", "colleague", "third") and _person_after_verb(tags):
+            actor = None  # "两次请对方停止辱骂后挂断": the other person is the object of 请
+        lead = [(w, f) for w, f in tags if w not in ("还", "也", "又", "就", "都")]
+        if actor is None and not (lead and (lead[0][1][0] in "mt" or lead[0][0] in _ZH_PINNED)):
+            continue  # a note opens with when, how often or 主动 / 始终 ("第2周推出…", "两次请对方…", "主动提补偿券")
+        if any(w in ("我", "我们", "要", "应该", "得", "可以", "希望", "建议") for w in words):
+            continue
+        if actor not in ("you", None):
+            continue
+        verb = next((i for i, (w, f) in enumerate(tags) if f.startswith("v") and w not in _NOT_ACTION
+                     and w not in _CUE_ZH and w not in _WISH_ZH and w not in _HANDLING and "得" not in w), None)
+        if verb is None or not any(f[0] in "nmq" or f in ("eng", "vn") or re.match(r"[A-Za-z]", w)
+                                   for w, f in tags[verb + 1:]):
+            continue
+        found.append(clause)
+        pinned = pinned or any(f in _ZH_ASPECT or f[0] in "mt" for _, f in tags) or bool(_ZH_PINNED & set(words))
+    return found if found and (named or len(found) >= 2) and (pinned or len(found) >= 2) else []
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -516,6 +576,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         acts = context_acts(a.doc)  # the role-play line names the occasion (CONTEXT_IS_OCCASION)
     if OBSERVED_HABIT_IS_ACT and not acts and not a.has("behavior"):
         acts = observed_acts(a.doc)  # a habit the manager saw, or how often (OBSERVED_HABIT_IS_ACT)
+    if a.lang in CONTEXT_ACTS_ZH and not acts and not a.has("behavior"):
+        acts = zh_context_acts(a.doc)  # the role-play line names the call (CONTEXT_ACTS_ZH)
     if a.lang in RATING_IS_NOT_ACT:
         rated = any(rating(clause.span.text) for clause in act_clauses(a.doc) if clause.actor == "you")
         acts = [span for span in acts if not rating(span.text) and not _no_act(span.text, rated)]

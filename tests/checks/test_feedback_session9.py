@@ -14,7 +14,8 @@ import pytest
 from coachlab.checks import run
 from coachlab.checks.base import analyse
 from coachlab.checks.engine import rulebook
-from coachlab.checks.feedback import _LEXICON_RULES, _lexicon, check_feedback, observed_acts, plan_steps
+from coachlab.checks.feedback import (_LEXICON_RULES, _lexicon, check_feedback, observed_acts, plan_steps,
+                                       zh_context_acts)
 from tests.checks.playing import reached
 
 PLANS = [
@@ -145,3 +146,37 @@ def test_counted_calls_heard_with_what_happened_in_them_is_behaviour_and_impact(
 def test_counted_calls_with_only_a_number_name_no_act(text: str, lang: str) -> None:
     """A count of calls and a metric that moved, with no act in the calls, is no observed act (convention 14)."""
     assert not observed_acts(analyse("feedback", text, lang).doc)
+
+
+# ------------------------------------- Chinese acts at a role-play turn: the other person's line names the call
+
+@pytest.mark.parametrize(("scenario", "node", "text", "want"), [
+    ("listening-abusive-call", "praise", "你全程语气平稳，主动提出了补偿方案，两次请他注意用语后才结束通话。谢谢你，辛苦了。",
+     "specific-praise"),
+    ("listening-abusive-call", "praise", "做得对的：始终客气；主动提补偿；两次请对方别再骂后才挂。谢谢你。", "specific-praise"),
+    ("promo-followup-month", "praise", "你第三周搞出了换班登记表 → 调组申请4个→0个 → 人都稳住了。谢谢你。", "bia"),
+])
+def test_acts_told_without_naming_the_call_again_are_behaviour_at_a_turn(scenario: str, node: str, text: str,
+                                                                         want: str) -> None:
+    """With the role-play line as context, the agent's acts (pinned by 了, a count, 主动) are the behaviour."""
+    assert reached(scenario, node, text, "zh-CN", yes=True) == want
+
+
+@pytest.mark.parametrize("text", [
+    "你做得很好，谢谢你。",
+    "你比自己想的做得好多了。",
+    "你的行为对客户满意度产生了积极的影响。",
+    "提升了客户满意度，为团队创造了价值。",
+    "这一行为对团队产生了积极正面的影响。",
+])
+def test_a_rating_or_an_outcome_is_no_context_act(text: str) -> None:
+    """A rating, a thing of the agent's as subject, or an outcome with no agent: no act, even with a context."""
+    doc = analyse("feedback", text, "zh-CN", "客户骂了十分钟，我按流程挂了。").doc
+    assert not zh_context_acts(doc)
+
+
+def test_context_acts_need_a_context() -> None:
+    """Without a role-play line (the label sets) the mechanism stays silent."""
+    text = "你全程语气平稳，主动提出了补偿方案，两次请他注意用语后才结束通话。"
+    assert not zh_context_acts(analyse("feedback", text, "zh-CN").doc)
+    assert zh_context_acts(analyse("feedback", text, "zh-CN", "客户骂了十分钟，我按流程挂了。").doc)
