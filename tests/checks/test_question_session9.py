@@ -123,3 +123,18 @@ def test_word_lists_live_in_the_rules() -> None:
             "question.zh.asked_invite"} <= ids
     settings = rulebook("question").settings
     assert settings["told_lead"] and settings["which_typo"] and settings["ask_reading"]["zh-CN"]
+
+
+@pytest.mark.parametrize(("text", "lang", "form"), [
+    # A request for an instance (an example, a figure, evidence) in a yes/no frame is open (conventions 12) ...
+    ("能不能给我举一个具体的例子？", "zh-CN", "open"),
+    ("“靠谱”是个评价，有没有一件事或者一个数据能说明？", "zh-CN", "open"),
+    ("Could you give me one concrete example of that?", "en", "open"),
+    ("And the outcome? Any figures?", "en", "open"),
+    # ... a yes/no question about data already there stays closed.
+    ("上周的数据你看过了吗？", "zh-CN", "closed"),
+    ("Can you give me a call tomorrow?", "en", "closed"),
+])
+def test_request_for_an_instance_is_open(text: str, lang: str, form: str) -> None:
+    """question.*.open_lead.instance: asking for an example or a number invites one, never a yes."""
+    assert _report(text, lang)["form"] == form
