@@ -14,18 +14,55 @@ CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 RELEVANT_UNLESS_PRIVATE = True  # relevance by default, not by work words: cross-validated in train.py
 
 
+# "Week 4: 67%", "wk 4", "第4周", "Q3": a number that says which week, day or quarter is a time on the way to the
+# target (a milestone), not a level (turns10: "FCR now 64%. Week 4: 67%. End of February: 72%." read 4 as the target).
+_TIME_BEFORE = re.compile(r"(?:\b(?:week|wk|day|month|quarter|q)|第|周)\s*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s*(?:周|个?星期|天|个月|季度)")
+# "from 7 Dec", "1 December", "8号": the day of a date
+_DAY_OF_MONTH = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^\s*[号日月]|"
+                           r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_CUE_REACH = 12  # characters between "from" / "从" and its number ("from around 64%", "从现在的64")
+
+
+def _names_a_time(a: Analysis, q: Quantity) -> bool:
+    """Return True when a plain number names a week, day, month or quarter ("Week 4", "第4周")."""
+    if q.unit not in ("plain", "count"):
+        return False
+    before = a.doc.text[max(0, q.span.start - 8):q.span.start]
+    after = a.doc.text[q.span.end:q.span.end + 6]
+    return (bool(_TIME_BEFORE.search(before)) or (before.endswith("第") and bool(_TIME_AFTER.match(after)))
+            or bool(_DAY_OF_MONTH.match(after)))
+
+
 def _baseline_and_target(a: Analysis) -> tuple[Quantity | None, Quantity | None]:
     """Return the baseline and target numbers: the two numbers after "from"/"从", else the first number."""
-    numbers = [q for q in a.doc.quantities if not a.doc.deadline_set.overlaps(q.span)]
+    numbers = [q for q in a.doc.quantities if not a.doc.deadline_set.overlaps(q.span) and not _names_a_time(a, q)]
     starts = [q.span.start for q in numbers]
     for cue in a.spans("baseline"):
         i = bisect_left(starts, cue.start)
+        # "四周后…接起到80%，现在是64；每天…12个降到5个": a level now told after the target in its sentence is the
+        # baseline, and the target the number before it (not the next one, which belongs to another measure)
+        # ("7.5 minutes by 30 June, from 8.4 now": the same with "from X now")
+        now_after = i < len(numbers) and re.match(r"(?i)\s*(?:now|现在)", a.doc.text[numbers[i].span.end:])
+        # (an arrow's cue starts at its first number: "10-12 SL 64% -> 75%" keeps its from and to)
+        if (i < len(numbers) and i >= 1 and not cue.text[:1].isdigit()
+                and (not re.match(r"(?i)from|从|由", cue.text) or now_after)
+                and a.doc.sentence_of(numbers[i - 1].span.start) == a.doc.sentence_of(cue.start)
+                and numbers[i].span.start - cue.end <= 3):
+            return numbers[i], numbers[i - 1]
+        # "from 1 Dec …, under ¥500 …, under 40%": a from-cue whose number (a date left out) is not right after it
+        # starts nothing
+        if (i < len(numbers) and re.match(r"(?i)from|从|由", cue.text)
+                and numbers[i].span.start - cue.end > _CUE_REACH):
+            continue
         if len(numbers) - i >= 2:
             return numbers[i], numbers[i + 1]
         # The starting point told after the target ("93% in November; I'm at 88% now", "80%+，现在baseline是76"):
         # the one number after the cue is the baseline, the nearest one before it the target.
         if len(numbers) - i == 1 and i >= 1 and not re.match(r"(?i)from|从|由", cue.text):
-            return numbers[i], numbers[i - 1]
+            # the nearest number before it of the same measure ("80% of calls answered in 20 seconds … It's 64% now")
+            same = [q for q in numbers[:i] if q.unit == numbers[i].unit]
+            return numbers[i], (same[-1] if same else numbers[i - 1])
     return None, (numbers[0] if numbers else None)
 
 
@@ -44,10 +81,79 @@ def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None)
     if target.value < baseline.value and baseline.value > 0:
         return (baseline.value - target.value) / baseline.value <= limits["max_relative_decrease"]
     if as_points:
-        return abs(target.value - baseline.value) <= limits["max_percent_points"]
+        step = abs(target.value - baseline.value)
+        weeks = _weeks(a, target) if TIME_SIZES_THE_STEP else None
+        if weeks is not None and target.value > baseline.value:
+            # a rate at or near perfection from a lower start ("这个季度CSAT从80%拉到99%") is no step (blind9-blind11)
+            if target.value >= limits["perfect_percent"]:
+                return False
+            return step <= min(limits["max_points_per_week"] * weeks, limits["max_points_in_all"])
+        return step <= limits["max_percent_points"]
     if baseline.value == 0:
         return None
     return abs(target.value - baseline.value) / baseline.value <= limits["max_relative_change"]
+
+
+# A jump too large for its time (session 9; settings achievable.max_points_per_week, rules goal.*.horizon): "一周内
+# 一次解决率从52%提到95%" is no plan, "64% -> 80% in four weeks" is one (turns-blind3 to turns-blind10).
+TIME_SIZES_THE_STEP = True
+HORIZON = "horizon"
+_WORD_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "thirty": 30,
+                "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_UNIT_WEEKS = (("季度", 13.0), ("quarter", 13.0), ("月", 4.3), ("month", 4.3), ("周", 1.0), ("星期", 1.0),
+               ("礼拜", 1.0), ("week", 1.0), ("wk", 1.0), ("天", 1 / 7), ("day", 1 / 7))
+_COUNT = re.compile(r"\d+|[一二两三四五六七八九十]+|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|fourteen|fifteen|thirty)\b", re.IGNORECASE)
+_NEAR = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+                   r"(?:next|this) (?:week|wk)|end of (?:the |this )?week")
+_MONTH_NEAR = re.compile(r"month|个?月|月底|月末", re.IGNORECASE)
+
+
+def _count(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    if word.lower() in _WORD_NUMBER:
+        return float(_WORD_NUMBER[word.lower()])
+    if set(word) <= set("一二两三四五六七八九十"):  # 十四, 二十
+        tens, _, ones = word.partition("十")
+        if "十" in word:
+            return float((_WORD_NUMBER.get(tens, 1) if tens else 1) * 10 + (_WORD_NUMBER.get(ones, 0) if ones else 0))
+        return float(_WORD_NUMBER.get(word, 0)) or None
+    return None
+
+
+def _horizon_weeks(text: str) -> float | None:
+    """Return how many weeks a horizon span names ("4周内" 4, "a week" 1, "day 14" 2, "next month" 4.3)."""
+    low = text.lower()
+    if _NEAR.search(low):
+        return 1.0  # next week, by Friday, tomorrow
+    found = _COUNT.search(text)
+    for unit, size in _UNIT_WEEKS:
+        if unit in low and found is not None and (n := _count(found.group(0))) is not None:
+            return n * size
+    if "day" in low or "第" in text:  # "day 14", "第14天" without a unit after the count
+        return (_count(found.group(0)) or 7) / 7 if found else None
+    if _MONTH_NEAR.search(text):
+        return 4.3
+    return 1.0  # next week, by Friday, tomorrow, 下周, 明天
+
+
+def _weeks(a: Analysis, target: Quantity | None = None) -> float | None:
+    """Return how far away the goal's deadline is, in weeks: the farthest horizon named in the target's sentence
+    ("一周内…从52%提到95%"), else in the goal ("先跑两个礼拜看看。…从现在的64到75%"), else a month for any date."""
+    spans = [s for _, s in a.hits.get(HORIZON, ())]
+    if target is not None:
+        sentence = a.doc.sentence_of(target.span.start)
+        spans = [s for s in spans if sentence.start <= s.start < sentence.end] or spans
+    weeks = [w for s in spans if (w := _horizon_weeks(s.text)) is not None]
+    if weeks:
+        # the farthest horizon is the deadline of the level aimed at; nearer ones are milestones ("第2周60%，第4周67%")
+        # or a part of the deadline ("下月最后一天")
+        return max(max(weeks), 1 / 7)
+    if a.doc.deadlines:
+        return float(a.book.settings["achievable"]["weeks_of_a_date"])
+    return None
 
 
 def _perfect(a: Analysis, target: Quantity | None) -> bool:
@@ -102,6 +208,7 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
         return GoalReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
     baseline, target = _baseline_and_target(a)
+    horizon = a.hits.pop(HORIZON, None)  # read by _weeks, no feature of its own
     if EVENT_IS_NO_DELIVERABLE:
         _event_is_no_deliverable(a)
     rules: dict[str, bool | None] = {c: a.has(c) for c in ("specific", "measurable", "relevant", "time_bound")}
@@ -127,7 +234,10 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
         # vague wish ("be more proactive") is not made relevant this way.
         rules["relevant"] = (not a.has("private_life") and not a.has("outside_control")
                              and bool(rules["specific"] or rules["measurable"] or vague_number))
+    if horizon:
+        a.hits[HORIZON] = horizon
     rules["achievable"] = _achievable(a, baseline, target)
+    a.hits.pop(HORIZON, None)
     extra = {"number"} if target is not None else set()
     extra |= {"baseline"} if baseline is not None else set()
     extra |= {"deadline"} if a.doc.deadlines else set()
