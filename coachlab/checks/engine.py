@@ -301,7 +301,8 @@ def _rule_from(raw: Mapping[str, Any], kind: str, path: str) -> Rule:
         unless=_compile(raw.get("unless"), lang, rule_id),
         ignore=(re.compile("|".join(p.pattern for p in _compile(ignore, lang, rule_id)), re.IGNORECASE)
                 if ignore else None),
-        options={k: v for k, v in raw.items() if k in ("tokens", "min_content", "units", "per_sentence", "extend")},
+        options={k: v for k, v in raw.items() if k in ("tokens", "min_content", "units", "per_sentence", "extend",
+                                                       "piece")},
     )
 
 
@@ -344,6 +345,8 @@ def find_all(book: RuleBook, doc: Doc) -> dict[str, list[tuple[Rule, Span]]]:
     """Run every rule of ``doc``'s language; return hits grouped by target."""
     hits: dict[str, list[tuple[Rule, Span]]] = {}
     for rule in book.for_lang(doc.lang):
+        if rule.options.get("piece"):
+            continue  # a lexicon a check's mechanism reads on a piece of the text, never on the whole answer
         for span in rule.find(doc):
             hits.setdefault(rule.target, []).append((rule, span))
     # Mixed text: a Chinese clause inside an English answer (or the reverse) is read by its own rules.
@@ -352,7 +355,7 @@ def find_all(book: RuleBook, doc: Doc) -> dict[str, list[tuple[Rule, Span]]]:
         other_doc = Doc(doc.text, other, doc.context)
         other_doc.__dict__["sentences"] = doc.sentences
         for rule in book.for_lang(other):
-            if rule.match in ("quantity", "deadline"):
+            if rule.match in ("quantity", "deadline") or rule.options.get("piece"):
                 continue
             for span in rule.find(other_doc):
                 hits.setdefault(rule.target, []).append((rule, span))

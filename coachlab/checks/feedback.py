@@ -247,6 +247,9 @@ def rated_not_done(a, acts: list[Span]) -> bool:
 # When every development span the rules saw is such a wish, and the structure found no step, there is none.
 WISH_IS_NOT_STEP = True
 WISH_COMPARATIVE = True  # session 8 (judge fb6): "try to come earlier", "别再迟到了" are wishes too
+# session 9 (judge fb8): the rules' step may be only the tail of the sentence that asks for more of a quality ("Be more
+# punctual please, it is important for team.": the step seen is "please, it is important…"); the sentence is read too
+WISH_SENTENCE = True
 _WISH_ZH = frozenset({"注意", "提高", "提升", "加强", "增强", "改善", "改进", "做好", "杜绝", "避免", "优化", "重视", "学会",
                       "学学", "上心", "用心", "努力", "加油", "端正", "让", "使", "令"})
 _CUE_ZH = frozenset({"要", "得", "会", "能", "请", "希望", "建议", "记得", "是", "需要", "应该", "必须", "可以", "争取",
@@ -609,7 +612,9 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     if WISH_COMPARATIVE and a.lang == "en":
         steps = [span for span in steps if not comparative_only(span)]  # "try to come earlier" (WISH_COMPARATIVE)
     wishes = (WISH_IS_NOT_STEP and rules["development"] and not steps
-              and all(wish_only(span, a.lang) for span in a.spans("development")))
+              and all(wish_only(span, a.lang) or (WISH_SENTENCE and a.lang == "en"
+                                                  and comparative_only(a.doc.sentence_of(span.start)))
+                      for span in a.spans("development")))
     if wishes:
         rules["development"] = False  # "以后注意下时间管理", "Please improve your CRM skills" (WISH_IS_NOT_STEP)
     rules["development"] = rules["development"] or (bool(steps) and STEP_IS_DEVELOPMENT)

@@ -180,3 +180,38 @@ def test_context_acts_need_a_context() -> None:
     text = "你全程语气平稳，主动提出了补偿方案，两次请他注意用语后才结束通话。"
     assert not zh_context_acts(analyse("feedback", text, "zh-CN").doc)
     assert zh_context_acts(analyse("feedback", text, "zh-CN", "客户骂了十分钟，我按流程挂了。").doc)
+
+
+# ------------------------------------------------------------- poor answers at feedback turns (session 9, turns10)
+
+def test_a_comparative_request_with_a_reason_after_it_is_a_wish() -> None:
+    """"Be more X please, <reason>": the rules' step is the tail; the sentence asks for more of a quality: no step."""
+    text = "Be more careful please, it matters for the whole team."
+    assert run("feedback", text, lang="en").elements["development"] is False
+    assert reached("bid-late-logins", "development", text, "en") == "fallback"
+
+
+def test_a_competency_said_to_be_lacking_is_a_label() -> None:
+    """"Your X lacks empathy" rates a competency (label), with or without "of"."""
+    text = "Your phone manner lacks empathy and professionalism."
+    assert "label" in run("feedback", text, lang="en").flags
+    assert reached("bid-curt-tone-qa", "behaviour", text, "en") == "label"
+
+
+def test_a_count_at_zero_now_is_a_result_with_no_act() -> None:
+    """"Swap requests are zero now" is a number alone (conventions 1, 14): impact, no behaviour -> vague at BIA praise."""
+    text = "Swap requests are zero now."
+    report = run("feedback", text, lang="en")
+    assert report.elements["impact"] is True and report.elements["behavior"] is False
+    assert reached("promo-followup-month", "praise", text, "en") == "vague"
+
+
+def test_piece_rules_are_not_run_on_the_whole_answer() -> None:
+    """`piece: true` rules are skipped by engine.find_all (no time, no hits), but still fire on their examples."""
+    from coachlab.checks.engine import Doc, find_all
+
+    text = "from Mon: logged in by 8:00. I've seen it a few times a week. Be more punctual."
+    hits = find_all(rulebook("feedback"), Doc(text, "en"))
+    assert not set(_LEXICON_RULES) & set(hits)
+    rule = next(r for r in rulebook("feedback").rules if r.id == "feedback.en.plan_frame")
+    assert rule.options.get("piece") is True and rule.find(Doc("from Mon: logged in by 8:00", "en"))
