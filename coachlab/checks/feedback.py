@@ -447,6 +447,14 @@ _EN_ADVERB = frozenset({"just", "basically", "mostly", "usually", "often", "then
                         "straight", "quickly", "kind", "sort", "of", "really", "actually", "normally"})
 
 
+# At a role-play turn an English habit of the agent's told in the present ("On tricky bills you sort it properly",
+# "u actually dig into the bill properly") is an act on the occasions the line names (session 9, judge fb8:
+# kpi-first-week-former-peer strength, turns5 to turns10); a rating verb ("you handle them well") is none.
+HABIT_IN_CONTEXT_EN = True
+_RATING_VERB_EN = re.compile(r"\b(?:you|u)\s+(?:\w+ly\s+)?(?:handle|manage|perform|work|deal|do|did|rock|nail|killed?|"
+                             r"shine|excel|are|were)\b", re.IGNORECASE)
+
+
 def _en_habit(text: str, actor: str | None = None) -> bool:
     words = [w.lower() for w in _EN_WORDS.findall(text)]
     if actor is None and "you" not in words and "u" not in words:
@@ -579,6 +587,10 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         acts = context_acts(a.doc)  # the role-play line names the occasion (CONTEXT_IS_OCCASION)
     if OBSERVED_HABIT_IS_ACT and not acts and not a.has("behavior"):
         acts = observed_acts(a.doc)  # a habit the manager saw, or how often (OBSERVED_HABIT_IS_ACT)
+    if HABIT_IN_CONTEXT_EN and a.lang == "en" and a.doc.context and not acts and not a.has("behavior"):
+        acts = [c.span for c in clauses(a.doc) if _en_habit(c.span.text) and not _RATING_VERB_EN.search(c.span.text)
+                and not NOT_AN_ACT.search(c.span.text) and not ABSTRACT.search(c.span.text)
+                and not plans_ahead(c.span.text, "en") and "?" not in c.span.text]
     if a.lang in CONTEXT_ACTS_ZH and not acts and not a.has("behavior"):
         acts = zh_context_acts(a.doc)  # the role-play line names the call (CONTEXT_ACTS_ZH)
     if a.lang in RATING_IS_NOT_ACT:

@@ -215,3 +215,16 @@ def test_piece_rules_are_not_run_on_the_whole_answer() -> None:
     assert not set(_LEXICON_RULES) & set(hits)
     rule = next(r for r in rulebook("feedback").rules if r.id == "feedback.en.plan_frame")
     assert rule.options.get("piece") is True and rule.find(Doc("from Mon: logged in by 8:00", "en"))
+
+
+def test_a_present_habit_at_a_turn_is_an_act() -> None:
+    """At the strength turn "you go through every charge" is an act with its result."""
+    text = ("Last month your FCR was 79% against 71% for the team. When someone hands you a messy bill you go through "
+            "every charge with the caller, so those customers don't ring back.")
+    assert reached("kpi-first-week-former-peer", "strength", text, "en", yes=True) == "behaviour-and-impact"
+
+
+def test_a_rating_verb_in_the_present_is_no_act() -> None:
+    """"You handle customers really well" rates the handling: no behaviour, even at a turn."""
+    report = check_feedback("You handle customers really well.", "en", context="Thanks. So, what did you see?")
+    assert report.elements["behavior"] is False
