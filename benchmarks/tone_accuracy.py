@@ -57,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = [(name, corpus_dir() / spec.folder, spec.kind) for name, spec in BLIND_SETS.items() if not spec.sealed]
     sets.append(("writers", corpus_dir() / "train-writers", "labels"))
-    threshold = float(tone_check.rulebook("tone").settings["model"]["threshold"])
+    thresholds = tone_check.rulebook("tone").settings["model"]["threshold"]
     limit = int(tone_check.rulebook("tone").settings["model"]["max_chars"])
-    out: dict[str, Any] = {"threshold": threshold, "model": "leave-one-set-out" if args.loso else "shipped"}
+    out: dict[str, Any] = {"threshold": thresholds, "model": "leave-one-set-out" if args.loso else "shipped"}
     for lang in LANGS:
         rows = None
         if args.loso:
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             for item in items(name, folder, kind, lang):
                 rules = bool(tone_check.spans(item["t"], lang))
                 both = rules or (model is not None and len(item["t"]) <= limit and predict(
-                    model, tone_check.features(item["t"], lang)).probability(True) >= threshold)
+                    model, tone_check.features(item["t"], lang)).probability(True) >= float(thresholds[lang]))
                 c = cell.setdefault(item["cls"], {"n": 0, "rules": 0, "rules+model": 0})
                 c["n"] += 1
                 c["rules"] += rules

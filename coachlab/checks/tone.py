@@ -61,7 +61,7 @@ def features(text: str, lang: str, rule_ids: tuple[str, ...] | list[str] = ()) -
 
     feats = {name: 1.0 for name in text_features(text, lang)}
     for run in _CJK_RUN.findall(text):
-        feats.update((f"c3:{run[i:i + 3]}", 1.0) for i in range(len(run) - 2))
+        feats.update((f"c:{run[i:i + 3]}", 1.0) for i in range(len(run) - 2))  # triples beside the pairs
     feats.update((f"r:{rid}", 1.0) for rid in rule_ids)
     for name, pattern in (("echo_question", _ECHO_QUESTION), ("ends_question", _ENDS_QUESTION), ("bang", _BANG)):
         if pattern.search(text):
@@ -146,7 +146,7 @@ def tone(text: str, lang: str = "auto", tone_model: Mapping[str, Any] | None = N
         return (), ()
     from .learned import predict
 
-    if predict(tone_model, features(text, code)).probability(True) < float(settings["threshold"]):
+    if predict(tone_model, features(text, code)).probability(True) < float(settings["threshold"][code]):
         return (), ()
     span = _model_span(doc, tone_model)
     return (Pitfall(PITFALL, settings["why"][code]),), (Evidence(PITFALL, span.start, span.end, span.text),)

@@ -7,9 +7,10 @@
 - The learned tone model (coachlab/checks/tone.py, fitted by coachlab.checks.train): the shipped one when
   models.json has it, else fitted here from the same corpora (the same code the refit runs). It finds mocking
   answers no rule names, keeps sincere ones, quotes a span of the learner's text and names its features.
-  Leave-one-set-out (each retired set scored by a model fitted without it; the threshold's figures):
-  mocking turn answers found en 177 -> 207 of 274, zh 127 -> 156 of 219; per-label sarcasm flags 43 -> 47 of
-  52; good answers and unflagged per-label items flagged en 8 -> 18 of 6,406 (0.28 %), zh 2 -> 8 of 6,448.
+  Leave-one-set-out (each retired set scored by a model fitted without it; thresholds en 0.15, zh 0.4), rules ->
+  rules+model: mocking turn answers found en 179 -> 210 of 274, zh 129 -> 138 of 219; per-label sarcasm flags
+  43 -> 45 of 52; good answers and unflagged per-label items flagged en 8 -> 20 of 6,406 (0.31 %), zh 2 -> 3 of
+  6,448 (0.05 %).
 """
 
 from __future__ import annotations
@@ -135,11 +136,12 @@ def test_tone_training_never_reads_a_sealed_set() -> None:
     ("Late again? Maybe we should move the shift to noon for you.", "en"),
     ("A raise? Maybe we should just give you my salary too.", "en"),
     ("Swamped? Must be exhausting, answering four emails a day.", "en"),
-    ("想升职？我还能把位子让给你不成？", "zh-CN"),
-    ("一个电话打了四十分钟，真是辛苦你了。", "zh-CN"),
+    ("想不出来？那别人怎么都想得出来？", "zh-CN"),
+    ("找不到？那你这些年都在找什么呢？", "zh-CN"),
 ])
 def test_model_finds_mockery_no_rule_names(models: dict[str, Mapping[str, Any]], text: str, lang: str) -> None:
     """The model raises the pitfall where no rule fired, and quotes a sentence of the learner's own text."""
+    assert spans(text, lang) == []
     pitfalls, evidence = tone(text, lang, models[lang])
     assert [p.id for p in pitfalls] == [PITFALL] and pitfalls[0].why
     assert len(evidence) == 1 and text[evidence[0].start:evidence[0].end] == evidence[0].text
@@ -158,11 +160,14 @@ def test_model_quotes_the_dig_not_the_echo(models: dict[str, Mapping[str, Any]])
     ("Two days to reply. What held it up?", "en"),
     ("Your goal should be to delegate more, obviously.", "en"),
     ("迟到了？路上遇到什么情况了？", "zh-CN"),
+    ("没时间？那你一天里哪段时间最被打断？", "zh-CN"),
+    ("找不到？那你一般先在哪儿找，卡在哪一步？", "zh-CN"),
     ("想升职？你心里最想做的是哪一块？", "zh-CN"),
     ("你这周处理了四十张工单，辛苦了，哪一张最难？", "zh-CN"),
 ])
 def test_model_keeps_sincere_answers(models: dict[str, Mapping[str, Any]], text: str, lang: str) -> None:
-    """An echo followed by a real question, a blunt told fix, real thanks: no pitfall."""
+    """An echo followed by a real question (in Chinese too: "那你…" after an echo is not a jab by itself, hence the
+    higher Chinese threshold), a blunt told fix, real thanks: no pitfall."""
     assert tone(text, lang, models[lang]) == ((), ())
 
 
@@ -178,7 +183,7 @@ def test_model_flags_no_good_answer_of_the_turn_sets(models: dict[str, Mapping[s
 
 
 def test_model_recall_on_the_per_label_sarcasm_flags(models: dict[str, Mapping[str, Any]]) -> None:
-    """Rules and model together on the per-label sets' sarcasm flags: >= .88 (leave-one-set-out 47/52; the rules
+    """Rules and model together on the per-label sets' sarcasm flags: >= .86 (leave-one-set-out 45/52; the rules
     alone stay at 43/52, test_tone.py)."""
     flagged = []
     for folder in sorted(RETIRED.glob("blind*")) + [CORPUS / "train-writers"]:
@@ -187,7 +192,7 @@ def test_model_recall_on_the_per_label_sarcasm_flags(models: dict[str, Mapping[s
             lang = "en" if ".en." in path.name else "zh-CN"
             flagged += [(i["t"], lang) for i in items if isinstance(i, dict) and "sarcasm" in (i.get("flags") or ())]
     assert len(flagged) > 50
-    assert sum(bool(tone(t, lang, models[lang])[0]) for t, lang in flagged) / len(flagged) >= 0.88
+    assert sum(bool(tone(t, lang, models[lang])[0]) for t, lang in flagged) / len(flagged) >= 0.86
 
 
 def test_model_is_skipped_on_long_text(models: dict[str, Mapping[str, Any]]) -> None:
