@@ -274,15 +274,47 @@ def _told_by_clause(a: Analysis) -> bool:
                 words = words[1:]
             if words and words[0] in verbs:
                 return True
-        elif a.lang == "zh-CN" and not re.search(r"[了过](?!解)", text):
+        elif a.lang == "zh-CN":
+            # "…就行了" / "…就好了" closes the fix with a 了 of its own, not a 了 of something done (session 9, round 2)
+            enough = _ZH_ENOUGH.search(text)
+            if re.search(r"[了过](?!解)", text[:enough.start()] if enough else text):
+                continue
+            told_own = subject is not None and subject[1] == "me" and clause.actor is None
+            if told_own or _zh_told_words(a, "story_lead").match(text):
+                continue  # the speaker's own story ("我之前也是…，后来全交出去就好了"): nothing told to the person
             if _in(a.spans("duty_head"), clause.span):
                 return True
             tags = pos_tags(text)
             words = [w for w, _ in tags]
-            if "把" in words and any(w in ("你", "您") for w in words[:words.index("把")]):
-                if any(f.startswith("v") and w not in _not_acts(a) for w, f in tags[words.index("把") + 1:]):
+            if "把" in words and (any(w in ("你", "您") for w in words[:words.index("把")])
+                                  or (clause.actor is None and _zh_told_words(a, "ba_lead", "(?:{})*把").match(text))):
+                # 你把…<verb>, or a 把 clause with no subject at all ("把调账学会", "然后把权限搞清楚"): an order
+                if any(f[:1] in ("v", "l") and w not in _not_acts(a) for w, f in tags[words.index("把") + 1:]):
+                    return True
+            if enough and clause.actor in (None, "you"):
+                # "用那个工具就行", "回拨放那时候就行了": an act on something the person is told is all it takes; a bare
+                # demand of the outcome ("准时来就行了") names no act to do (testplan bid-late-logins judging: fallback)
+                head = [(w, f) for w, f in pos_tags(text[:enough.start()]) if w.strip()]
+                means = _zh_told_words(a, "means")
+                if any(means.fullmatch(w) or (f.startswith("v") and w not in _not_acts(a)
+                                              and any(g[:1] not in ("v", "d", "u") for _, g in head[i + 1:]))
+                       for i, (w, f) in enumerate(head)):
                     return True
     return False
+
+
+# The rest of a Chinese fix told as all it takes ("…就行", "…就好了", "…就可以了"; question.py _told_by_clause, session 9 round 2).
+_ZH_ENOUGH = re.compile(r"就(?:行|好|可以|够)了?[。！!～~]?$")
+
+
+@lru_cache(maxsize=8)
+def _told_pattern(words: tuple[str, ...], frame: str) -> re.Pattern[str]:
+    return re.compile("^" + frame.format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"))
+
+
+def _zh_told_words(a: Analysis, name: str, frame: str = "(?:{})") -> re.Pattern[str]:
+    """Return the word class ``name`` of rules/question.yaml told_zh (a 把 clause's link words, a story's lead, means)."""
+    return _told_pattern(tuple((a.book.settings.get("told_zh") or {}).get(name) or ()), frame)
 
 
 def _which_typo(a: Analysis) -> str | None:

@@ -131,3 +131,75 @@ def test_zh_options_forms(text: str, stage: str, advice: bool) -> None:
 def test_zh_why_everything_leads(text: str, leading: bool) -> None:
     """为什么…什么都… scolds the person: leading."""
     assert run("question", text, lang="zh-CN").to_dict()["leading"] is leading
+
+
+# ---------------- session 9, round 2 (judge q9): own wording of the classes of turns11 also in older turn sets ----------------
+def _q(text: str, lang: str = "zh-CN") -> dict:
+    return run("question", text, lang=lang).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "下周先去把质检规则过一遍，把扣分项记下来。",   # a time, 先去, then a 把 clause with no subject
+    "然后把回访名单整理好。",                       # 把 with no subject after a link word
+    "你用那个话术模板就行。",                       # an act the person is told is all it takes (就行)
+    "把工单备注写清楚就行了。",                     # 就行了: the 了 closes the fix, nothing is done yet
+    "明天先去找组长要一下权限。",
+])
+def test_zh_fix_told_without_a_subject(text: str) -> None:
+    """Conventions 13: a Chinese order with its subject left out (把…, …就行, 这周先去…) is a fix told."""
+    report = _q(text)
+    assert report["form"] == "statement"
+    assert report["advice"] is True and report["leading"] is True
+    assert "told" in {p["id"] for p in report["pitfalls"]}
+
+
+@pytest.mark.parametrize("text", [
+    "我之前也是自己扛，后来慢慢交出去就好了。",   # the speaker's own story
+    "你能跟我说说就行。",                         # an invitation
+    "这样就行。",                                 # no act
+    "上周已经把回访做完了。",                     # done
+])
+def test_zh_no_fix_told(text: str) -> None:
+    """A story, an invitation, a remark with no act or something done tells no fix."""
+    assert "told" not in {p["id"] for p in _q(text)["pitfalls"]}
+
+
+@pytest.mark.parametrize(("text", "closed_fact"), [
+    ("那次是什么时候？", True),                        # when a past event was: one fact (conventions 7)
+    ("那件事是什么时候的事？", True),
+    ("上周投诉率达标了吗？投诉率多少？", True),        # a yes/no, then a figure asked bare
+    ("先说说当时是谁接的那通电话？", True),          # an invitation whose object is who it was
+    ("你打算什么时候开始？", False),                   # a plan (Will)
+    ("你希望月底FCR到多少？", False),                  # a target hoped for (Goal)
+    ("你觉得目标定多少合适？", False),
+    ("说说当时是谁，遇到了什么问题？", False),         # an invitation that asks for more
+])
+def test_zh_closed_factual_probe(text: str, closed_fact: bool) -> None:
+    """Conventions 7: a probe for one fact (when, a figure, who) is closed in effect."""
+    report = _q(text)
+    assert ("closed_fact" in {p["id"] for p in report["pitfalls"]}) is closed_fact
+
+
+@pytest.mark.parametrize(("text", "leading"), [
+    ("那为什么不先来找我？", True),          # why-not about coming to the coach: it blames (conventions 10)
+    ("你们为什么没告诉我？", True),
+    ("你觉得为什么大家没来找我？", False),   # asks for a view: not matched by the why-not form
+])
+def test_zh_why_not_come_to_me_leads(text: str, leading: bool) -> None:
+    assert _q(text)["leading"] is leading
+
+
+@pytest.mark.parametrize(("scenario_id", "node", "text", "intent"), [
+    ("smart-goal-agent", "actions", "下周先去把调账流程学一遍，把权限申请下来。", "closed-or-leading"),
+    ("swot-self-scan-candidate", "evidence", "你质检分92，把这个写进去就行。", "leading-or-closed"),
+    ("kpi-first-week-former-peer", "reality-question", "别手写了，用系统里的模板就行。", "leading-or-closed"),
+    ("promo-overconfident-360", "probe", "那次是什么时候？", "closed-or-leading"),
+    ("review-peak-day", "evaluate", "目标达到了吗？接通率多少？", "closed-or-leading"),
+    ("review-peak-day", "goal", "先说说昨天是谁负责排班的？", "closed-or-leading"),
+    ("review-peak-day", "causes", "那为什么不早点来找我？", "closed-or-leading"),
+])
+def test_zh_poor_answers_at_question_turns(scenario_id: str, node: str, text: str, intent: str) -> None:
+    """The poor answers reach the intent that names their mistake (conventions 7, 10, 13)."""
+    from tests.checks.test_question_session9 import reached
+
+    assert reached(scenario_id, node, text, "zh-CN") == intent
