@@ -37,6 +37,11 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ECHO_QUESTION = re.compile(r"^\s*[^?？。.!！]{1,14}[?？]\s*\S")
 _ENDS_QUESTION = re.compile(r"[?？]\s*$")
 _BANG = re.compile(r"[!！]")
+# Chinese carries the tone of a clause at its end: the modal particle it closes on (呗。嘛。吧？咯？啊。 after a
+# statement; the closed class of 语气词) and the mark after it. Session 9, round 2 (H-judge-tone9).
+_ZH_CLAUSE = re.compile(r"([\u4e00-\u9fff][^，。！？,.!?；;~～…\s]*)([，。！？,.!?；;~～…]*)")
+_ZH_PARTICLES = frozenset("呗嘛吧啊呀咯哦哈呢啦喽么哇嘞")
+_END_MARK = {"": "$", "，": ",", ",": ",", "。": ".", ".": ".", "！": "!", "!": "!", "？": "?", "?": "?"}
 
 
 def _hits(text: str, lang: str) -> tuple[Doc, list[tuple[str, Span]]]:
@@ -66,7 +71,20 @@ def features(text: str, lang: str, rule_ids: tuple[str, ...] | list[str] = ()) -
     for name, pattern in (("echo_question", _ECHO_QUESTION), ("ends_question", _ENDS_QUESTION), ("bang", _BANG)):
         if pattern.search(text):
             feats[f"s:{name}"] = 1.0
+    if lang.startswith("zh"):
+        feats.update(_zh_edges(text))
     return feats
+
+
+def _zh_edges(text: str) -> dict[str, float]:
+    """Return ``e:<particle><end mark>`` for each Chinese clause that closes on a modal particle: "…开始呗。" gives
+    ``e:呗.``, "…是吧？" ``e:吧?``; a clause that ends on any other character gives nothing."""
+    out: dict[str, float] = {}
+    for body, mark in _ZH_CLAUSE.findall(text):
+        last = body.rstrip()[-1]
+        if last in _ZH_PARTICLES:
+            out[f"e:{last}{_END_MARK.get(mark[:1], '.')}"] = 1.0
+    return out
 
 
 def model(lang: str) -> Mapping[str, Any] | None:

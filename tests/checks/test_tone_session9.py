@@ -110,13 +110,16 @@ def test_no_sarcasm_register_poor_answer_keeps_a_specific_intent_unless_listed()
 
 @pytest.fixture(scope="module")
 def models() -> dict[str, Mapping[str, Any]]:
-    """The shipped tone models, or (before the lead's refit) the same fit run here."""
+    """The shipped tone models, or (before the lead's refit) the same fit run here. A Chinese model fitted before
+    the clause-final particle features (session 9 round 2: no ``e:`` weight) is fitted here too: the Chinese
+    threshold is chosen for a model with them."""
     from coachlab.checks import train
 
     out = {}
     for lang in ("en", "zh-CN"):
         shipped = tone_check.model(lang)
-        out[lang] = shipped if shipped is not None else train.fit_tone(train.tone_rows(lang))
+        stale = lang == "zh-CN" and shipped is not None and not any(f.startswith("e:") for f in shipped["weights"])
+        out[lang] = shipped if shipped is not None and not stale else train.fit_tone(train.tone_rows(lang))
     return out
 
 
