@@ -251,7 +251,11 @@ WISH_COMPARATIVE = True  # session 8 (judge fb6): "try to come earlier", "别再
 # punctual please, it is important for team.": the step seen is "please, it is important…"); the sentence is read too
 WISH_SENTENCE = True
 _WISH_ZH = frozenset({"注意", "提高", "提升", "加强", "增强", "改善", "改进", "做好", "杜绝", "避免", "优化", "重视", "学会",
-                      "学学", "上心", "用心", "努力", "加油", "端正", "让", "使", "令"})
+                      "学学", "上心", "用心", "努力", "加油", "端正", "让", "使", "令",
+                      # session 9, round 2 (judge fb9): on time is the expectation said again, not how to meet it
+                      # ("下周一开始8点准时登录哈", "从明天起准点login就行": turns-blind, turns11, labelled fallback)
+                      "准时", "准点", "按时", "守时", "留意"})
+_START = frozenset({"开始", "起"})  # "下周一开始…", "从明天起…": when the step starts, not the act
 _CUE_ZH = frozenset({"要", "得", "会", "能", "请", "希望", "建议", "记得", "是", "需要", "应该", "必须", "可以", "争取",
                      "尽量", "你", "您", "大家", "我们", "以后", "今后", "下次", "下一次", "往后", "多", "再", "更", "别",
                      "不要", "一定", "务必", "还是", "就"})
@@ -264,7 +268,7 @@ _CUE_EN = re.compile(r"^(?:\W*(?:next time|in (?:the )?future|from now on|going 
 _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "try to come earlier", "be on time" (rules/feedback.yaml feedback.en.comparative_only) and "别再迟到了"
 # (feedback.zh.fault_dont): lexicons kept as data with their reasons and examples; read here on a piece of the text.
-_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame", "observed", "how_often")  # targets read on pieces, never on the whole answer
+_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame", "observed", "how_often", "dont")  # targets read on pieces, never on the whole answer
 
 
 @lru_cache(maxsize=None)
@@ -297,15 +301,76 @@ def wish_only(span: Span, lang: str) -> bool:
     for clause in split_spans(span.text, ZH_CUT):
         if WISH_COMPARATIVE and _lexicon("fault_dont").search(clause.text):
             continue  # "别在迟到了": the fault said again, no act
-        for word, flag in pos_tags(clause.text):
+        tags = pos_tags(clause.text)
+        for i, (word, flag) in enumerate(tags):
             if not word.strip() or flag == "x" or word in _CUE_ZH:
                 continue
+            if word in _START and i and tags[i - 1][1][:1] in ("t", "l", "m"):
+                continue  # "下周一开始": the start of the step
             if word in _WISH_ZH:
                 wished = True
                 break
             if flag in ("v", "vd"):
                 return False  # an act named before any wish: "以后8点前登录", "查东西的时候跟客户说一声"
     return wished
+
+
+
+# A "don't" is no step (session 9, round 2, judge fb9): "下次别说“我刚才已经说过了”这句就行", "查记录的时候别silent就行",
+# "今后永远不要再打断同事发言", "以后注意下跟客户的沟通，别冷场就行", "Stop interrupting people", "Just don't go quiet"
+# reached the concrete-development intent or were seen as steps (turns2 to turns11: the writers' poor answers at
+# development nodes, labelled fallback). A development says what to do instead. Read clause by clause: a development
+# span that forbids (rules feedback.*.dont) or wishes, and has no clause that still names an act to do (an act,
+# not a wish, not a prohibition, not done, not asked), names nothing to do. "别说“我刚才说过了”，换成“我换个说法”" and
+# "Don't go quiet. While you click, you talk: '…'" keep their step.
+DONT_IS_NOT_STEP = True
+_ZH_TAIL = re.compile(r"(?:就行|就好|就可以|就ok|就OK|就完了|就是了|就得了|就够了|这句|这种话)?[了呗哈啊吧嘛哦]*\W*$")
+
+
+def _positive_clause(clause: str, lang: str) -> bool:
+    """Return True when a clause of a development names an act to do: no "don't", no wish, not done, not asked."""
+    if _lexicon("dont", lang).search(clause) or re.search(r"[？?]|吗", clause):
+        return False
+    if lang == "en":
+        return _en_step(clause) and not comparative_only(Span(0, len(clause), clause)) \
+            and not wish_only(Span(0, len(clause), clause), "en") \
+            and not re.match(r"^\W*(?:you|u|i|we)\s+\w+ed\b", clause, re.IGNORECASE)
+    if _lexicon("fault_dont").search(clause) or wish_only(Span(0, len(clause), clause), "zh-CN"):
+        return False
+    bare = _ZH_TAIL.sub("", _QUOTE.sub("", clause))
+    if re.match(r"^\W*(?:以后|今后|下次|平时)?\s*(?:再|更)?[多少](?![少久])", bare) and not re.search(r"\d", bare):
+        return False  # "多跟客户说说话": more of it, with no amount, is a wish (WISH_COMPARATIVE)
+    tags = [(w, f) for w, f in pos_tags(bare) if w.strip() and f != "x"]
+    done = [i for i, (_, f) in enumerate(tags) if f in _ZH_ASPECT]
+    if done:
+        tags = tags[done[-1] + 1:]  # "觉得累了先按小休": the act after the condition; "你提了补偿券": none
+    # jieba tags some verbs of an act as prepositions when a noun follows ("先按小休", "用快捷入口")
+    return any((f.startswith("v") or f == "p" and i + 1 < len(tags) and tags[i + 1][1][:1] == "n" and w != "在")
+               and w not in _NOT_ACTION and w not in _CUE_ZH for i, (w, f) in enumerate(tags))
+
+
+_SAID = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)|\"[^\"]*(?:\"|$)|(?<![A-Za-z])'[^']{3,}(?:'|$)")  # quoted words, not "don't"
+
+
+def _clauses_of(span: Span) -> tuple[str, list[str]]:
+    """Return the language of a span and its clauses (never cut inside quoted words)."""
+    lang = "zh-CN" if re.search(r"[\u4e00-\u9fff]", span.text) else "en"
+    cut = ZH_SPACE_CUT if lang == "zh-CN" else _EN_PIECE_CUT
+    masked = _SAID.sub(lambda m: m.group(0)[0] + "q" * (len(m.group(0)) - 2) + m.group(0)[-1:], span.text)
+    return lang, [span.text[c.start:c.end] for c in split_spans(masked, cut) if span.text[c.start:c.end].strip()]
+
+
+def _to_do(span: Span) -> bool:
+    """Return True when some clause of a span names an act to do."""
+    lang, parts = _clauses_of(span)
+    return any(_positive_clause(p, lang) for p in parts)
+
+
+def dont_only(span: Span, lang: str) -> bool:
+    """Return True when a development span forbids (or wishes) and names no act to do instead (DONT_IS_NOT_STEP)."""
+    lang, parts = _clauses_of(span)
+    forbids = any(_lexicon("dont", lang).search(p) for p in parts)
+    return forbids and not any(_positive_clause(p, lang) for p in parts)
 
 
 # At a role-play turn the occasion is the call or meeting being talked about (the other person's line is the
@@ -623,9 +688,14 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
              or (plan_steps(a.doc) if PLAN_NOTES_ARE_STEPS else []))
     if WISH_COMPARATIVE and a.lang == "en":
         steps = [span for span in steps if not comparative_only(span)]  # "try to come earlier" (WISH_COMPARATIVE)
+    if (DONT_IS_NOT_STEP and steps and any(dont_only(span, a.lang) for span in [*steps, *a.spans("development")])
+            and not _to_do(Span(0, len(text[:STRUCTURE_MAX]), text[:STRUCTURE_MAX]))):
+        # "查记录的时候别silent就行": a "don't" with nothing to do instead (DONT_IS_NOT_STEP)
+        steps = [span for span in steps if not dont_only(span, a.lang)]
     wishes = (WISH_IS_NOT_STEP and rules["development"] and not steps
               and all(wish_only(span, a.lang) or (WISH_SENTENCE and a.lang == "en"
                                                   and comparative_only(a.doc.sentence_of(span.start)))
+                      or (DONT_IS_NOT_STEP and dont_only(span, a.lang))
                       for span in a.spans("development")))
     if wishes:
         rules["development"] = False  # "以后注意下时间管理", "Please improve your CRM skills" (WISH_IS_NOT_STEP)
