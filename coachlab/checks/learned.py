@@ -7,6 +7,8 @@ Features are names, each worth 1 when it fires (see ``features``):
 - ``s:<name>``: clause structure (coachlab/checks/structure.py: who does what, a consequence after a behaviour);
 - ``w:<word>`` / ``w:<word> <word>``: words (jieba words in Chinese, lower-case words and pairs in English);
 - ``c:<two characters>``: Chinese character pairs, which survive typos and segmentation slips.
+- ``e:<particle><mark>``: the tone model only (coachlab/checks/tone.py): a Chinese clause's closing modal
+  particle and the punctuation after it, where a dig carries its tone ("…呗。", "…是吧？").
 
 Inference is a dot product over the features that fired, then a logistic (two classes) or a softmax
 (several), in pure Python: deterministic, no scikit-learn at run time. ``coachlab/checks/train.py``
