@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from coachlab.text import Quantity
+from coachlab.text import Quantity, zh_to_number
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, GoalReport, Pitfall, frozen
@@ -99,8 +99,7 @@ def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None)
 TIME_SIZES_THE_STEP = True
 HORIZON = "horizon"
 _WORD_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "thirty": 30,
-                "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "thirty": 30}
 _UNIT_WEEKS = (("季度", 13.0), ("quarter", 13.0), ("月", 4.3), ("month", 4.3), ("周", 1.0), ("星期", 1.0),
                ("礼拜", 1.0), ("week", 1.0), ("wk", 1.0), ("天", 1 / 7), ("day", 1 / 7))
 _COUNT = re.compile(r"\d+|[一二两三四五六七八九十]+|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -111,16 +110,12 @@ _MONTH_NEAR = re.compile(r"month|个?月|月底|月末", re.IGNORECASE)
 
 
 def _count(word: str) -> float | None:
+    """Return the value of a count in a horizon: digits, an English number word or a Chinese numeral (两, 十四)."""
     if word.isdigit():
         return float(word)
     if word.lower() in _WORD_NUMBER:
         return float(_WORD_NUMBER[word.lower()])
-    if set(word) <= set("一二两三四五六七八九十"):  # 十四, 二十
-        tens, _, ones = word.partition("十")
-        if "十" in word:
-            return float((_WORD_NUMBER.get(tens, 1) if tens else 1) * 10 + (_WORD_NUMBER.get(ones, 0) if ones else 0))
-        return float(_WORD_NUMBER.get(word, 0)) or None
-    return None
+    return zh_to_number(word)
 
 
 def _horizon_weeks(text: str) -> float | None:
