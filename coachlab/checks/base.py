@@ -218,6 +218,9 @@ def practice_score(report: Any) -> float:
     unsure = set(getattr(report, "unsure", ()) or ())
     if getattr(report, "empty", False):
         return 0.0
+    # The tone pitfall (coachlab/checks/tone.py) weighs as each kind's own arithmetic weighs pitfalls (none in a
+    # feedback report's flags), half when the tone check is unsure of it.
+    tone = {"sarcasm"} & unsure
 
     def credit(label: str, value: Any) -> float:
         return 0.5 if label in unsure else float(bool(value))
@@ -227,13 +230,13 @@ def practice_score(report: Any) -> float:
         e = report.elements
         present = credit("behavior", e["behavior"]) + credit("impact", e["impact"]) + max(
             credit("appreciation", e["appreciation"]), credit("development", e["development"]))
-        flags = sum(credit(f, f in report.flags) for f in {*report.flags, *(unsure - set(e))})
+        flags = sum(credit(f, f in report.flags) for f in {*report.flags, *(unsure - set(e) - tone)})
         score = 100 * present / 3 - 15 * flags
     elif name == "GoalReport":
         c = report.criteria
         met = sum(credit(k, v) for k, v in c.items() if k != "achievable") + (
             0.5 if c.get("achievable") is None else credit("achievable", c["achievable"]))
-        score = 100 * met / len(c) - 10 * len(report.pitfalls)
+        score = 100 * met / len(c) - 10 * (len(report.pitfalls) - 0.5 * len(tone))
     elif name == "QuestionReport":
         form = 0.5 * 50 if "form" in unsure else {"open": 50, "closed": 25}.get(report.form, 0)
         score = (form + 20 * credit("grow_stage", report.grow_stage is not None)
@@ -243,7 +246,7 @@ def practice_score(report: Any) -> float:
         ratio = report.first_person_ratio or 0
         score = (20 * sum(credit(k, v) for k, v in report.elements.items())
                  + 10 * credit("quantified_result", report.quantified_result) + (10 if ratio >= 0.5 else 0)
-                 - 10 * len(report.pitfalls))
+                 - 10 * (len(report.pitfalls) - 0.5 * len(tone)))
     elif name == "ListeningReport":
         score = 100 * sum(credit(k, v) for k, v in report.elements.items()) / 3
     else:

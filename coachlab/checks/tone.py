@@ -15,19 +15,23 @@ pitfall only above the threshold in rules/tone.yaml (``model.threshold``, chosen
 more than ~0.3 % of good answers are flagged), on answers up to ``model.max_chars`` long (what it was fitted on;
 it costs nothing on long texts); its evidence is the sentence of the learner's text that scores
 highest, and ``explain`` names the features behind it. Without a shipped tone model the rules work alone.
+
+Session 10 (H-tone-ask): a flag of the model alone below ``model.ask_below`` is unsure (``verdict``): the report
+still carries the pitfall, lists it in ``unsure`` with its confidence and a question quoting the learner's sentence
+("Did you mean … in earnest?"; yes drops the pitfall), so a role-play asks before the answer costs a try.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping, TypeVar
 
 from coachlab.text import Span
 from coachlab.text.lang import normalize_lang_arg
 from .base import clean, is_empty
 from .engine import Doc, find_all, rulebook
-from .report import Evidence, Pitfall, Report
+from .report import Evidence, Pitfall, Report, frozen
 
 PITFALL = "sarcasm"
 R = TypeVar("R", bound=Report)
@@ -142,40 +146,109 @@ def _model_span(doc: Doc, tone_model: Mapping[str, Any]) -> Span:
     return best
 
 
-def tone(text: str, lang: str = "auto", tone_model: Mapping[str, Any] | None = None
-         ) -> tuple[tuple[Pitfall, ...], tuple[Evidence, ...]]:
-    """Return the sarcasm pitfall (reason in the text's language) and its evidence, or two empty tuples.
+RULE_CONFIDENCE = 0.95  # a rule is a form a trainer named: its verdict stands and is never asked about
+ANSWERS = {"yes": False, "no": True}  # what the learner's answer to the question sets the pitfall to
 
-    The rules speak first (their reason names the form); when none fires, the tone model (if shipped, or given
-    as ``tone_model``) raises the pitfall above its threshold, quoting the sentence it scores highest.
+
+@dataclass(frozen=True)
+class ToneVerdict:
+    """What the tone check found in one text: the pitfall, its evidence, how sure, and the question when unsure.
+
+    ``confidence`` is the tone model's probability of mockery (``RULE_CONFIDENCE`` when a rule fired);
+    ``unsure`` when the model alone raised it below ``model.ask_below`` (rules/tone.yaml). Then ``question`` asks
+    the learner whether they meant the quoted sentence (the model's evidence) in earnest: "yes" is the favourable
+    reading, as for every pitfall the checks ask about (coachlab.checks.base.judge), so ``answers`` maps yes to
+    no pitfall and no to the pitfall (``ANSWERS``).
+    """
+
+    pitfall: Pitfall
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    unsure: bool = False
+    question: Mapping[str, str] | None = None
+    features: tuple[tuple[str, float], ...] = ()
+
+
+def _ask_below(code: str) -> float:
+    """Return the probability under which a flag of the tone model alone is unsure (0: never unsure)."""
+    below = _settings().get("ask_below") or {}
+    return float(below.get(code, 0.0)) if isinstance(below, Mapping) else float(below)
+
+
+def _question(code: str, quote: str) -> dict[str, str]:
+    """Return the question to the learner about an unsure flag, in the text's language, quoting their words."""
+    from coachlab.i18n import t
+    from .base import _short
+
+    return {"label": PITFALL, "text": t("checks.tone.ask", code, quote=_short(quote))}
+
+
+def verdict(text: str, lang: str = "auto", tone_model: Mapping[str, Any] | None = None) -> ToneVerdict | None:
+    """Return the tone check's verdict on ``text`` (None when it does not mock the listener).
+
+    The rules speak first (their reason names the form; sure); when none fires, the tone model (if shipped, or given
+    as ``tone_model``) raises the pitfall above its threshold, quoting the sentence it scores highest: sure from
+    ``model.ask_below`` up, unsure below it (a question to the learner, never a verdict they cannot contest).
     """
     text = clean(text)
     if is_empty(text):
-        return (), ()
+        return None
     code = normalize_lang_arg(lang, text)
     doc, hits = _hits(text, code)
     if hits:
         rule = next(r for r in rulebook("tone").rules if r.id == hits[0][0])
         evidence = tuple(Evidence(PITFALL, s.start, s.end, s.text) for _, s in hits)
-        return (Pitfall(PITFALL, rule.why[code]),), evidence
+        return ToneVerdict(Pitfall(PITFALL, rule.why[code]), evidence, RULE_CONFIDENCE)
     tone_model = tone_model or model(code)
     settings = _settings()
     if tone_model is None or not settings or len(text) > int(settings["max_chars"]):
-        return (), ()
+        return None
     from .learned import predict
 
-    if predict(tone_model, features(text, code)).probability(True) < float(settings["threshold"][code]):
-        return (), ()
+    feats = features(text, code)
+    p = predict(tone_model, feats).probability(True)
+    if p < float(settings["threshold"][code]):
+        return None
     span = _model_span(doc, tone_model)
-    return (Pitfall(PITFALL, settings["why"][code]),), (Evidence(PITFALL, span.start, span.end, span.text),)
+    weights = tone_model["weights"]
+    why = tuple(sorted(((f, round(weights[f], 3)) for f in feats if weights.get(f, 0.0) > 0),
+                       key=lambda fw: (-fw[1], fw[0]))[:5])
+    unsure = p < _ask_below(code)
+    return ToneVerdict(Pitfall(PITFALL, settings["why"][code]), (Evidence(PITFALL, span.start, span.end, span.text),),
+                       round(p, 3), unsure, _question(code, span.text) if unsure else None, why)
+
+
+def tone(text: str, lang: str = "auto", tone_model: Mapping[str, Any] | None = None
+         ) -> tuple[tuple[Pitfall, ...], tuple[Evidence, ...]]:
+    """Return the sarcasm pitfall (reason in the text's language) and its evidence, or two empty tuples.
+
+    The rules speak first (their reason names the form); when none fires, the tone model (if shipped, or given
+    as ``tone_model``) raises the pitfall above its threshold, quoting the sentence it scores highest. Whether
+    the flag is sure is in ``verdict``.
+    """
+    found = verdict(text, lang, tone_model)
+    return ((found.pitfall,), found.evidence) if found is not None else ((), ())
 
 
 def with_tone(report: R, text: str, lang: str = "auto") -> R:
-    """Return ``report`` with the sarcasm pitfall and its evidence added when the text mocks the listener."""
+    """Return ``report`` with the sarcasm pitfall and its evidence added when the text mocks the listener.
+
+    The report also gets the verdict's confidence and the model's features behind it; an unsure flag (the model
+    alone, below ``model.ask_below``) is listed in ``unsure`` with its question and answers, as every check lists
+    its own unsure verdicts: the practice score counts it half, a role-play asks before it costs a try.
+    """
     if report.empty or any(p.id == PITFALL for p in report.pitfalls):
         return report
-    pitfalls, evidence = tone(text, lang)
-    if not pitfalls:
+    found = verdict(text, lang)
+    if found is None:
         return report
-    return replace(report, pitfalls=report.pitfalls + pitfalls,
-                   evidence=tuple(sorted(report.evidence + evidence, key=lambda e: (e.start, e.end))))
+    out = replace(report, pitfalls=report.pitfalls + (found.pitfall,),
+                  evidence=tuple(sorted(report.evidence + found.evidence, key=lambda e: (e.start, e.end))),
+                  confidence=frozen({**report.confidence, PITFALL: found.confidence}),
+                  features=frozen({**report.features, PITFALL: [list(fw) for fw in found.features]})
+                  if found.features else report.features)
+    if not found.unsure or found.question is None:
+        return out
+    return replace(out, unsure=report.unsure + (PITFALL,), questions=report.questions + (found.question,),
+                   answers=frozen({**report.answers, PITFALL: dict(ANSWERS)}),
+                   suggestions=report.suggestions + (found.question["text"],))

@@ -283,6 +283,12 @@ def settle(report: Mapping[str, Any] | None, yes: bool, labels: list[str] | None
             out["criteria"][label] = value
         elif isinstance(out.get("flags"), list) and label in FEEDBACK_FLAGS:
             out["flags"] = [f for f in out["flags"] if f != label] + ([label] if value else [])
+        elif label == TONE:  # the tone check's unsure mockery: "no" keeps the pitfall, "yes" (in earnest) drops it
+            if not value:
+                out["pitfalls"] = [p for p in out.get("pitfalls") or ()
+                                   if not (isinstance(p, Mapping) and p.get("id") == TONE)]
+                out["evidence"] = [e for e in out.get("evidence") or ()
+                                   if not (isinstance(e, Mapping) and e.get("element") == TONE)]
         else:
             out[label] = value
     if isinstance(out.get("elements"), Mapping) and "development" in out["elements"] and "model" in out:
@@ -383,13 +389,20 @@ def answer(scenario: Scenario, session: Session, text: str, checker: Checker | N
     unsure = _unsure(reports)
     decisive = _decisive(scenario, session, free, reports, unsure)
     if decisive is not None:
-        kind, label = decisive
-        pending = {"text": text, "cut": cut, "lang": lang, "reports": reports, "unsure": unsure,
-                   "asked": {kind: [label]}}
+        asked = _asked(*decisive, unsure)
+        pending = {"text": text, "cut": cut, "lang": lang, "reports": reports, "unsure": unsure, "asked": asked}
         return (replace(session, pending=pending),
-                Event("ask", session.node, _questions(reports, lang, {kind: [label]}), None, (), cut, None,
+                Event("ask", session.node, _questions(reports, lang, asked), None, (), cut, None,
                       tries_left(scenario, session)))
     return _resolve(scenario, session, text, cut, reports, unsure, None)
+
+
+def _asked(kind: str, label: str, unsure: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Return the verdicts one question settles: ``label`` of ``kind``; the tone check's in every report (each
+    report carries the same mockery, and one still mocking would keep the answer from its intent)."""
+    if label != TONE:
+        return {kind: [label]}
+    return {k: [TONE] for k, labels in unsure.items() if TONE in labels}
 
 
 def _decisive(scenario: Scenario, session: Session, free: Mapping[str, Any],
@@ -404,10 +417,12 @@ def _decisive(scenario: Scenario, session: Session, free: Mapping[str, Any],
     for kind, labels in unsure.items():
         for label in labels:
             picks = set()
+            asked = _asked(kind, label, unsure)
             for yes in (True, False):
-                settled = {k: (settle(r, yes, [label]) if k == kind else r) for k, r in reports.items()}
+                settled = {k: (settle(r, yes, asked[k]) if k in asked else r) for k, r in reports.items()}
                 picked = _pick(free, _ctx(scenario, session, settled, default))[0]
-                picks.add((picked or {}).get("id"))
+                # the fallback with or without the tone note are two replies: an unsure dig is asked, never told
+                picks.add(((picked or {}).get("id"), picked is None and bool(_digs(settled))))
             if len(picks) > 1:
                 confidence = float(((reports.get(kind) or {}).get("confidence") or {}).get(label, 0.5))
                 found.append((confidence, kind, label))
