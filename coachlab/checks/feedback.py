@@ -633,6 +633,13 @@ def zh_context_acts(doc) -> list[Span]:
     return found if found and (named or len(found) >= 2) and (pinned or len(found) >= 2) else []
 
 
+# Session 10 (judge fb10): vague praise is praise with no behaviour, but the rules decide it before the learned
+# layer decides the behaviour. When the rules' behaviour held the praise up and the learned layer then finds no
+# act (and is sure of it), the praise stands alone: vague praise (turns12 kpi-first-week strength, and
+# turns3, turns4, turns5, turns7 praise poor answers of the same class, were sent to the fallback).
+PRAISE_LEFT_WITHOUT_ACT = True
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -714,6 +721,11 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     extra |= {"wish_step"} if wishes else set()
     extra |= {"act_on_occasion"} if made else set()
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
+    if (PRAISE_LEFT_WITHOUT_ACT and a.has("praise") and rules["behavior"]
+            and not j.verdicts["behavior"] and "behavior" not in j.unsure and not j.verdicts["vague_praise"]):
+        # The praise was read as backed by an act only because the rules saw one; the learned layer found none
+        # ("你的数据还不错", "You demonstrate outstanding customer focus"): praise with no act is vague praise.
+        j.verdicts["vague_praise"] = True
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])
     model = "BID" if elements["development"] else "BIA" if elements["appreciation"] else None

@@ -1,0 +1,66 @@
+"""Feedback at the role-play turns, session 10 (issue 13, judge fb10).
+
+Half-right poor answers reach the intent that names what is missing, not the fallback. The texts are our own
+wording, never copied from the retired turn sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coachlab.checks import run
+from tests.checks.playing import reached
+
+# Praise whose only "act" the learned layer does not believe: a number or a competency rated, with a clause the
+# rules read as the agent doing something. With no behaviour left, the praise is vague (PRAISE_LEFT_WITHOUT_ACT).
+PRAISE_WITHOUT_ACT = [
+    ("kpi-first-week-former-peer", "strength", "Your numbers look good, but your calls run long.", "en",
+     "vague-praise"),
+    ("kpi-first-week-former-peer", "strength", "你的指标还不错，就是通话有点长。", "zh-CN", "vague-praise"),
+    ("listening-abusive-call", "praise", "你的指标还不错，就是通话有点长。", "zh-CN", "vague"),
+    ("listening-abusive-call", "praise", "这一个月你的表现值得肯定，展现了很强的带队能力。", "zh-CN", "vague"),
+]
+
+
+@pytest.mark.parametrize(("scenario", "node", "text", "lang", "want"), PRAISE_WITHOUT_ACT)
+def test_praise_left_without_an_act_is_vague_praise(scenario: str, node: str, text: str, lang: str,
+                                                     want: str) -> None:
+    """No behaviour in the verdict, praise in the text: the vague-praise flag and the intent that asks for the act."""
+    report = run("feedback", text, lang=lang)
+    assert report.elements["behavior"] is False
+    assert "vague_praise" in report.flags
+    assert reached(scenario, node, text, lang) == want
+
+
+def test_praise_with_an_act_is_not_vague() -> None:
+    """The mechanism only fills in for a missing act: praise of a named act keeps its behaviour, no flag."""
+    report = run("feedback", "On the 10:20 call you read the refund amount back twice. Great work.", lang="en")
+    assert report.elements["behavior"] is True
+    assert "vague_praise" not in report.flags
+
+
+# The act renamed: "that's not <act>, that's <another>", "这不叫 X，叫 Y" is a verdict on the person's way of working
+# (rules/feedback.yaml feedback.*.label.renamed), so the BID turn names the label instead of falling back.
+RENAMED = [
+    ("Honestly, that's not coaching, that's doing the work for them.", "en"),
+    ("taking every case off them isnt mentoring tbh, its just being nice", "en"),
+    ("你这样不算辅导，算包办。", "zh-CN"),
+    ("帮同事把单子都做完，这个不叫带新人。", "zh-CN"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), RENAMED)
+def test_an_act_renamed_is_a_label(text: str, lang: str) -> None:
+    """The renaming is a label and reaches the BID turn's label intent."""
+    assert "label" in run("feedback", text, lang=lang).flags
+    assert reached("swot-self-scan-candidate", "bid", text, lang) == "label-or-absolute"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("This isn't blaming, it's looking at three calls together.", "en"),
+    ("这不叫批评，是想跟你一起看看那三通电话。", "zh-CN"),
+    ("迟到两分钟不算大事，不过这周有五次。", "zh-CN"),
+])
+def test_a_contrast_about_the_talk_is_no_label(text: str, lang: str) -> None:
+    """A contrast about the talk itself, or a size played down, renames nothing of the person's."""
+    assert "label" not in run("feedback", text, lang=lang).flags
