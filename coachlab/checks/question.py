@@ -133,11 +133,26 @@ def ask_reading(a: Analysis) -> frozenset[str]:
     return frozenset(found)
 
 
-def _stage(a: Analysis, form: str) -> str | None:
+def _told_stage(a: Analysis, told: str) -> str | None:
+    """Return the GROW stage of a told statement: the stage of what it hands over (conventions 19).
+
+    ``told`` says what the statement tells: ``fix`` (an act to do: stated advice, a fix told by mood or clause) or
+    ``handed`` (a goal or an answer handed over). The rows of rules/question.yaml ``told_stage`` are read in order: a goal
+    handed over is Goal, a date or a first step fixed for the person is Will, a fix or an option is Options; an answer
+    handed over that is no fix and no goal ("The problem is your tone") hands over no stage.
+    """
+    for row in a.book.settings.get("told_stage") or ():
+        if any(a.has(t) for t in row.get("any") or ()) or told in (row.get("told") or ()):
+            return str(row["stage"])
+    return None
+
+
+def _stage(a: Analysis, form: str, told: str | None = None) -> str | None:
     """Return the GROW stage: none for small talk; else the stage with most cues, ties by `stages` order.
 
     A real question with no cue of any stage takes ``stage_default`` (rules/question.yaml says which and
-    why): asking about work as it is now is the Reality stage, whatever words it uses.
+    why): asking about work as it is now is the Reality stage, whatever words it uses. A told statement (``told``:
+    what it tells, see _told_stage) has the stage of what it hands over when ``stated_advice_has_stage`` is on.
     """
     if a.has("reproach"):  # "难道你不知道…？" scolds and asks about no stage (rules/question.yaml)
         return None
@@ -148,9 +163,11 @@ def _stage(a: Analysis, form: str) -> str | None:
         return str(suggested)
     if a.has("small_talk") and not a.has("work_topic"):
         return None
-    if (form == "statement" and a.book.settings.get("stated_advice_has_stage") is False
-            and any(a.has(t) for t in ("advice", "telling", "suggestion"))):
-        return None  # advice stated outright asks about no stage (rules/question.yaml)
+    has_stage = bool(a.book.settings.get("stated_advice_has_stage"))
+    if form == "statement" and (told or any(a.has(t) for t in ("advice", "telling", "suggestion"))):
+        if not (has_stage and told) or a.has("pressure"):
+            return None  # advice that hands over nothing, or a threat, asks about no stage (rules/question.yaml)
+        return _told_stage(a, told)  # the stage of what is handed over (conventions 19; rules/question.yaml told_stage)
     if a.has("pressure"):  # agreement demanded or a threat asks about no stage (rules/question.yaml)
         return None
     if a.book.settings.get("supposed_case") and form != "statement" and a.has("supposition"):
@@ -381,7 +398,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     told = (form == "statement" and bool(a.book.settings.get("telling_leads"))
             and (stated or (a.has("handed") and not a.has("small_talk"))) and not a.has("no_fix"))
     leading = leading or told
-    stage = _stage(a, form)
+    stage = _stage(a, form, ("fix" if stated else "handed") if told else None)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     asked |= ask_reading(a)
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)

@@ -110,8 +110,9 @@ def test_yes_no_nodes_keep_their_closed_questions(scenario_id: str, node: str, t
     ("You were late three times this week.", "en", "reality"),
     ("这周你迟到了三次。", "zh-CN", "reality"),
     ("这个月你的AHT是7分20秒，比组平均高了1分钟。", "zh-CN", "reality"),
-    # ... but a fix or a verdict told, and reassurance, set no stage.
-    ("You should call him back first thing.", "en", None),
+    # ... but a fix told has the stage of what it hands over (conventions 19: the first thing fixed is Will), and
+    # reassurance sets no stage.
+    ("You should call him back first thing.", "en", "will"),
     ("没事，你肯定行的。", "zh-CN", None),
 ])
 def test_stated_observation_is_reality(text: str, lang: str, stage: str | None) -> None:

@@ -274,14 +274,15 @@ def test_blaming_why_and_who_lead(text: str, lang: str, leading: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    # Advice stated outright asks nothing, so it asks about no stage (blind3, blind4, blind5 in both languages).
+    # Advice stated outright hands over a fix: Options (conventions 19, session 10; it asked about no stage before), a day
+    # to do it on being part of the fix.
     ("My advice: sit with Tomás for an hour on Friday.", "en"),
     ("你先把三个模板背熟，下周再说。", "zh-CN"),
     ("我建议你明天早点上线，先把回访清掉。", "zh-CN"),
 ])
-def test_stated_advice_has_no_stage(text: str, lang: str) -> None:
+def test_stated_advice_has_the_stage_of_its_fix(text: str, lang: str) -> None:
     report = run("question", text, lang=lang).to_dict()
-    assert (report["form"], report["advice"], report["grow_stage"]) == ("statement", True, None)
+    assert (report["form"], report["advice"], report["grow_stage"]) == ("statement", True, "options")
 
 
 @pytest.mark.parametrize(("text", "lang", "stage"), [
