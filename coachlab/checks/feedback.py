@@ -11,8 +11,8 @@ from .base import analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
 from .structure import (ABSTRACT, CHANGE, NOT_AN_ACT, STRUCTURE_MAX, WARNING_CUE, ZH_CUT, ZH_SPACE_CUT,
                          abstract_quality, act_clauses, actor_features, acts_on_occasion, clauses,
-                         concrete_steps, consequences, imperative_lexicon, named_not_done, noun_phrase,
-                         plans_ahead, pos_tags, split_spans, zh_clause)
+                         concrete_steps, consequences, en_cut_without, imperative_lexicon, named_not_done,
+                         noun_phrase, plans_ahead, pos_tags, split_spans, zh_clause)
 
 ELEMENTS = ("behavior", "impact", "appreciation", "development")
 CONSEQUENCE_IS_IMPACT = True
@@ -401,7 +401,7 @@ def context_acts(doc) -> list[Span]:
 # something pins it down (a number, a clock time, quoted words, a deadline, a sequence such as 先…再 / "first").
 PLAN_NOTES_ARE_STEPS = True
 _NOTE_SEP = re.compile(r"\s+/\s+|\s*(?:->|→|=>|⇒)\s*|\s+\+\s+|[|｜]")
-_EN_PIECE_CUT = re.compile(r"[,;!?\n—–]+|\.(?!\d)|:(?!\d)|\s+(?:and|so|then|but|because|and then)\s+", re.IGNORECASE)
+_EN_PIECE_CUT = en_cut_without("which", "after that")  # the clause cut of structure.py, less these two joins
 _EN_FILLER = frozenset({"and", "then", "just", "so", "also", "first", "now", "please", "pls", "ok", "okay", "you",
                         "u", "always", "each", "every", "time"})
 _EN_NOT_IMPERATIVE_AFTER = frozenset({"i", "we", "they", "he", "she", "it", "customer", "customers", "is", "are", "was",

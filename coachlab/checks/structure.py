@@ -519,3 +519,14 @@ def concrete_steps(doc: Doc) -> list[Span]:
 
 _STEP_ANCHOR = re.compile(r"\b(?:before|after|while|until|when)\b|之前|以前|之后|以后|的时候|时[，,]|前[，,先]|先.{1,12}再",
                           re.IGNORECASE)
+
+
+def en_cut_without(*words: str) -> re.Pattern[str]:
+    """Return the English clause cut (the one ``clauses`` reads with) without some of its joining words.
+
+    Session 10 (judge fb10): feedback cuts a note into its pieces with this cut, less "which" and "after that"
+    (coachlab/checks/feedback.py ``_EN_PIECE_CUT``); derived from the one cut, so the two never drift apart.
+    """
+    head, joined = _EN_CUT.pattern.rsplit(r"\s+(?:", 1)
+    kept = [word for word in joined[:-len(r")\s+")].split("|") if word not in words]
+    return re.compile(head + r"\s+(?:" + "|".join(kept) + r")\s+", _EN_CUT.flags)

@@ -64,3 +64,19 @@ def test_an_act_renamed_is_a_label(text: str, lang: str) -> None:
 def test_a_contrast_about_the_talk_is_no_label(text: str, lang: str) -> None:
     """A contrast about the talk itself, or a size played down, renames nothing of the person's."""
     assert "label" not in run("feedback", text, lang=lang).flags
+
+
+
+def test_the_note_piece_cut_is_the_clause_cut_less_two_joins() -> None:
+    """feedback's English piece cut is derived from structure's clause cut: the same cut, less "which" and
+    "after that" (those join inside a piece), so a change to the clause cut reaches the pieces too."""
+    from coachlab.checks import structure
+    from coachlab.checks.feedback import _EN_PIECE_CUT, _pieces
+
+    assert structure.en_cut_without().pattern == structure._EN_CUT.pattern
+    assert _EN_PIECE_CUT.flags == structure._EN_CUT.flags
+    text = "say which plan it is, after that read it back but slowly"
+    assert [s.text for s in structure.split_spans(text, structure._EN_CUT)] == ["say", "plan it is", "read it back",
+                                                                              "slowly"]
+    assert [p.text.strip() for p in _pieces(text, "en")] == ["say which plan it is", "after that read it back",
+                                                              "slowly"]
