@@ -29,7 +29,7 @@ from typing import Any, Mapping, TypeVar
 
 from coachlab.text import Span
 from coachlab.text.lang import normalize_lang_arg
-from .base import clean, is_empty
+from .base import _QUOTE_MAX, clean, is_empty
 from .engine import Doc, find_all, rulebook
 from .report import Evidence, Pitfall, Report, frozen
 
@@ -214,6 +214,11 @@ def verdict(text: str, lang: str = "auto", tone_model: Mapping[str, Any] | None 
     why = tuple(sorted(((f, round(weights[f], 3)) for f in feats if weights.get(f, 0.0) > 0),
                        key=lambda fw: (-fw[1], fw[0]))[:5])
     unsure = p < _ask_below(code)
+    if unsure and len(" ".join(text.split())) <= _QUOTE_MAX:
+        # A short answer the model is unsure of is quoted whole: it was scored whole, and the sentence after an echo
+        # ("速度快？那客户那边反馈怎么样？") is no dig on its own. The question and the tone note quote the same words.
+        start = len(text) - len(text.lstrip())
+        span = Span(start, len(text.rstrip()), text.strip())
     return ToneVerdict(Pitfall(PITFALL, settings["why"][code]), (Evidence(PITFALL, span.start, span.end, span.text),),
                        round(p, 3), unsure, _question(code, span.text) if unsure else None, why)
 

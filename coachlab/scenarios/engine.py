@@ -331,7 +331,9 @@ def _tone_note(feedback: Mapping[str, str], text: str, digs: list[Mapping[str, A
     span = next((d for d in digs if isinstance(d.get("start"), int) and d.get("text")), None)
     if span is not None and text[span["start"]:span.get("end", span["start"])] == span["text"]:
         around = [s.text for s in split_sentences(text) if s.start <= span["start"] < s.end]
-        quote = around[0] if around and len(around[0]) <= QUOTE_MAX else str(span["text"])
+        # the sentence, unless the span is longer (an unsure flag of a short answer quotes the whole answer)
+        quote = (around[0] if around and len(around[0]) <= QUOTE_MAX and len(around[0]) >= len(str(span["text"]))
+                 else str(span["text"]))
         quote = quote.strip().rstrip("。.，,；;、 ")  # a quote inside the coach's sentence ends without a stop
     out = {}
     for lang, line in feedback.items():

@@ -82,6 +82,8 @@ def test_a_sincere_answer_the_model_barely_flags_carries_the_pitfall_as_a_questi
     asked = [q for q in report.questions if q["label"] == PITFALL]
     evidence = [e.text for e in report.evidence if e.element == PITFALL]
     assert len(asked) == 1 and len(evidence) == 1 and evidence[0] in text
+    # A short answer is quoted whole: the model scored it whole, and the sentence after the echo is no dig alone.
+    assert evidence[0] == text.strip()
     # The question quotes the learner's own sentence (the model's evidence), in the learner's language.
     assert asked[0]["text"] == t("checks.tone.ask", lang, quote=_short(evidence[0]))
     assert _short(evidence[0]).rstrip("…") in asked[0]["text"]

@@ -84,6 +84,15 @@ def test_a_poor_answer_with_an_unsure_dig_is_asked_before_the_note(speaking):
     assert event_no.kind == "retry" and event_no.feedback["en"].startswith("“Nice to see you, by the way” reads as a dig")
 
 
+def test_a_span_over_two_sentences_is_quoted_whole_in_the_note(speaking):
+    """An unsure flag of a short answer covers the whole answer; the note after "no" quotes the same words."""
+    scenario, session = speaking
+    text = "Late? What happened this morning?"
+    after, _ = answer(scenario, session, text, unsure_dig(text))
+    _, event_no = confirm(scenario, after, False)
+    assert event_no.feedback["en"].startswith("“Late? What happened this morning?” reads as a dig")
+
+
 def test_one_question_settles_the_dig_in_every_report(mini):
     """Each report of the turn carries the same tone verdict: "yes" must clear all of them, or the answer stays
     mocking in the report nobody asked about."""
