@@ -16,9 +16,9 @@ more than ~0.3 % of good answers are flagged), on answers up to ``model.max_char
 it costs nothing on long texts); its evidence is the sentence of the learner's text that scores
 highest, and ``explain`` names the features behind it. Without a shipped tone model the rules work alone.
 
-Session 10 (H-tone-ask): a flag of the model alone below ``model.ask_below`` is unsure (``verdict``): the report
-still carries the pitfall, lists it in ``unsure`` with its confidence and a question quoting the learner's sentence
-("Did you mean … in earnest?"; yes drops the pitfall), so a role-play asks before the answer costs a try.
+Session 10 (H-tone-ask): a flag of the model alone below ``model.ask_below`` (0.65) is unsure (``verdict``): the
+report still carries the pitfall, lists it in ``unsure`` with its confidence and a question quoting the learner's
+words ("Did you mean … in earnest?"; yes drops the pitfall), so a role-play asks before the answer costs a try.
 """
 
 from __future__ import annotations
