@@ -80,3 +80,23 @@ def test_the_note_piece_cut_is_the_clause_cut_less_two_joins() -> None:
                                                                               "slowly"]
     assert [p.text.strip() for p in _pieces(text, "en")] == ["say which plan it is", "after that read it back",
                                                               "slowly"]
+
+
+# The price left unnamed after "or" / 不然 (convention 15): a veiled threat, and the development turn names it.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Log the callbacks before you leave, or we're going to have a problem.", "en"),
+    ("回访都给我按时打，不然评优就别想了。", "zh-CN"),
+    ("下周再超时，就不是找你聊聊这么简单了。", "zh-CN"),
+])
+def test_a_price_after_or_is_a_threat(text: str, lang: str) -> None:
+    assert "threat" in run("feedback", text, lang=lang).flags
+    assert reached("bid-late-logins", "development", text, lang) == "threat"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Say 'one moment please' before you search, or the caller thinks the line dropped.", "en"),
+    ("查记录的时候跟客户说一声，不然客户以为掉线了。", "zh-CN"),
+])
+def test_a_natural_consequence_after_or_is_no_threat(text: str, lang: str) -> None:
+    """What happens to the customer if the step is skipped is a reason, not a threat."""
+    assert "threat" not in run("feedback", text, lang=lang).flags
