@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from coachlab.text import find_quantities
+
 from .base import analyse, clamp, clean, is_empty, judge
 from .structure import actor_features, clauses, plans_ahead, pos_tags, story
 
@@ -173,7 +175,67 @@ def completed_state(text: str) -> bool:
         return False
     if tags[0][1] == "m" and any(w in ("没", "没有") for w, _ in tags[1:3]):
         return True  # "一张没超时", "一个没落下"
+    if VAGUE_STATE_IS_NO_RESULT and _only_fine(tags):
+        return False
+    if AMOUNT_CHANGED and _changed_by(tags, text):
+        return True
     return tags[-1][0] == "了" and tags[-2][1][:1] in ("v", "a", "n", "l")
+
+
+# Session 10 (judge gls10). A state that names nothing changed is no result: "后来就好了", "后来系统恢复了就好了" (a
+# state reached, then "it was fine": what the speaker brought about is not told; train-writers, blind12, blind13
+# label them no r, convention 1's "没出什么问题" in kind). The last predicate is one adjective with no subject of its
+# own ("投诉就少了" names what fell, kept), or follows a state told as its condition ("…恢复了就…").
+VAGUE_STATE_IS_NO_RESULT = True
+# A change told with its amount after the act is a state reached: "每通电话省了大概30秒", "投诉量确实减了一半多",
+# "离职率降到了20%" (verb + 了 + the amount; blind12, blind13 and blind5 label them r and q).
+AMOUNT_CHANGED = True
+_CONTENT = ("n", "v", "a", "l", "i", "m", "eng", "vn", "r")
+_AMOUNT_TAIL = ("m", "q", "x", "d", "mq")
+_MEASURE = ("percent", "duration", "tenths")
+
+
+def _only_fine(tags: list[tuple[str, str]]) -> bool:
+    """Return True when a clause ends on one adjective + 了 that nothing before it in the clause is the subject of."""
+    if len(tags) < 2 or tags[-1][0] != "了" or tags[-2][1] != "a":
+        return False
+    cut = max((i for i, (w, _) in enumerate(tags[:-2]) if w in ("就", "也", "都", "便")), default=-1)
+    head = tags[:cut] if cut >= 0 else tags[:-2]
+    before = [t for t in head if t[1].startswith(_CONTENT) and t[1] != "t"]
+    condition = cut >= 0 and any(w == "了" for w, _ in head)
+    return not before or condition
+
+
+def _vague_state(a) -> None:
+    """Drop the Chinese result hits whose clause ends on a state that names nothing changed ("后来就好了")."""
+    hits = a.hits.get("result")
+    if a.lang != "zh-CN" or not hits:
+        return
+    vague = [c.span for c in clauses(a.doc) if _only_fine(_content_tags(c.span.text))]
+    if vague:
+        a.hits["result"] = [(r, sp) for r, sp in hits
+                            if not any(c.start <= sp.start < c.end for c in vague)]
+
+
+def _content_tags(text: str) -> list[tuple[str, str]]:
+    """Return a clause's tagged words without the particles and punctuation that close it."""
+    tags = [t for t in pos_tags(text) if t[0].strip()]
+    while tags and (tags[-1][1] in _TAIL or tags[-1][0] in ("哈哈", "啊", "呀", "啦")):
+        tags.pop()
+    return tags
+
+
+def _changed_by(tags: list[tuple[str, str]], text: str) -> bool:
+    """Return True when a clause ends on a verb + 了 followed only by an amount ("省了大概30秒", "降到了20%")."""
+    last = max((i for i, (w, _) in enumerate(tags) if w == "了"), default=-1)
+    if last < 1 or last == len(tags) - 1 or tags[last - 1][1][:1] not in ("v", "n", "a"):
+        return False
+    tail = tags[last + 1:]
+    if not (all(p.startswith(_AMOUNT_TAIL) or w == "多" for w, p in tail) and any(p.startswith("m") for _, p in tail)):
+        return False
+    # a measure (a rate, a time, a share) changed, not a count of acts or people ("一共讲了四场", "一个月走了四五个")
+    told = text[text.rfind("了") + 1:]  # with the unit the tail trim took off ("20%")
+    return "半" in told or any(q.unit in _MEASURE for q in find_quantities(told))
 
 
 def _state_after_act(a, told) -> None:
@@ -215,6 +277,8 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
         _time_of_an_act(a, told)
     if STATE_AFTER_ACT:
         _state_after_act(a, told)
+    if VAGUE_STATE_IS_NO_RESULT:
+        _vague_state(a)
     rates_only = RATING_IS_NO_ACT and _rates_only(a, told)
     if rates_only:
         told = {**told, "result": []}
