@@ -71,3 +71,24 @@ def test_what_hands_over_no_fix_keeps_no_stage(text: str, lang: str) -> None:
 ])
 def test_told_fix_with_a_stage_at_a_question_turn(scenario_id: str, node: str, text: str, lang: str, intent: str) -> None:
     assert reached(scenario_id, node, text, lang) == intent
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    # Own wording. A supposed case that asks what one would most like to do asks for acts: Options (conventions 11) ...
+    ("要是排班完全由你定，你最想怎么调？", "options"),
+    ("假如不考核AHT，你最想先改哪一步？", "options"),
+    ("要是重来一遍，你会怎么处理得不一样？", "options"),
+    # ... one that pictures the outcome stays Goal ...
+    ("要是半年后一切都顺了，会有什么不一样？", "goal"),
+    # ... a request for an instance asks for what happened: Reality (conventions 12) ...
+    ("能再举一个例子吗？", "reality"),
+    # ... and a spoken why-not suggestion is advice at the Options stage (conventions 6).
+    ("你为啥不直接把单子转给售后呢？", "options"),
+])
+def test_zh_stage_by_what_is_asked(text: str, stage: str) -> None:
+    assert _report(text, "zh-CN")["grow_stage"] == stage
+
+
+def test_spoken_why_not_is_advice() -> None:
+    """为啥不直接… suggests a fix as 为什么不直接… does: advice (rules/question.yaml question.zh.advice)."""
+    assert _report("你为啥不直接把单子转给售后呢？", "zh-CN")["advice"] is True
