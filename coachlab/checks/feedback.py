@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from coachlab.text import Span
 
-from .base import analyse, clamp, clean, is_empty, judge
+from .base import UNSURE_BELOW, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
 from .structure import (ABSTRACT, CHANGE, NOT_AN_ACT, STRUCTURE_MAX, WARNING_CUE, ZH_CUT, ZH_SPACE_CUT,
                          abstract_quality, act_clauses, actor_features, acts_on_occasion, clauses,
@@ -638,6 +639,8 @@ def zh_context_acts(doc) -> list[Span]:
 # act (and is sure of it), the praise stands alone: vague praise (turns12 kpi-first-week strength, and
 # turns3, turns4, turns5, turns7 praise poor answers of the same class, were sent to the fallback).
 PRAISE_LEFT_WITHOUT_ACT = True
+# Session 10 (judge fb10): a behaviour counted or seen is sure (see check_feedback).
+COUNTED_ACT_IS_SURE = True
 
 
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
@@ -726,6 +729,17 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         # The praise was read as backed by an act only because the rules saw one; the learned layer found none
         # ("你的数据还不错", "You demonstrate outstanding customer focus"): praise with no act is vague praise.
         j.verdicts["vague_praise"] = True
+    if (COUNTED_ACT_IS_SURE and acts and "behavior" in j.unsure
+            and any(_lexicon(cue, lang).search(text[:STRUCTURE_MAX]) for cue in ("observed", "how_often")
+                    for lang in ("en", "zh-CN"))):
+        # An act of the agent's that the manager counted or saw ("这两周你有七次登录晚了", "In the huddles you talk
+        # over Xiao Lin. I've seen it three times."): the structure found the act and the text says how often it
+        # happened; the behaviour is there, whatever else is missing, and nobody is asked whether they meant it.
+        j.verdicts["behavior"] = True
+        j.confidence["behavior"] = max(j.confidence.get("behavior", 0.0), UNSURE_BELOW)
+        j = replace(j, unsure=tuple(u for u in j.unsure if u != "behavior"),
+                    questions=tuple(q for q in j.questions if q.get("label") != "behavior"),
+                    answers={k: v for k, v in j.answers.items() if k != "behavior"})
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])
     model = "BID" if elements["development"] else "BIA" if elements["appreciation"] else None

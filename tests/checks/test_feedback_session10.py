@@ -100,3 +100,12 @@ def test_a_price_after_or_is_a_threat(text: str, lang: str) -> None:
 def test_a_natural_consequence_after_or_is_no_threat(text: str, lang: str) -> None:
     """What happens to the customer if the step is skipped is a reason, not a threat."""
     assert "threat" not in run("feedback", text, lang=lang).flags
+
+
+def test_a_counted_act_is_a_sure_behaviour() -> None:
+    """An act of the agent's with how often it happened is a behaviour the check does not ask about, so a poor
+    answer that has only the behaviour reaches the behaviour-only intent, not the fallback (COUNTED_ACT_IS_SURE)."""
+    text = "上个月你有六次打卡晚了。"
+    report = run("feedback", text, lang="zh-CN")
+    assert report.elements["behavior"] is True and "behavior" not in report.unsure
+    assert reached("bid-late-logins", "behaviour", text, "zh-CN") == "behaviour-only"
