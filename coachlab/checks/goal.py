@@ -105,7 +105,8 @@ _UNIT_WEEKS = (("季度", 13.0), ("quarter", 13.0), ("月", 4.3), ("month", 4.3)
 _COUNT = re.compile(r"\d+|[一二两三四五六七八九十]+|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|fourteen|fifteen|thirty)\b", re.IGNORECASE)
 _NEAR = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
-                   r"(?:next|this) (?:week|wk)|end of (?:the |this )?week")
+                   r"(?:next|this) (?:week|wk)|end of (?:the |this )?week(?!\s*(?:\d|one|two|three|four|five|six|seven|eight|"
+                   r"nine|ten|eleven|twelve)\b)")  # "end of week four" counts weeks: the end of the fourth (turns12)
 _MONTH_NEAR = re.compile(r"month|个?月|月底|月末", re.IGNORECASE)
 
 

@@ -1,7 +1,8 @@
 """Session 10 (judge gls10): goal, listening and STAR calls per label and at role-play turns.
 
 - Goals: a horizon's Chinese count is read by the project's numeral reader (coachlab.text.zh_to_number), not a
-  numeral table of goal.py's own; the English number words stay goal.py's.
+  numeral table of goal.py's own; the English number words stay goal.py's. "By the end of week four" is four weeks
+  away (it was read as "the end of the week": a rise judged over one week, a good draft sent to the fallback).
 - STAR (zh): session 9's "a state reached after the act is a result" held for 59 of 65 clauses it added on the dev
   sets; a state that names nothing changed ("后来就好了", "…恢复了就好了") is none, whatever marker word it carries, and
   a measure changed by an amount ("每通电话省了大概30秒", "减了一半多") is one.
@@ -87,3 +88,20 @@ def test_stock_empathy_names_no_element(text: str, lang: str) -> None:
 def test_stock_empathy_reaches_the_fallback(scenario: str, node: str, text: str, lang: str) -> None:
     """The "part of it, add the other half" intents need one half named: stock empathy gets the fallback's reflect-first."""
     assert reached(scenario, node, text, lang) == "fallback"
+
+
+# ------------------------------------------------------------------ goals: "by the end of week four" counts
+
+@pytest.mark.parametrize("span, weeks", [("by the end of week four", 4.0), ("end of week 2", 2.0),
+                                         ("by the end of the week", 1.0), ("by the end of this week", 1.0)])
+def test_the_end_of_a_numbered_week_counts_its_weeks(span: str, weeks: float) -> None:
+    """"The end of week four" is four weeks away; "the end of the week" stays one."""
+    assert goal._horizon_weeks(span) == pytest.approx(weeks)
+
+
+def test_a_rise_by_the_end_of_week_four_is_judged_over_four_weeks() -> None:
+    """58% -> 67% by the end of week four is a plan (turns12's smart-goal-agent draft), not nine points in a week."""
+    report = run("goal", "Here's a first go: your FCR from 58% now to 67% by the end of week four. How does that sound?")
+    assert report.criteria["achievable"] is True
+    assert reached("smart-goal-agent", "draft", "My proposed draft objective: increase your first-contact resolution "
+                   "from the current baseline of 58% to 67% by the end of week four.", "en") == "measurable-and-dated"
