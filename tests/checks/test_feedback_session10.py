@@ -109,3 +109,16 @@ def test_a_counted_act_is_a_sure_behaviour() -> None:
     report = run("feedback", text, lang="zh-CN")
     assert report.elements["behavior"] is True and "behavior" not in report.unsure
     assert reached("bid-late-logins", "behaviour", text, "zh-CN") == "behaviour-only"
+
+
+@pytest.mark.parametrize("text", ["Honestly, you're just not good with the new CRM.", "ur not very confident on the phones"])
+def test_the_persons_ability_judged_is_a_label(text: str) -> None:
+    """"You're not good with X" rates the person, not an act: the evaluation turn names the label."""
+    assert "label" in run("feedback", text, lang="en").flags
+    assert reached("perf-interview-csat-drop", "evaluation", text, "en") == "label"
+
+
+def test_an_act_not_done_well_is_no_label() -> None:
+    """A call named with what was done is an observation, even when it went badly."""
+    text = "On the 3 pm call you were not able to find the order for two minutes."
+    assert "label" not in run("feedback", text, lang="en").flags
