@@ -6,7 +6,7 @@
 Per turn set (train-retired-blind/turns-blind*/) and language: the sarcasm-register poor answers found
 (``mocking``: those labelled fallback, convention 18; ``blunt``: the few left with a specific intent), the good
 answers flagged, and the sincere poor answers with a specific intent flagged (a flag sends them to the fallback).
-Per per-label set (blind2..blind11, train-writers): items flagged `sarcasm` found, other items flagged.
+Per per-label set (blind2..blind13, train-writers): items flagged `sarcasm` found, other items flagged.
 Never reads a sealed set (coachlab.checks.corpus.BLIND_SETS). Added in session 9 (H-judge-tone8).
 """
 
@@ -54,13 +54,14 @@ def items(name: str, folder: Path, kind: str, lang: str) -> list[dict[str, Any]]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loso", action="store_true", help="score each set with a model fitted without it")
+    parser.add_argument("--lang", choices=LANGS, help="one language only (session 10)")
     args = parser.parse_args(argv)
     sets = [(name, corpus_dir() / spec.folder, spec.kind) for name, spec in BLIND_SETS.items() if not spec.sealed]
     sets.append(("writers", corpus_dir() / "train-writers", "labels"))
     thresholds = tone_check.rulebook("tone").settings["model"]["threshold"]
     limit = int(tone_check.rulebook("tone").settings["model"]["max_chars"])
     out: dict[str, Any] = {"threshold": thresholds, "model": "leave-one-set-out" if args.loso else "shipped"}
-    for lang in LANGS:
+    for lang in (args.lang,) if args.lang else LANGS:
         rows = None
         if args.loso:
             from coachlab.checks import train

@@ -19,6 +19,11 @@ highest, and ``explain`` names the features behind it. Without a shipped tone mo
 Session 10 (H-tone-ask): a flag of the model alone below ``model.ask_below`` (0.65) is unsure (``verdict``): the
 report still carries the pitfall, lists it in ``unsure`` with its confidence and a question quoting the learner's
 words ("Did you mean … in earnest?"; yes drops the pitfall), so a role-play asks before the answer costs a try.
+
+Session 10 (H-judge-tone10): the model also reads what a mocking answer does, not only its words (``features``): a
+closing verdict of one to three words after something was named, a question answered by its own guess (English),
+the character pairs of each Chinese clause that asks (``q:``); and it learns from training items of our own in every
+register with their sincere look-alikes (tests/corpus/train/tone.model.{en,zh-CN}.yaml).
 """
 
 from __future__ import annotations
@@ -46,6 +51,13 @@ _BANG = re.compile(r"[!！]")
 _ZH_CLAUSE = re.compile(r"([\u4e00-\u9fff][^，。！？,.!?；;~～…\s]*)([，。！？,.!?；;~～…]*)")
 _ZH_PARTICLES = frozenset("呗嘛吧啊呀咯哦哈呢啦喽么哇嘞")
 _END_MARK = {"": "$", "，": ",", ",": ",", "。": ".", ".": ".", "！": "!", "!": "!", "？": "?", "?": "?"}
+# What a mocking answer does, whatever its words (session 10, H-judge-tone10): it closes on a short verdict after
+# naming something ("Two calls an hour. Riveting.", "…Very SMART."), or answers its own question with an absurd guess
+# ("What do you need, a map?"). Sincere praise closes the same way ("…saved the account. Impressive."): these are
+# features the model weighs with the words, never a flag alone.
+_EN_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_EN_WORDS = re.compile(r"[A-Za-z']+")
+_GUESS_TAIL = re.compile(r"\b(?:what|who|which)\b[^?.!,]{0,40},\s*(?:(?!\bor\b)[^?.!,]){1,40}\?\s*$", re.I | re.M)
 
 
 def _hits(text: str, lang: str) -> tuple[Doc, list[tuple[str, Span]]]:
@@ -77,17 +89,40 @@ def features(text: str, lang: str, rule_ids: tuple[str, ...] | list[str] = ()) -
             feats[f"s:{name}"] = 1.0
     if lang.startswith("zh"):
         feats.update(_zh_edges(text))
+    else:
+        feats.update(_en_moves(text))
     return feats
+
+
+def _en_moves(text: str) -> dict[str, float]:
+    """Return ``s:verdict_close`` when an answer of two or more sentences closes on a verdict of one to three words
+    ("…Blistering pace.", "…Impressive.") and ``s:guess_tail`` when a question answers itself with a guess after a
+    comma ("What do you need, a babysitter?"; not when it offers a choice: "…, a checklist or a buddy?")."""
+    out: dict[str, float] = {}
+    sentences = [s.strip() for s in _EN_SENTENCE.findall(text) if _EN_WORDS.search(s)]
+    if len(sentences) >= 2 and len(_EN_WORDS.findall(sentences[-1])) <= 3 and not sentences[-1].endswith("?"):
+        out["s:verdict_close"] = 1.0
+    if _GUESS_TAIL.search(text):
+        out["s:guess_tail"] = 1.0
+    return out
 
 
 def _zh_edges(text: str) -> dict[str, float]:
     """Return ``e:<particle><end mark>`` for each Chinese clause that closes on a modal particle: "…开始呗。" gives
-    ``e:呗.``, "…是吧？" ``e:吧?``; a clause that ends on any other character gives nothing."""
+    ``e:呗.``, "…是吧？" ``e:吧?``; a clause that ends on any other character gives nothing.
+
+    Session 10 (H-judge-tone10): the character pairs of each clause that asks (closes on ？) again as ``q:<pair>``.
+    A question that wants no answer says what a sincere one never does ("你自己心里没数？", "还用想？", "这谁不会写？"):
+    the model learns which pairs mock when they are asked, apart from the same pairs told."""
     out: dict[str, float] = {}
     for body, mark in _ZH_CLAUSE.findall(text):
-        last = body.rstrip()[-1]
+        body = body.rstrip()
+        last = body[-1]
         if last in _ZH_PARTICLES:
             out[f"e:{last}{_END_MARK.get(mark[:1], '.')}"] = 1.0
+        if mark[:1] in "？?" and mark:
+            for run in _CJK_RUN.findall(body):
+                out.update((f"q:{run[i:i + 2]}", 1.0) for i in range(len(run) - 1))
     return out
 
 
