@@ -175,7 +175,7 @@ def judge(a: Analysis, verdicts: Mapping[str, Any], extra: Iterable[str] = (),
             if model is not None and not value:
                 feats = feats if feats is not None else features(a, verdicts, frozenset(extra))
                 why = [[f, w] for f, w in ((f, model["weights"][f]) for f in feats if f in model["weights"]) if w > 0]
-                why.sort(key=lambda fw: -fw[1])
+                why.sort(key=lambda fw: (-fw[1], fw[0]))  # equal weights by name: the same in every process
         else:
             # A label with several values: "yes" keeps the likeliest real value, "no" the runner-up.
             if model is not None:

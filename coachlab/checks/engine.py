@@ -28,8 +28,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, Callable, Mapping
 
-import yaml
-
+from coachlab.packaged import load_yaml
 from coachlab.text import (Quantity, Span, SpanSet, find_deadlines, find_quantities, has_cjk, segment,
                            split_sentences)
 from coachlab.text.lang import CJK
@@ -101,7 +100,7 @@ class Doc:
 def lexicons(lang: str) -> Mapping[str, tuple[str, ...]]:
     """Return the shared named word lists of one language."""
     text = resources.files("coachlab.text").joinpath(f"lexicons/{lang}.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     return {name: tuple(str(t) for t in terms) for name, terms in data.items()}
 
 
@@ -110,15 +109,42 @@ def _expand(pattern: str, lang: str, rule_id: str) -> str:
         terms = lexicons(lang).get(m.group(1))
         if terms is None:
             raise RuleError(f"{rule_id}: unknown word list <<{m.group(1)}>> for {lang}")
-        return "(?:" + "|".join(_term_regex(t, lang) for t in sorted(terms, key=len, reverse=True)) + ")"
+        return _union(terms, lang)
     return _REF.sub(sub, pattern)
 
 
-def _term_regex(term: str, lang: str) -> str:
-    body = r"\s+".join(re.escape(part) for part in term.split())
-    if lang == "en" and not CJK.search(term):
-        return rf"\b{body}\b"
-    return body
+def _union(terms: Any, lang: str) -> str:
+    """Return one regex for a word list: its terms as a trie, spaces as ``\\s+``, English words whole (``\\b``).
+
+    It matches what the alternation of the terms, longest first, matches (the same longest term at each place:
+    at each letter of the trie one branch at most goes on, and a term that ends there is tried last), but
+    the regex engine follows one branch per letter instead of trying every term at every position of the
+    text: word lists of a hundred terms were most of the time a check spends on a long text.
+    """
+    words = [str(t) for t in terms if str(t).split()]
+    if lang != "en":
+        return f"(?:{_trie(words)})"
+    whole = _trie([t for t in words if not CJK.search(t)])
+    mixed = _trie([t for t in words if CJK.search(t)])
+    return "(?:" + "|".join(x for x in (whole and rf"\b{whole}\b", mixed) if x) + ")"
+
+
+def _trie(terms: list[str]) -> str:
+    root: dict[str, dict] = {}
+    for term in terms:
+        node = root
+        for ch in " ".join(term.lower().split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a term ends here
+    return _branches(root) if root else ""
+
+
+def _branches(node: dict[str, dict]) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _branches(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _compile(patterns: Any, lang: str, rule_id: str) -> tuple[re.Pattern[str], ...]:
@@ -133,11 +159,22 @@ def _compile(patterns: Any, lang: str, rule_id: str) -> tuple[re.Pattern[str], .
     return tuple(out)
 
 
-def _combined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
-    """Return the patterns as one alternation, so long texts are scanned once per rule, not once per row."""
-    if len(patterns) < 2:
-        return patterns
-    return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE),)
+def _combined(patterns: Any, lang: str, rule_id: str) -> tuple[re.Pattern[str], ...]:
+    """Return the patterns as one alternation, so long texts are scanned once per rule, not once per row.
+
+    The alternation is compiled alone (each row is compiled on its own only to name a bad one): compiling
+    every rule twice was a fifth of `coachlab check`'s start-up.
+    """
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if len(patterns or ()) < 2:
+        return _compile(patterns, lang, rule_id)
+    rows = [_expand(str(p), lang, rule_id) for p in patterns]
+    try:
+        return (re.compile("|".join(f"(?:{row})" for row in rows), re.IGNORECASE),)
+    except re.error:
+        _compile(patterns, lang, rule_id)  # raises the RuleError that names the bad row
+        raise
 
 
 @dataclass(frozen=True)
@@ -288,16 +325,15 @@ def _rule_from(raw: Mapping[str, Any], kind: str, path: str) -> Rule:
         raise RuleError(f"{rule_id}: why needs a one-line reason in en and zh-CN")
     patterns = raw.get("patterns", ())
     if match == "lexicon":
-        patterns = ["(?:" + "|".join(_term_regex(str(t), lang) for t in sorted(raw.get("terms", ()), key=len,
-                                                                                  reverse=True)) + ")"]
+        patterns = [_union(raw.get("terms", ()), lang)]
     ignore = raw.get("ignore")
     return Rule(
         id=rule_id, kind=kind, target=str(raw["target"]), role=role, lang=lang, match=match,
         why={code: str(why[code]).strip() for code in LANGS},
         should_pass=tuple(str(x) for x in raw.get("should_pass") or ()),
         should_fail=tuple(str(x) for x in raw.get("should_fail") or ()),
-        patterns=_combined(_compile(patterns, lang, rule_id)),
-        groups=tuple(_combined(_compile(g, lang, rule_id)) for g in raw.get("groups") or ()),
+        patterns=_combined(patterns, lang, rule_id),
+        groups=tuple(_combined(g, lang, rule_id) for g in raw.get("groups") or ()),
         unless=_compile(raw.get("unless"), lang, rule_id),
         ignore=(re.compile("|".join(p.pattern for p in _compile(ignore, lang, rule_id)), re.IGNORECASE)
                 if ignore else None),
@@ -330,7 +366,7 @@ class RuleBook:
 def rulebook(kind: str) -> RuleBook:
     """Load and validate ``rules/<kind>.yaml`` once."""
     path = f"rules/{kind}.yaml"
-    data = yaml.safe_load(resources.files(__package__).joinpath(path).read_text("utf-8"))
+    data = load_yaml(resources.files(__package__).joinpath(path).read_text("utf-8"))
     rules = tuple(_rule_from(raw, kind, path) for raw in data.get("rules") or ())
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):

@@ -145,16 +145,17 @@ def predict(model: Mapping[str, Any], feats: Mapping[str, float], top: int = 3) 
         p = _sigmoid(z)
         value = p >= 0.5
         sign = 1 if value else -1
-        reasons = sorted(((f, round(w, 3)) for f, w in fired if w * sign > 0), key=lambda fw: -abs(fw[1]))
-        return Prediction(value, {True: p, False: 1 - p}, tuple(reasons[:top]))
+        # Strongest first, equal weights by name: the features are a set, and its order changes per process.
+        reasons = sorted([fw for fw in fired if fw[1] * sign > 0], key=lambda fw: (-abs(fw[1]), fw[0]))[:top]
+        return Prediction(value, {True: p, False: 1 - p}, tuple((f, round(w, 3)) for f, w in reasons))
     scores = [model["bias"][i] + sum(w[i] for _, w in fired) for i in range(len(classes))]
     peak = max(scores)
     exps = [math.exp(s - peak) for s in scores]
     total = sum(exps)
     probs = {_class_value(c): e / total for c, e in zip(classes, exps)}
     best = max(range(len(classes)), key=lambda i: (scores[i], -i))
-    reasons = sorted(((f, round(w[best], 3)) for f, w in fired if w[best] > 0), key=lambda fw: -fw[1])
-    return Prediction(_class_value(classes[best]), probs, tuple(reasons[:top]))
+    reasons = sorted([(f, w[best]) for f, w in fired if w[best] > 0], key=lambda fw: (-fw[1], fw[0]))[:top]
+    return Prediction(_class_value(classes[best]), probs, tuple((f, round(w, 3)) for f, w in reasons))
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,17 @@ def _tagger():
 
                 from coachlab.text.zh import tokenizer
 
-                _pos = jieba.posseg.POSTokenizer(tokenizer())
+                tok = tokenizer()
+                if tok.dictionary == jieba.posseg.dt.tokenizer.dictionary:
+                    # Importing jieba.posseg already read the dictionary's word classes for its default tagger
+                    # (350,000 lines, half a second); share them rather than read the same file again.
+                    # The course's own words (userdict.txt) join from ``tok`` at the first cut, as in __init__.
+                    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+                    tagger.tokenizer = tok
+                    tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+                    _pos = tagger
+                else:
+                    _pos = jieba.posseg.POSTokenizer(tok)
     return _pos
 
 

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Mapping
 from urllib.parse import parse_qs
 
-import yaml
+from coachlab.packaged import load_yaml
 
 LANGS: tuple[str, ...] = ("en", "zh-CN")
 DEFAULT_LANG = "zh-CN"  # the learners are Chinese-speaking managers
@@ -41,7 +41,7 @@ def catalog(lang: str) -> Mapping[str, str]:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
     text = resources.files(__package__).joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     if not isinstance(data, dict):
         raise ValueError(f"catalog {lang}.yaml must be a mapping of keys to messages")
     return {str(k): ("" if v is None else str(v)) for k, v in data.items()}
