@@ -155,8 +155,12 @@ def render_report(text: str, report: Report, kind: str, lang: str) -> str:
         items.append(f'<li class="{cls}" data-element="{name}" data-found="{found_attr}">'
                      f"{mark} {html.escape(label(name, lang))}{extra}</li>")
     details = _details(report, kind, lang)
-    pitfall_items = "".join(f'<li data-pitfall="{html.escape(p.id)}"><b>{html.escape(label(p.id, lang))}</b> — '
-                            f'<span class="cp-why">{html.escape(p.why)}</span></li>' for p in report.pitfalls)
+    doubted = set(getattr(report, "unsure", ()) or ())  # a pitfall the check is unsure of is asked above, not told
+    pitfall_items = "".join(
+        f'<li class="cp-unsure" data-pitfall="{html.escape(p.id)}" data-found="unsure">? <b>{html.escape(label(p.id, lang))}</b>'
+        f' <span class="cp-why">({html.escape(t("checkpad.unsure", lang))})</span></li>' if p.id in doubted else
+        f'<li data-pitfall="{html.escape(p.id)}"><b>{html.escape(label(p.id, lang))}</b> — '
+        f'<span class="cp-why">{html.escape(p.why)}</span></li>' for p in report.pitfalls)
     pitfall_html = (f"<ul>{pitfall_items}</ul>" if pitfall_items
                     else f'<p class="cp-why">{html.escape(t("checkpad.no_pitfalls", lang))}</p>')
     asked = {q.get("text") for q in getattr(report, "questions", ()) or ()}

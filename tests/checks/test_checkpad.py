@@ -8,10 +8,11 @@ import re
 
 import pytest
 
-from coachlab.checks import KINDS
+from coachlab.checks import KINDS, run
 from coachlab.i18n import t
 from coachlab.widgets import CheckPad
-from coachlab.widgets.checkpad import CHECKLIST, label
+from coachlab.widgets.checkpad import CHECKLIST, label, render_report
+from tests.checks.test_tone_ask import sure_text, unsure_text
 
 BID = ("Yesterday at 3 pm you read the order number back to Mr Li, so he did not have to repeat it. "
        "Next time, also confirm the postcode before you transfer.")
@@ -97,3 +98,20 @@ def test_unknown_kind_is_refused() -> None:
     """A pad for an unknown kind is a clear error for the notebook author."""
     with pytest.raises(ValueError):
         CheckPad("poem", "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_an_unsure_pitfall_is_shown_as_a_question_not_as_a_verdict(lang: str) -> None:
+    """The tone model's unsure flag (session 10) is listed with "?" and "not sure", never with its firm reason."""
+    text = unsure_text(lang)
+    report = run("question", text, lang)
+    assert "sarcasm" in report.unsure
+    page = render_report(text, report, "question", lang)
+    line = page[page.index('data-pitfall="sarcasm"'):].split("</li>")[0]
+    assert 'data-found="unsure"' in line and t("checkpad.unsure", lang) in line
+    reason = next(p.why for p in report.pitfalls if p.id == "sarcasm")
+    assert reason not in page  # the question above asks it; nothing tells the learner it was a dig
+    sure = sure_text(lang)
+    firm = render_report(sure, run("question", sure, lang), "question", lang)
+    line = firm[firm.index('data-pitfall="sarcasm"'):].split("</li>")[0]
+    assert 'data-found="unsure"' not in line and "cp-why" in line
