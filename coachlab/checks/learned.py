@@ -9,6 +9,8 @@ Features are names, each worth 1 when it fires (see ``features``):
 - ``c:<two characters>``: Chinese character pairs, which survive typos and segmentation slips.
 - ``e:<particle><mark>``: the tone model only (coachlab/checks/tone.py): a Chinese clause's closing modal
   particle and the punctuation after it, where a dig carries its tone ("…呗。", "…是吧？").
+- ``q:<two characters>``: the tone model only: the character pairs of a Chinese clause that ends in a question
+  mark, so a pair asked ("还用想？") weighs apart from the same pair told (session 10).
 
 Inference is a dot product over the features that fired, then a logistic (two classes) or a softmax
 (several), in pure Python: deterministic, no scikit-learn at run time. ``coachlab/checks/train.py``

@@ -126,7 +126,8 @@ def test_every_shipped_model_uses_known_features_and_modes():
         for lang, labels in langs.items():
             for label, model in labels.items():
                 assert model["mode"] in ("rules", "model") and 0.5 <= model["guard"] <= 1.0
-                kinds = "v|r|s|w|c|e" if kind == "tone" else "v|r|s|w|c"  # e: closing particles, tone only
+                # e: closing particles and q: pairs of an asked clause, the tone model only
+                kinds = "v|r|s|w|c|e|q" if kind == "tone" else "v|r|s|w|c"
                 assert all(re.match(rf"^(?:{kinds}):", f) for f in model["weights"]), (kind, lang, label)
                 assert len(model["weights"]) <= train.KEEP
                 total += 1
