@@ -117,7 +117,9 @@ UNSURE_QUESTIONS = ["要不要试试早一班车？", "那你打算怎么办呢"
                     "最近上班感觉怎么样？", "你对这次的结果满意吗？", "听说你想转去在线客服？"]
 ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。", "上周有三次你8点后才登录，小王只好替你接了好几通。",
                  "你最近老是晚到。", "你从来不迟到，这点挺好。", "你这个月早班迟了好几次，具体我这有记录。",
-                 "这个月早班你有五次登录晚了。"]  # a count with no impact: asked since session 9's checks
+                 "这个月早班你有五次登录晚了。",  # a count with no impact: asked since session 9's checks
+                 # a habit with no count (a counted act is a sure behaviour since session 10): asked whether it is one
+                 "这两周你登录比排班晚，我看了记录。", "上个月你经常卡着点登录。"]
 
 
 def _play_to_free_text(page, server, learner: str) -> None:  # noqa: ANN001 - a Playwright page, the server
