@@ -121,3 +121,12 @@ def test_serve_on_a_busy_port_says_so_instead_of_moving_elsewhere(lang, words):
     assert done.returncode == 2, done.stderr
     assert words in done.stderr and f"PORT={port + 1}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    """`coachlab check --input` is timed with its start-up (issue 13: 1,000 lines in 5 s): building the parser
+    imports neither pandas (the scenarios' validator) nor nbformat (grading) nor jieba (only Chinese text needs it)."""
+    script = ("import sys, coachlab.cli as c; c.build_parser(); "
+              "print(sorted(m for m in ('pandas', 'nbformat', 'jsonschema', 'jieba') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

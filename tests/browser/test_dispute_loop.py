@@ -122,10 +122,12 @@ ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。",
                  "这两周你登录比排班晚，我看了记录。", "上个月你经常卡着点登录。"]
 
 
-def _play_to_free_text(page, server, learner: str) -> None:  # noqa: ANN001 - a Playwright page, the server
-    """Open bid-late-logins in Chinese as ``learner`` and take the first option until a free-text turn."""
+def _play_to_free_text(page, server, learner: str, scenario: str = "bid-late-logins",  # noqa: ANN001 - a page, the server
+                       code: str = "zh") -> None:
+    """Open ``scenario`` (bid-late-logins in Chinese by default) as ``learner``; take the first option until a
+    free-text turn."""
     sign_in_cookie(page, server.url, learner)
-    page.goto(f"{server.url}/voila/render/roleplay.ipynb?scenario=bid-late-logins&lang=zh")
+    page.goto(f"{server.url}/voila/render/roleplay.ipynb?scenario={scenario}&lang={code}")
     page.click(".coachlab-start")
     for step in range(6):
         page.wait_for_selector(f".coachlab-turn[data-step='{step}']")

@@ -16,8 +16,7 @@ import pytest
 
 from coachlab.i18n import t
 from coachlab.progress import open_store
-from tests.browser.signin import sign_in_cookie
-from tests.browser.test_dispute_loop import _first
+from tests.browser.test_dispute_loop import _first, _play_to_free_text
 
 pytestmark = pytest.mark.browser
 SCENARIO = "review-peak-day"
@@ -50,18 +49,6 @@ def _asks_about_the_dig(scenario, session, lang: str):  # noqa: ANN001, ANN202
     return check
 
 
-def _play_to_free_text(page, server, learner: str, code: str) -> None:  # noqa: ANN001
-    sign_in_cookie(page, server.url, learner)
-    page.goto(f"{server.url}/voila/render/roleplay.ipynb?scenario={SCENARIO}&lang={code}")
-    page.click(".coachlab-start")
-    for step in range(6):
-        page.wait_for_selector(f".coachlab-turn[data-step='{step}']")
-        if page.query_selector(".coachlab-free-text"):
-            return
-        page.query_selector_all(".coachlab-option")[0].click()
-    pytest.fail("no free-text turn within six steps")
-
-
 @pytest.mark.parametrize(("code", "lang"), [("en", "en"), ("zh", "zh-CN")])
 def test_an_unsure_dig_is_asked_no_keeps_the_note_yes_takes_the_intent(voila_server, page, screenshot, code, lang):
     from coachlab.scenarios import engine
@@ -77,7 +64,7 @@ def test_an_unsure_dig_is_asked_no_keeps_the_note_yes_takes_the_intent(voila_ser
     intent_line = resolved.feedback[lang]
 
     page.set_default_timeout(240_000)
-    _play_to_free_text(page, voila_server, LEARNER[lang], code)
+    _play_to_free_text(page, voila_server, LEARNER[lang], SCENARIO, code)
     tries = page.inner_text(".coachlab-turn + .cl-note") if page.query_selector(".coachlab-turn + .cl-note") else ""
     page.fill(".coachlab-free-text textarea", text)
     page.click(".coachlab-send")
