@@ -1,4 +1,5 @@
-"""Fixtures for the scenario tests: the tiny scenario, a file writer and the stub checker."""
+"""Fixtures for the scenario tests: the tiny scenario, a file writer, the stub checker and a session at its
+free-text turn."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from coachlab.scenarios import Scenario, choose, start
 from scenario_testdata import MINI, stub_checker
 
 
@@ -35,3 +37,10 @@ def write(tmp_path: Path):
 def checker():
     """Return the keyword stub checker."""
     return stub_checker
+
+
+@pytest.fixture
+def speaking(mini) -> tuple[Scenario, Any]:
+    scenario = Scenario(mini)
+    session, _ = choose(scenario, start(scenario), "good")
+    return scenario, session

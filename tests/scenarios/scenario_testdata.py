@@ -74,3 +74,19 @@ def stub_checker(kind: str, text: str) -> dict[str, Any]:
     if kind == "question":
         return {"form": "open" if low.startswith(("what", "how")) else "closed", "leading": "don't you" in low}
     raise ValueError(kind)
+
+
+def mocking(words: str | None, **elements: bool) -> Any:
+    """Return a checker whose feedback report has the given elements and, with ``words``, the sarcasm pitfall."""
+    def check(kind: str, text: str, context: str | None = None) -> dict[str, Any]:
+        report: dict[str, Any] = {
+            "elements": {"behavior": False, "impact": False, "appreciation": False, "development": False,
+                         **elements},
+            "flags": [], "pitfalls": [], "evidence": []}
+        if words is not None:
+            start_at = text.find(words)
+            report["pitfalls"] = [{"id": "sarcasm", "why": "mockery"}]
+            report["evidence"] = [{"element": "sarcasm", "start": start_at, "end": start_at + len(words),
+                                   "text": words}] if start_at >= 0 else []
+        return report
+    return check

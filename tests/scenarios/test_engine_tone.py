@@ -14,29 +14,7 @@ import pytest
 from coachlab.i18n import t
 from coachlab.scenarios import Scenario, answer, choose, start
 from coachlab.scenarios.engine import TONE_TEST
-
-
-def mocking(words: str | None, **elements: bool) -> Any:
-    """Return a checker whose feedback report has the given elements and, with ``words``, the sarcasm pitfall."""
-    def check(kind: str, text: str, context: str | None = None) -> dict[str, Any]:
-        report: dict[str, Any] = {
-            "elements": {"behavior": False, "impact": False, "appreciation": False, "development": False,
-                         **elements},
-            "flags": [], "pitfalls": [], "evidence": []}
-        if words is not None:
-            start_at = text.find(words)
-            report["pitfalls"] = [{"id": "sarcasm", "why": "mockery"}]
-            report["evidence"] = [{"element": "sarcasm", "start": start_at, "end": start_at + len(words),
-                                   "text": words}] if start_at >= 0 else []
-        return report
-    return check
-
-
-@pytest.fixture
-def speaking(mini) -> tuple[Scenario, Any]:
-    scenario = Scenario(mini)
-    session, _ = choose(scenario, start(scenario), "good")
-    return scenario, session
+from scenario_testdata import mocking
 
 
 def test_a_mocking_answer_skips_the_intent_it_would_reach_and_the_coach_quotes_the_dig(speaking):

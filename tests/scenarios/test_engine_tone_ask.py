@@ -16,33 +16,22 @@ import pytest
 from coachlab.i18n import t
 from coachlab.scenarios import Scenario, answer, choose, start
 from coachlab.scenarios.engine import confirm, play_free, reached, settle, tries_left
+from scenario_testdata import mocking
 
 QUESTION = "Did you mean “a dig” in earnest?"
 
 
 def unsure_dig(words: str | None, kinds: tuple[str, ...] = ("feedback",), **elements: bool) -> Any:
-    """Return a checker whose reports carry the sarcasm pitfall as the tone check gives an unsure one."""
+    """Return a checker whose reports (of ``kinds``) carry the sarcasm pitfall as the tone check gives an unsure one:
+    the mocking checker's report, with ``sarcasm`` unsure, its question and its answers (yes = in earnest)."""
+    plain, dig = mocking(None, **elements), mocking(words, **elements)
+
     def check(kind: str, text: str, context: str | None = None) -> dict[str, Any]:
-        report: dict[str, Any] = {
-            "elements": {"behavior": False, "impact": False, "appreciation": False, "development": False,
-                         **elements},
-            "flags": [], "pitfalls": [], "evidence": [], "unsure": [], "questions": [], "answers": {},
-            "confidence": {}}
-        if words is not None and kind in kinds:
-            at = text.find(words)
-            report.update(pitfalls=[{"id": "sarcasm", "why": "mockery"}],
-                          evidence=[{"element": "sarcasm", "start": at, "end": at + len(words), "text": words}],
-                          unsure=["sarcasm"], questions=[{"label": "sarcasm", "text": QUESTION}],
-                          answers={"sarcasm": {"yes": False, "no": True}}, confidence={"sarcasm": 0.3})
-        return report
+        if words is None or kind not in kinds:
+            return {**plain(kind, text), "unsure": [], "questions": [], "answers": {}, "confidence": {}}
+        return {**dig(kind, text), "unsure": ["sarcasm"], "questions": [{"label": "sarcasm", "text": QUESTION}],
+                "answers": {"sarcasm": {"yes": False, "no": True}}, "confidence": {"sarcasm": 0.3}}
     return check
-
-
-@pytest.fixture
-def speaking(mini) -> tuple[Scenario, Any]:
-    scenario = Scenario(mini)
-    session, _ = choose(scenario, start(scenario), "good")
-    return scenario, session
 
 
 GOOD = "You logged in at 8:09 and the queue waited. Good to see you back, by the way."
