@@ -335,8 +335,7 @@ def _rule_from(raw: Mapping[str, Any], kind: str, path: str) -> Rule:
         patterns=_combined(patterns, lang, rule_id),
         groups=tuple(_combined(g, lang, rule_id) for g in raw.get("groups") or ()),
         unless=_compile(raw.get("unless"), lang, rule_id),
-        ignore=(re.compile("|".join(p.pattern for p in _compile(ignore, lang, rule_id)), re.IGNORECASE)
-                if ignore else None),
+        ignore=_combined(ignore, lang, rule_id)[0] if ignore else None,
         options={k: v for k, v in raw.items() if k in ("tokens", "min_content", "units", "per_sentence", "extend",
                                                        "piece")},
     )
