@@ -40,7 +40,8 @@ class BlindSet(NamedTuple):
 # off and, for a per-label set, its folder added to TRAINING_SETS (issue 13: blind2 and turns in session 4,
 # blind3 and turns2 in session 5, blind4 and turns3 then blind5 and turns4 in session 6, blind6 and turns5,
 # blind7 and turns6, then blind8 and turns7, then blind9 and turns8 in session 7, blind10 and turns9, then
-# blind11 and turns10 in session 8, blind12 and turns11 in session 9, blind13 and turns12 in session 10).
+# blind11 and turns10 in session 8, blind12 and turns11 in session 9, blind13 and turns12 in session 10,
+# blind14 and turns13 in session 11).
 BLIND_SETS = {
     "blind2": BlindSet("train-retired-blind/blind2", "labels", False),
     "blind3": BlindSet("train-retired-blind/blind3", "labels", False),
@@ -54,7 +55,8 @@ BLIND_SETS = {
     "blind11": BlindSet("train-retired-blind/blind11", "labels", False),
     "blind12": BlindSet("train-retired-blind/blind12", "labels", False),
     "blind13": BlindSet("train-retired-blind/blind13", "labels", False),
-    "blind14": BlindSet("blind14", "labels", True),
+    "blind14": BlindSet("train-retired-blind/blind14", "labels", False),
+    "blind15": BlindSet("blind15", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -67,7 +69,8 @@ BLIND_SETS = {
     "turns10": BlindSet("train-retired-blind/turns-blind10", "turns", False),
     "turns11": BlindSet("train-retired-blind/turns-blind11", "turns", False),
     "turns12": BlindSet("train-retired-blind/turns-blind12", "turns", False),
-    "turns13": BlindSet("turns-blind13", "turns", True),
+    "turns13": BlindSet("train-retired-blind/turns-blind13", "turns", False),
+    "turns14": BlindSet("turns-blind14", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 
