@@ -58,6 +58,24 @@ _END_MARK = {"": "$", "，": ",", ",": ",", "。": ".", ".": ".", "！": "!", "!
 _EN_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _EN_WORDS = re.compile(r"[A-Za-z']+")
 _GUESS_TAIL = re.compile(r"\b(?:what|who|which)\b[^?.!,]{0,40},\s*(?:(?!\bor\b)[^?.!,]){1,40}\?\s*$", re.I | re.M)
+# Session 11 (J-tone11): what a mocking question does, whatever its words (convention 18). Features for the model to
+# weigh with the words, never a flag alone: an unfinished "because…?" that dares the person to finish it; a mock offer
+# to take their job over ("shall I just…", "want me to just…"); a one-word compliment exclaimed after their words
+# ("Asked to help, how noble."); in Chinese an absurd alternative offered in the question ("你这是带徒弟还是施魔法？",
+# a real choice asks what the person will do: "你想先做A还是先做B？"), an echo followed by a yes/no question with no
+# question word ("可以就行，那你打算靠意念提升吗？"; a sincere follow-up asks 哪/什么/怎么), a mock "why not just…"
+# offer ("要不你直接…算了？") and a mock honorific ("您老人家", "大驾").
+_DARE_BECAUSE = re.compile(r"\bbecause\s*(?:…|\.{2,})\s*\?", re.I)
+_JUST_OFFER = re.compile(r"\b(?:shall|should) I just\b|\b(?:want|like) me to just\b|\bdo you want me to\b[^.?!]{0,40}\bfor you\?",
+                         re.I)
+_HOW_EXCLAIM = re.compile(r"(?:^|[,;:.!]\s*)how (?:very |so )?[a-z]+(?: of you)?\s*[.!]", re.I)
+_ZH_ABSURD_CHOICE = re.compile(r"(?:你这是|你是在|这是在|你这[\u4e00-\u9fff]{0,2}是)[^，。？！?]{1,14}还是[^，。？！?]{1,14}[？?]")
+_ZH_WH = re.compile(r"什么|怎么|怎样|哪|谁|(?<!十)几|多少|啥|为何|为什么|如何|多久|多长")
+# the question words of a real follow-up after an echo ("没时间？那你一天里哪段时间最被打断？"); 谁, 啥 and 为什么 are left
+# out: "那你自己的电话谁接？", "那你每天自己做日报是为了啥？" throw the person's words back as often as they ask
+_ZH_OPEN_WH = re.compile(r"哪|什么|怎么|怎样|如何|(?<!十)几|多少|多久|多长")
+_ZH_MOCK_OFFER = re.compile(r"要不(?:要)?[^，。？！?]{0,3}(?:直接|干脆)|算了[？?]|纪念一下|给你(?:发|颁)")
+_ZH_HONORIFIC = re.compile(r"您老|老人家|大驾|大神|大忙人|大人物|大功臣|大英雄|小祖宗")
 
 
 def _hits(text: str, lang: str) -> tuple[Doc, list[tuple[str, Span]]]:
@@ -104,6 +122,9 @@ def _en_moves(text: str) -> dict[str, float]:
         out["s:verdict_close"] = 1.0
     if _GUESS_TAIL.search(text):
         out["s:guess_tail"] = 1.0
+    for name, pattern in (("dare_because", _DARE_BECAUSE), ("just_offer", _JUST_OFFER), ("how_exclaim", _HOW_EXCLAIM)):
+        if pattern.search(text):
+            out[f"s:{name}"] = 1.0
     return out
 
 
@@ -123,6 +144,31 @@ def _zh_edges(text: str) -> dict[str, float]:
         if mark[:1] in "？?" and mark:
             for run in _CJK_RUN.findall(body):
                 out.update((f"q:{run[i:i + 2]}", 1.0) for i in range(len(run) - 1))
+    out.update(_zh_moves(text))
+    return out
+
+
+def _zh_moves(text: str) -> dict[str, float]:
+    """Return what a Chinese mocking question does (session 11, J-tone11): ``s:absurd_choice`` for "你这是A还是B？";
+    ``s:then_yesno`` when a clause after the first asks a yes/no question (吗/么/不成 at its end, no question word)
+    that opens on 那 ("…，那你打算靠意念提升吗？"); ``s:mock_offer`` for "要不你直接…", "…算了？", "纪念一下";
+    ``s:honorific`` for a mock title ("您老人家", "大驾"); ``s:echo_wh`` when an echo is followed by a question with an
+    open question word (哪, 什么, 怎么, 几, 多少: a real follow-up, the sincere side of the echo)."""
+    out: dict[str, float] = {}
+    if _ZH_ABSURD_CHOICE.search(text):
+        out["s:absurd_choice"] = 1.0
+    clauses = _ZH_CLAUSE.findall(text)
+    for body, mark in clauses[1:]:
+        body = body.strip()
+        if (mark[:1] in "？?" and body.startswith("那") and re.search(r"(?:吗|么|不成)$", body)
+                and not _ZH_WH.search(body)):
+            out["s:then_yesno"] = 1.0
+    if _ECHO_QUESTION.search(text) and any(mark[:1] in "？?" and _ZH_OPEN_WH.search(body) for body, mark in clauses[1:]):
+        out["s:echo_wh"] = 1.0
+    if _ZH_MOCK_OFFER.search(text):
+        out["s:mock_offer"] = 1.0
+    if _ZH_HONORIFIC.search(text):
+        out["s:honorific"] = 1.0
     return out
 
 

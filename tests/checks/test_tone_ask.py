@@ -29,7 +29,8 @@ MARGIN = 0.04
 # Sincere questions that throw the person's word back first, the shape of many mocking answers.
 SINCERE = {
     "en": ["So once? What happened that time?", "Once? Is that all you noticed?",
-           "Mostly happy? What is the part that is not?", "Just once? Then tell me about that one call."],
+           "Mostly happy? What is the part that is not?", "Just once? Then tell me about that one call.",
+           "Really? That quick? How did you do it?"],
     "zh-CN": ["速度快？那客户那边反馈怎么样？", "每周五通？那你打算怎么安排时间？", "没时间？那你一天里哪段时间最被打断？",
               "硬撑着？那你最近是不是太累了，跟我说说吧。"],
 }

@@ -113,7 +113,8 @@ def test_a_sure_dig_is_not_asked(speaking):
 # ---------------------------------------------------------------- the real checks at a shipped role-play
 # Our own texts; the tone model is refitted while others tune it, so each test takes the first text that lies in the
 # band it needs (with a margin) and fails when none does.
-SINCERE = {"en": ["So once? What happened that time?", "Mostly happy? What is the part that is not?"],
+SINCERE = {"en": ["So once? What happened that time?", "Mostly happy? What is the part that is not?",
+                  "Really? That quick? How did you do it?"],
            "zh-CN": ["速度快？那客户那边反馈怎么样？", "每周五通？那你打算怎么安排时间？", "没时间？那你一天里哪段时间最被打断？"]}
 MOCKING = {"en": ["Late again? Wow, what a surprise. Should I buy you an alarm clock?",
                   "Stuck? Maybe we should get you a map of the office."],
