@@ -24,19 +24,60 @@ _DAY_OF_MONTH = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|ma
 _CUE_REACH = 12  # characters between "from" / "从" and its number ("from around 64%", "从现在的64")
 
 
+# "基线：64%（近4周）", "over the last 4 weeks": a count of weeks or days after "last / 近 / 过去" is the window a level
+# was measured over, not a level (session 12, turns13 smart-goal-agent: 4 was read as the target).
+_WINDOW_BEFORE = re.compile(r"(?:\b(?:last|past|previous)\s+|近|最近|过去(?:的)?|前)\s*$", re.IGNORECASE)
+_WINDOW_AFTER = re.compile(r"^\s*(?:周|个?星期|天|个?月|weeks?\b|days?\b|months?\b)", re.IGNORECASE)
+
+
 def _names_a_time(a: Analysis, q: Quantity) -> bool:
-    """Return True when a plain number names a week, day, month or quarter ("Week 4", "第4周")."""
+    """Return True when a plain number names a week, day, month or quarter ("Week 4", "第4周", "近4周")."""
     if q.unit not in ("plain", "count"):
         return False
     before = a.doc.text[max(0, q.span.start - 8):q.span.start]
     after = a.doc.text[q.span.end:q.span.end + 6]
     return (bool(_TIME_BEFORE.search(before)) or (before.endswith("第") and bool(_TIME_AFTER.match(after)))
-            or bool(_DAY_OF_MONTH.match(after)))
+            or bool(_DAY_OF_MONTH.match(after))
+            or (bool(_WINDOW_BEFORE.search(before)) and bool(_WINDOW_AFTER.match(after))))
 
 
-def _baseline_and_target(a: Analysis) -> tuple[Quantity | None, Quantity | None]:
+# "use the ¥200 adjustment", "多用200元调账": an amount of money in a work goal that is not about money is the size
+# of an act's authority or scope, not a level to reach (session 12: turns12 and turns13 smart-goal-agent
+# final-goal, "Improve FCR and use the ¥200 adjustment more" is a direction with no level). A goal on sales or
+# revenue ("sell ¥50,000 of upgrades"), a budget or a private goal ("save ¥20,000") keeps its amount as the level.
+MONEY_IS_NO_LEVEL = True
+_MONEY_BEFORE = re.compile(r"(?:[¥￥$€£]|\b(?:rmb|cny|usd)\s*)$", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"^\s*(?:元|块|(?:rmb|yuan|cny|usd|dollars?|pounds?|euros?)\b)", re.IGNORECASE)
+_MONEY_METRIC = re.compile(r"sales|sell|revenue|upsell|cross-sell|income|spend|budget|cost|sav(?:e|ing)|销售|卖|营收|业绩|收入|金额|成交|预算|成本|挽回|赔付|存|省",
+                           re.IGNORECASE)
+
+
+def _money_spans(a: Analysis) -> list:
+    """Return the spans of the money amounts that are no level (see MONEY_IS_NO_LEVEL)."""
+    if not MONEY_IS_NO_LEVEL or _MONEY_METRIC.search(a.doc.text) or a.has("private_life"):
+        return []
+    text = a.doc.text
+    return [q.span for q in a.doc.quantities
+            if _MONEY_BEFORE.search(text[max(0, q.span.start - 5):q.span.start])
+            or _MONEY_AFTER.match(text[q.span.end:q.span.end + 8])]
+
+
+def _drop_money(a: Analysis) -> list:
+    """Drop the number hits on money amounts that are no level; return their spans."""
+    spans = _money_spans(a)
+    if spans:
+        for target in ("specific", "measurable"):
+            if target in a.hits:
+                a.hits[target] = [(r, s) for r, s in a.hits[target]
+                                  if not (r.id.endswith((".number", ".quantity"))
+                                          and any(m.start <= s.start and s.end <= m.end for m in spans))]
+    return spans
+
+
+def _baseline_and_target(a: Analysis, money: list | None = None) -> tuple[Quantity | None, Quantity | None]:
     """Return the baseline and target numbers: the two numbers after "from"/"从", else the first number."""
-    numbers = [q for q in a.doc.quantities if not a.doc.deadline_set.overlaps(q.span) and not _names_a_time(a, q)]
+    numbers = [q for q in a.doc.quantities if not a.doc.deadline_set.overlaps(q.span) and not _names_a_time(a, q)
+               and q.span not in (money or ())]
     starts = [q.span.start for q in numbers]
     for cue in a.spans("baseline"):
         i = bisect_left(starts, cue.start)
@@ -97,6 +138,7 @@ def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None)
 # A jump too large for its time (session 9; settings achievable.max_points_per_week, rules goal.*.horizon): "一周内
 # 一次解决率从52%提到95%" is no plan, "64% -> 80% in four weeks" is one (turns-blind3 to turns-blind10).
 TIME_SIZES_THE_STEP = True
+TARGET_SENTENCE_DATE_FIRST = True
 HORIZON = "horizon"
 _WORD_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "thirty": 30}
@@ -141,7 +183,15 @@ def _weeks(a: Analysis, target: Quantity | None = None) -> float | None:
     spans = [s for _, s in a.hits.get(HORIZON, ())]
     if target is not None:
         sentence = a.doc.sentence_of(target.span.start)
-        spans = [s for s in spans if sentence.start <= s.start < sentence.end] or spans
+        own = [s for s in spans if sentence.start <= s.start < sentence.end]
+        # A date that is no horizon in the target's own sentence ("58% to 67% by 27 December") is its deadline: a
+        # near time in another sentence dates another act ("You do the billing session this week"; session 12,
+        # turns12 smart-goal-agent final-goal).
+        dated = any(sentence.start <= d.start < sentence.end and not any(s.start < d.end and d.start < s.end for s in spans)
+                    for d in a.doc.deadlines)
+        if not own and dated and TARGET_SENTENCE_DATE_FIRST:
+            return float(a.book.settings["achievable"]["weeks_of_a_date"])
+        spans = own or spans
     weeks = [w for s in spans if (w := _horizon_weeks(s.text)) is not None]
     if weeks:
         # the farthest horizon is the deadline of the level aimed at; nearer ones are milestones ("第2周60%，第4周67%")
@@ -203,7 +253,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     if is_empty(text):
         return GoalReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
-    baseline, target = _baseline_and_target(a)
+    money = _drop_money(a)
+    baseline, target = _baseline_and_target(a, money)
     horizon = a.hits.pop(HORIZON, None)  # read by _weeks, no feature of its own
     if EVENT_IS_NO_DELIVERABLE:
         _event_is_no_deliverable(a)
