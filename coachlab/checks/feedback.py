@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from coachlab.text import Span
 
-from .base import UNSURE_BELOW, analyse, clamp, clean, is_empty, judge
+from .base import UNSURE_BELOW, Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
 from .structure import (ABSTRACT, CHANGE, NOT_AN_ACT, STRUCTURE_MAX, WARNING_CUE, ZH_CUT, ZH_SPACE_CUT,
                          abstract_quality, act_clauses, actor_features, acts_on_occasion, clauses,
@@ -641,6 +641,21 @@ def zh_context_acts(doc) -> list[Span]:
 PRAISE_LEFT_WITHOUT_ACT = True
 # Session 10 (judge fb10): a behaviour counted or seen is sure (see check_feedback).
 COUNTED_ACT_IS_SURE = True
+# Session 12 (judge feedback): thanks passed on for the company or management, or for a "contribution" in general
+# ("Your contribution … is acknowledged and appreciated by management", "我要代表公司对你表示衷心的感谢", "感谢你为团队做出的
+# 贡献") is no personal thanks: the report's `thanks` is withheld when every sentence that thanks is of that kind
+# (rules: office_thanks; convention 25). The appreciation element is untouched, and the signal is no feature of the
+# learned layer (turns12, turns13 bia-angry-customer appreciation: these reached the thanks intent).
+OFFICE_THANKS_IS_NOT_THANKS = True
+
+
+def _personal_thanks(a: Analysis, office: list[Span]) -> bool:
+    """Return True when a sentence thanks in words and is not thanks passed on from an office (OFFICE_THANKS_IS_NOT_THANKS)."""
+    said = a.spans("gratitude")
+    if not OFFICE_THANKS_IS_NOT_THANKS or not office:
+        return bool(said)
+    passed_on = {a.doc.sentence_of(span.start).start for span in office}
+    return any(a.doc.sentence_of(span.start).start not in passed_on for span in said)
 
 
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
@@ -649,6 +664,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     a = analyse("feedback", text, lang, context)
     for target in _LEXICON_RULES:
         a.hits.pop(target, None)  # read on pieces by the mechanisms below; on the whole answer they mean nothing
+    office = a.spans("office_thanks")
+    a.hits.pop("office_thanks", None)  # read for `thanks` only (OFFICE_THANKS_IS_NOT_THANKS), never a learned feature
     if is_empty(text):
         return FeedbackReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                               elements=frozen({e: False for e in ELEMENTS}))
@@ -776,6 +793,6 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
             evidence.append(Evidence("impact", span.start, span.end, span.text))
     return FeedbackReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
                           pitfalls=pitfalls, suggestions=tuple(suggestions), elements=frozen(elements), model=model,
-                          flags=flags, thanks=elements["appreciation"] and a.has("gratitude"),
+                          flags=flags, thanks=elements["appreciation"] and _personal_thanks(a, office),
                           confidence=frozen(j.confidence), unsure=j.unsure, questions=j.questions,
                           answers=frozen(j.answers), features=frozen(j.features))

@@ -37,17 +37,20 @@ def test_letting_people_think_for_themselves_is_not_speaking_for_others() -> Non
     assert "speaking_for_others" in run("feedback", "Everyone thinks you hog the easy calls.", "en").flags
 
 
-@pytest.mark.parametrize(("scenario_id", "node", "text", "lang"), [
-    ("bid-late-logins", "behaviour", "Everyone says you're lazy about the early shift.", "en"),
-    ("bid-curt-tone-qa", "behaviour", "大家都说你对客户态度很差。", "zh-CN"),
-    ("swot-self-scan-candidate", "bid", "组里都说你太自私，只顾自己的数据。", "zh-CN"),
+@pytest.mark.parametrize(("scenario_id", "node", "text", "lang", "want"), [
+    # session 12 (judge feedback): convention 21 (session 11) names the turn by the harsher mistake, a label or an
+    # absolute before speaking for others, so the BID behaviour nodes' label intents take these now
+    ("bid-late-logins", "behaviour", "Everyone says you're lazy about the early shift.", "en", "label-or-absolute"),
+    ("bid-curt-tone-qa", "behaviour", "大家都说你对客户态度很差。", "zh-CN", "label"),
+    ("swot-self-scan-candidate", "bid", "组里都说你太自私，只顾自己的数据。", "zh-CN", "fallback"),
 ])
-def test_a_label_passed_on_from_others_reaches_the_fallback_at_bid_turns(scenario_id: str, node: str, text: str,
-                                                                         lang: str) -> None:
-    """Convention 8: the node names no such mistake, so a label said as what others say is the fallback."""
+def test_a_label_passed_on_from_others_at_bid_turns(scenario_id: str, node: str, text: str, lang: str,
+                                                    want: str) -> None:
+    """Convention 8, then 21: a label said as what others say reaches the label intent where the node follows
+    convention 21 (bid-late-logins, bid-curt-tone-qa), else the fallback."""
     report = run("feedback", text, lang)
     assert {"label", "speaking_for_others"} <= set(report.flags)
-    assert reached(scenario_id, node, text, lang, yes=True) == "fallback"
+    assert reached(scenario_id, node, text, lang, yes=True) == want
 
 
 @pytest.mark.parametrize(("scenario_id", "node", "text", "lang"), [
