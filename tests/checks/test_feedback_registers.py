@@ -127,7 +127,8 @@ def test_praise_with_a_pitfall_and_no_act_reaches_the_vague_intent(scenario_id: 
     ("en", "Nice work. Keep going like this.", False),
     ("zh-CN", "这单多亏你了🙏 我挺感激的", True),
     ("zh-CN", "周末还来顶班，辛苦啦～", True),
-    ("zh-CN", "干得漂亮，继续保持！", False),
+    # appreciation said in words, no thanks ("干得漂亮，继续保持！" alone is vague praise with no A: blind10, blind14)
+    ("zh-CN", "这单处理得真漂亮，我很欣赏。", False),
 ])
 def test_thanks_said_in_words_is_told_from_praise_of_the_work(lang: str, text: str, thanks: bool) -> None:
     """Both are appreciation; the report's `thanks` is true only when thanks is said in words."""
