@@ -294,13 +294,18 @@ def _told_by_clause(a: Analysis) -> bool:
         elif a.lang == "zh-CN":
             # "…就行了" / "…就好了" closes the fix with a 了 of its own, not a 了 of something done (session 9, round 2)
             enough = _ZH_ENOUGH.search(text)
-            if re.search(r"[了过](?!解)", text[:enough.start()] if enough else text):
+            # "你只要把交接做了就行了": after 只要 the 了 is the condition's, not something done (told_zh condition; session 12)
+            if (not _zh_told_words(a, "condition", "(?:.*?)(?:{})").match(text)
+                    and re.search(r"[了过](?!解)", text[:enough.start()] if enough else text)):
                 continue
             told_own = subject is not None and subject[1] == "me" and clause.actor is None
             if told_own or _zh_told_words(a, "story_lead").match(text):
                 continue  # the speaker's own story ("我之前也是…，后来全交出去就好了"): nothing told to the person
             if _in(a.spans("duty_head"), clause.span):
                 return True
+            if ("你" in text and _in(a.spans("fixed_when"), clause.span)
+                    and any(f.startswith("v") and w not in _not_acts(a) for w, f in pos_tags(text))):
+                return True  # "你下周一就开始用备注模板": an act with its start fixed for the person (conventions 19: Will)
             tags = pos_tags(text)
             words = [w for w, _ in tags]
             if "把" in words and (any(w in ("你", "您") for w in words[:words.index("把")])
@@ -358,6 +363,17 @@ def _which_typo(a: Analysis) -> str | None:
     return out if out != text else None
 
 
+def _accusing(a: Analysis) -> str | None:
+    """Return the reason of the rule that found an accusing why or a reproach (rules/question.yaml accusing), else None."""
+    table = a.book.settings.get("accusing") or {}
+    ids = set(table.get("rules") or ())
+    for target in ("leading", *(table.get("signals") or ())):
+        for rule, _ in a.hits.get(target, ()):
+            if target != "leading" or rule.id in ids:
+                return str(rule.why[a.lang])
+    return None
+
+
 def closed_fact(a: Analysis, form: str) -> bool:
     """Return True when the text asks only for a fact or two (who, how many, where) and nothing more."""
     return (form != "statement" and a.has("closed_fact") and not a.has("open_word") and not a.has("open_lead")
@@ -378,7 +394,9 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
         form = "closed"  # who it was, or at what time, asked as a fact is closed (conventions 7; rules fact_who)
     # Advice smuggled into a question, or stated outright (a statement telling the agent what to do); only
     # the question kind also leads, as a statement asks nothing (the corpora label it so).
-    stated = form == "statement" and STATED_ADVICE and (any(a.has(t) for t in ("advice", "telling", "suggestion"))
+    # Taking the problem over (conventions 24; rules/question.yaml took_over) hands over a fix as stated advice does.
+    took_over = form == "statement" and a.has("took_over") and not a.has("no_fix")
+    stated = form == "statement" and STATED_ADVICE and (any(a.has(t) for t in ("advice", "telling", "suggestion", "took_over"))
                                                          or (not a.has("small_talk") and not a.has("no_fix")
                                                              and ((bool(a.book.settings.get("fix_by_mood")) and _fix_by_mood(a))
                                                                   or _told_by_clause(a))))
@@ -390,7 +408,8 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     asks = form != "statement" or bool(a.book.settings.get("statement_leads", True)) or a.has("rhetorical")
     # Advice asked as a question leads, except a suggestion of one thing to try ("Have you tried X?", "要不要先…？"):
     # that is advice only (conventions 6; rules/question.yaml try_suggestion).
-    leading = asks and (a.has("leading") or a.has("pressure")
+    # A reproach ("你为什么每次都…？", "难道你不知道…？") is leading with no stage (conventions 10, 26).
+    leading = asks and (a.has("leading") or a.has("pressure") or a.has("reproach")
                         or (advice and form != "statement" and not a.has("try_suggestion")))
     # Telling instead of asking (conventions 13): a statement that hands the other person a fix (stated advice) or
     # their goal or answer ("You need to delegate, that's the goal", "现状就是你揽得太多了") leads, even though it asks
@@ -414,19 +433,27 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
         if leading and a.has(cue):
             pitfalls.append(a.pitfall(cue))
             suggestions.append(a.say("fix.leading", quote=a.quote(cue)))
+    accusing = _accusing(a) if leading else None
+    if accusing is not None:
+        # An accusing why or a reproach (conventions 26): a turn whose closed intent speaks only of yes/no questions sends it
+        # to the fallback by this pitfall (rules/question.yaml accusing).
+        pitfalls.append(Pitfall("accusing", accusing))
     if advice:
         pitfalls.append(Pitfall("advice", a.say("why.stated_advice" if form == "statement" else "why.advice")))
         suggestions.append(a.say("fix.stated_advice" if form == "statement" else "fix.advice"))
     if a.has("telling") and not advice:
         pitfalls.append(a.pitfall("telling"))
         suggestions.append(a.say("fix.telling", quote=a.quote("telling")))
+    if took_over and advice:
+        pitfalls.append(a.pitfall("took_over"))  # the manager takes the problem over (conventions 24)
     if told and leading:
         # The turn's intents tell a statement that tells (conventions 13) from a leading question by this pitfall.
         pitfalls.append(Pitfall("told", a.say("why.told")))
         if not advice and a.has("handed"):
             suggestions.append(a.say("fix.told", quote=_sentence_of(a, a.spans("handed")[0])))
-    if stage is None and a.has("small_talk") and not a.has("work_topic") and not (leading or advice):
-        # Small talk is no coaching question (a role-play turn sends it to the fallback, turn sets 2 and 3).
+    if stage is None and a.has("small_talk") and not a.has("work_topic") and not (advice or a.has("pressure") or accusing):
+        # Small talk is no coaching question (conventions 20): a tag on it ("You went to Yunnan, didn't you?") steers to no
+        # answer about the matter, so it stays small talk; a threat or an accusation is the harsher mistake (conventions 21).
         pitfalls.append(a.pitfall("small_talk"))
     if closed_fact(a, form):
         # One fact asked for (who, how many, where) and nothing more: closed in effect (conventions 7); the question
