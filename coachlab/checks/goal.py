@@ -63,8 +63,8 @@ def _money_spans(a: Analysis) -> list:
 
 
 def _drop_money(a: Analysis) -> list:
-    """Drop the number hits on money amounts that are no level; return their spans."""
-    spans = _money_spans(a)
+    """Drop the number hits on money amounts and meeting names that are no level; return their spans."""
+    spans = _money_spans(a) + _meeting_spans(a)
     if spans:
         for target in ("specific", "measurable"):
             if target in a.hits:
@@ -72,6 +72,21 @@ def _drop_money(a: Analysis) -> list:
                                   if not (r.id.endswith((".number", ".quantity"))
                                           and any(m.start <= s.start and s.end <= m.end for m in spans))]
     return spans
+
+
+# "more 1:1s next month", "get the 1:1s back on track", "下个月把1对1恢复起来": "1:1" names a meeting, not a level (its
+# ones read as a number, "1s" as a second); the goal stays a direction unless a count or a level is given ("four
+# 1:1s", "1:1s with all 8 agents"). Session 12: turns12 and turns13 promo-followup-month goal, writers' fallback.
+MEETING_NAME_IS_NO_NUMBER = True
+_MEETING_NAME = re.compile(r"(?<![\d.])1\s*(?:[:：]|对|-on-|\s+on\s+)\s*1(?:s\b)?(?![\d.])", re.IGNORECASE)
+
+
+def _meeting_spans(a: Analysis) -> list:
+    """Return the spans of the quantities inside a meeting's name ("1:1s", "1对1")."""
+    if not MEETING_NAME_IS_NO_NUMBER:
+        return []
+    names = [(m.start(), m.end()) for m in _MEETING_NAME.finditer(a.doc.text)]
+    return [q.span for q in a.doc.quantities if any(b <= q.span.start and q.span.end <= e for b, e in names)]
 
 
 def _baseline_and_target(a: Analysis, money: list | None = None) -> tuple[Quantity | None, Quantity | None]:
@@ -231,6 +246,34 @@ def _too_soon(a: Analysis, baseline: Quantity | None, target: Quantity | None) -
     return all(any(d.start < s.end and s.start < d.end for s in short) for d in a.doc.deadlines)
 
 
+# "Zero hang-ups at the peak by the end of next week", "一周内投诉清零": a count of what customers do (complaints,
+# abandons, hang-ups, repeat calls, escalations) brought to zero within days, with no starting point, is the same
+# leap as a new level within days (convention 22; session 12: turns12 and turns14 golden-circle-callback-pushback,
+# turns13 zh, writers sent each to the fallback). A zero of one's own act ("no missed callbacks this week", "这周
+# 一次都不迟到") can be kept from tomorrow on and stays a goal.
+ZERO_OUTCOME_TOO_SOON = True
+_ZERO_OUTCOME = re.compile(r"complaints?|escalations?|repeat (?:calls?|contacts?)|abandon\w*|hang-?ups?|dropped calls?|"
+                           r"auto-?fails?|投诉|客诉|升级|重复来电|放弃|挂断|掉线|弃呼", re.IGNORECASE)
+
+
+_ZERO = re.compile(r"\b(?:zero|no more)\b|清零|为零|降到零|降到0|归零", re.IGNORECASE)
+
+
+def _zero_too_soon(a: Analysis, baseline: Quantity | None) -> bool:
+    """Return True when an outcome count is brought to zero within a week with no starting point (see above).
+
+    Called while the horizon hits are in place: the deadline is read as for a step (``_weeks``).
+    """
+    # a starting point told ("currently 2 a week") makes the step one to judge, not a leap from nowhere
+    if not ZERO_OUTCOME_TOO_SOON or baseline is not None or a.spans("baseline"):
+        return False
+    sentences = {a.doc.sentence_of(m.start()) for m in _ZERO.finditer(a.doc.text)}
+    if not any(_ZERO_OUTCOME.search(a.doc.text[s.start:s.end]) for s in sentences):
+        return False
+    weeks = _weeks(a)
+    return weeks is not None and weeks <= 1
+
+
 # "面谈之前多积累点带团队的经验", "before the 1:1 next week": a deliverable word inside the event that dates the goal
 # (time_bound.event) names when, not what: it makes nothing specific (swot wt-goal, turns6 and turns8; session 8).
 EVENT_IS_NO_DELIVERABLE = True
@@ -284,6 +327,7 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     if horizon:
         a.hits[HORIZON] = horizon
     rules["achievable"] = _achievable(a, baseline, target)
+    zero_soon = _zero_too_soon(a, baseline)
     a.hits.pop(HORIZON, None)
     extra = {"number"} if target is not None else set()
     extra |= {"baseline"} if baseline is not None else set()
@@ -306,7 +350,7 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     if _perfect(a, target):
         pitfalls.append(Pitfall("perfect_target", a.say("why.perfect_target")))
         suggestions.append(a.say("fix.perfect_target", target=target.span.text if target else ""))
-    elif _too_soon(a, baseline, target):
+    elif _too_soon(a, baseline, target) or zero_soon:
         pitfalls.append(Pitfall("too_soon", a.say("why.too_soon")))
         suggestions.append(a.say("fix.too_soon", target=target.span.text if target else ""))
     # A vague verb is only a pitfall when no number pins it down ("improve FCR from 64% to 70%" is fine).
