@@ -21,6 +21,9 @@ CONSEQUENCE_AFTER_ACT = True  # the structure's acts, not only the rules' behavi
 ACT_IS_BEHAVIOUR = True  # an act of the agent's on a named occasion (clause structure); cross-validated en 0.87->0.89
 STEP_IS_DEVELOPMENT = True  # a concrete instruction without a "next time" word (clause structure); see train.py
 LIST_IS_DEVELOPMENT = True  # a numbered list of things still to do ("1.别说… 2.换个例子… 3.最后问…"); issue 13
+# Praise taken back by a "but" (rules feedback.*.praise_but; convention 23) is reported as the pitfall praise_but, not
+# as the flag sandwich (the label sets keep sandwich for praise on both sides): a praise turn routes it to its fallback.
+PRAISE_BUT_IS_PITFALL = True
 FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
          "threat")
 
@@ -779,6 +782,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
 
     pitfalls = tuple(Pitfall(f, a.say("why.vague_praise")) if f == "vague_praise"
                      else a.pitfall(f) if a.has(f) else Pitfall(f, a.say(f"name.{f}")) for f in flags)
+    if PRAISE_BUT_IS_PITFALL and a.has("praise_but") and "sandwich" not in flags:
+        pitfalls = (*pitfalls, a.pitfall("praise_but"))
     present = elements["behavior"] + elements["impact"] + (elements["appreciation"] or elements["development"])
     score = clamp(100 * present / 3 - 15 * len(flags))
     shown = [e for e in ELEMENTS if elements[e]] + [f for f in flags if f != "vague_praise"]

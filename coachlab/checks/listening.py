@@ -202,6 +202,19 @@ def _waved_away(a: Analysis) -> bool:
     return any(not _CALM_FIRST.search(a.doc.text[max(0, w.start - 2):w.start]) for w in a.spans("dismissal"))
 
 
+# One act offered for a yes (rules listening.*.single_offer; convention 24) is a pitfall when nothing else in the
+# reply leaves the need to the agent: an open question or a choice between two things (turns12 to turns14).
+OFFER_IS_NO_NEED_CHECK = True
+_LEAVES_NEED = re.compile(r"\b(?:what|which|or)\b|\bhow\b(?! about)|什么|啥|哪|怎么|怎样|如何|还是", re.IGNORECASE)
+
+
+def single_offer(a: Analysis) -> bool:
+    """Return True when the reply's only question about what to do is one act offered for a yes."""
+    if not (OFFER_IS_NO_NEED_CHECK and a.has("single_offer")):
+        return False
+    return not _LEAVES_NEED.search(a.doc.text)
+
+
 def check_listening(text: str, lang: str = "auto", context: str | None = None) -> ListeningReport:
     """Read a listening reply (optionally with the agent's line as context) and find fact, feeling and focus."""
     text = clean(text)
@@ -233,6 +246,7 @@ def check_listening(text: str, lang: str = "auto", context: str | None = None) -
         most = max((_shared(s.text, a.doc.context, a.lang) for s in a.doc.sentences), default=0)
         extra |= {f"shared>={n}" for n in (1, 2, 3, 4) if most >= n}
     j = judge(a, rules, extra=extra, spans={"fact": [*marked, *restated]})
+    pitfalls = (a.pitfall("single_offer"),) if single_offer(a) else ()
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     suggestions = [a.say(f"missing.{e}") for e in ELEMENTS if not elements[e] and e not in j.unsure]
     suggestions = [*suggestions, *(q["text"] for q in j.questions)] or [a.say("next")]
@@ -242,6 +256,6 @@ def check_listening(text: str, lang: str = "auto", context: str | None = None) -
         evidence.extend(Evidence("fact", s.start, s.end, s.text) for s in shown)
     return ListeningReport(lang=a.lang, score=clamp(100 * sum(elements.values()) / 3),
                            evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
-                           suggestions=tuple(suggestions), elements=frozen(elements),
+                           suggestions=tuple(suggestions), elements=frozen(elements), pitfalls=pitfalls,
                            confidence=frozen(j.confidence), unsure=j.unsure, questions=j.questions,
                            answers=frozen(j.answers), features=frozen(j.features))

@@ -17,7 +17,9 @@ PRAISE_WITHOUT_ACT = [
     ("kpi-first-week-former-peer", "strength", "Your numbers look good, but your calls run long.", "en",
      "vague-praise"),
     ("kpi-first-week-former-peer", "strength", "你的指标还不错，就是通话有点长。", "zh-CN", "vague-praise"),
-    ("listening-abusive-call", "praise", "你的指标还不错，就是通话有点长。", "zh-CN", "vague"),
+    # (session 12b: with "，就是通话有点长" it is praise taken back by a "but", the fallback there: convention 23,
+    # test_feedback_session12b.py)
+    ("listening-abusive-call", "praise", "你的指标还不错，继续保持。", "zh-CN", "vague"),
     ("listening-abusive-call", "praise", "这一个月你的表现值得肯定，展现了很强的带队能力。", "zh-CN", "vague"),
 ]
 
