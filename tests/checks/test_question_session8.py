@@ -79,11 +79,12 @@ def test_told_quotes_the_learners_sentence() -> None:
      "leading-or-closed"),
     ("smart-goal-agent", "actions", "你先去上账务培训，这周就去。", "zh-CN", "closed-or-leading"),
     ("review-peak-day", "causes", "所以就是沟通问题呗，下一个。", "zh-CN", "closed-or-leading"),
+    # ... and "let them state the goal themselves" names the goal stated for the team (session 12, turns13 and turns14)
+    ("review-peak-day", "goal", "The goal was 80 in 20, and we missed it.", "en", "closed-or-leading"),
     # The closed intent speaks only of yes/no questions (or of neither): telling reaches the fallback.
     ("perf-interview-csat-drop", "support", "You should sit with Xiao Qian, she's quick on it.", "en", "fallback"),
     ("grow-move-to-qa", "reality", "You should ask to sit in on a calibration.", "en", "fallback"),
     ("grow-move-to-qa", "will", "Do the shadowing next week then.", "en", "fallback"),
-    ("review-peak-day", "goal", "The goal was 80 in 20, and we missed it.", "en", "fallback"),
     ("bid-curt-tone-qa", "support", "You should ask planning for a break after the morning peak.", "en", "fallback"),
     # A demand with no fix in it hands over nothing: the fallback, which says what to ask.
     ("bid-late-logins", "options", "You must find solution, because team cannot wait every morning.", "en", "fallback"),
