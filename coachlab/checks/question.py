@@ -133,6 +133,35 @@ def ask_reading(a: Analysis) -> frozenset[str]:
     return frozenset(found)
 
 
+def asks_about(a: Analysis) -> tuple[str, ...]:
+    """Return what the question asks about (rules/question.yaml asks_you): "you", "habit", in that order.
+
+    "you": a question sentence (a question mark or an invitation) names the person spoken to ("what did u do?", "具体到你本人，
+    做了哪些事？"); a question about someone else's part ("What did the team do?", "你们团队是怎么帮她的？") does not.
+    "habit": it asks what someone usually does (_asks_habit).
+    """
+    table = a.book.settings.get("asks_you") or {}
+    words, groups = table.get(a.lang) or (), (table.get("not") or {}).get(a.lang) or ()
+    marks = a.spans("asked") + a.spans("open_lead")
+    found: list[str] = []
+    for sentence in a.doc.sentences:
+        if not (_QMARK.search(sentence.text) or _in(marks, sentence)):
+            continue
+        text = sentence.text
+        for group in groups:
+            text = text.replace(group, " " * len(group))
+        if a.lang == "zh-CN":
+            hit = any(w in text or w in text.lower() for w in words)
+        else:
+            hit = any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in words)
+        if hit:
+            found.append("you")
+            break
+    if _asks_habit(a):
+        found.append("habit")
+    return tuple(found)
+
+
 def _told_stage(a: Analysis, told: str) -> str | None:
     """Return the GROW stage of a told statement: the stage of what it hands over (conventions 19).
 
@@ -147,6 +176,14 @@ def _told_stage(a: Analysis, told: str) -> str | None:
     return None
 
 
+def _mocks(a: Analysis) -> bool:
+    """Return True when the tone check is sure the text mocks the listener (coachlab/checks/tone.py; an unsure flag is asked)."""
+    from .tone import verdict
+
+    found = verdict(a.doc.text, a.lang)
+    return found is not None and not found.unsure
+
+
 def _stage(a: Analysis, form: str, told: str | None = None) -> str | None:
     """Return the GROW stage: none for small talk; else the stage with most cues, ties by `stages` order.
 
@@ -156,6 +193,8 @@ def _stage(a: Analysis, form: str, told: str | None = None) -> str | None:
     """
     if a.has("reproach"):  # "难道你不知道…？" scolds and asks about no stage (rules/question.yaml)
         return None
+    if a.book.settings.get("mockery_has_no_stage") and _mocks(a):
+        return None  # a dig asks about no stage, whatever it echoes (conventions 18, 19; rules/question.yaml mockery_has_no_stage)
     suggested = a.book.settings.get("stage_of_advice")
     # ("你试过…没有？" carries 试过, a Reality word, inside the suggestion itself: conventions 6)
     tried = a.has("try_suggestion") and not a.has("small_talk")
@@ -475,5 +514,5 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
         evidence = [replace(e, text=text[e.start:e.end]) for e in evidence]
     return QuestionReport(lang=a.lang, score=score, evidence=tuple(sorted(evidence, key=lambda e: (e.start, e.end))),
                           pitfalls=tuple(pitfalls), suggestions=tuple(suggestions), form=form, leading=leading,
-                          grow_stage=stage, advice=advice, confidence=frozen(j.confidence), unsure=j.unsure,
+                          grow_stage=stage, advice=advice, asks=asks_about(a), confidence=frozen(j.confidence), unsure=j.unsure,
                           questions=j.questions, answers=frozen(j.answers), features=frozen(j.features))

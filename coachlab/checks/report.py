@@ -127,9 +127,13 @@ class QuestionReport(Report):
     leading: bool = False
     grow_stage: str | None = None
     advice: bool = False
+    # What the question asks about (question.py asks_about): "you" when a question sentence names the person spoken to,
+    # "habit" when it asks what someone usually does. A probe for one part of a story tests it (promo-star-probing).
+    asks: tuple[str, ...] = ()
 
     def _fields(self) -> dict[str, Any]:
-        return {"form": self.form, "leading": self.leading, "grow_stage": self.grow_stage, "advice": self.advice}
+        return {"form": self.form, "leading": self.leading, "grow_stage": self.grow_stage, "advice": self.advice,
+                "asks": list(self.asks)}
 
     @property
     def found(self) -> Mapping[str, bool]:

@@ -43,7 +43,7 @@ REPORT_FIELDS: dict[str, dict[str, tuple[str, ...] | None]] = {
                  "model": None, "thanks": None},
     "goal": {**COMMON_FIELDS, "criteria": ("specific", "measurable", "achievable", "relevant", "time_bound"),
              "metric": None, "baseline": None, "target": None, "deadline": None},
-    "question": {**COMMON_FIELDS, "form": None, "leading": None, "grow_stage": None, "advice": None},
+    "question": {**COMMON_FIELDS, "form": None, "leading": None, "grow_stage": None, "advice": None, "asks": None},
     "star": {**COMMON_FIELDS, "elements": ("situation", "task", "action", "result"), "quantified_result": None,
              "first_person_ratio": None},
     "listening": {**COMMON_FIELDS, "elements": ("fact", "feeling", "focus")},

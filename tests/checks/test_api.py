@@ -16,7 +16,7 @@ COMMON = {"lang", "score", "evidence", "pitfalls", "suggestions", "empty", "conf
 CONTRACT = {
     "feedback": {"elements", "model", "flags", "thanks"},
     "goal": {"criteria", "metric", "baseline", "target", "deadline"},
-    "question": {"form", "leading", "grow_stage", "advice"},
+    "question": {"form", "leading", "grow_stage", "advice", "asks"},
     "star": {"elements", "quantified_result", "first_person_ratio"},
     "listening": {"elements"},
 }
