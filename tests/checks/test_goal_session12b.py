@@ -74,6 +74,7 @@ def test_overall_closing_a_clause_makes_the_number_vague(text: str, scenario: st
     "Cut AHT to 7 minutes overall by June.",
     "Overall, cut AHT from 8.4 to 7.5 minutes by the end of the month.",
     "FCR at 72% overall by 30 June, from 64% now.",
+    "Raise overall CSAT from 80% to 85% by 30 June.",
 ])
 def test_overall_beside_a_named_metric_stays_specific(text: str) -> None:
     """A named metric beside 'overall' still says what is measured."""
