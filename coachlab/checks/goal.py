@@ -62,7 +62,7 @@ def _money_spans(a: Analysis) -> list:
             or _MONEY_AFTER.match(text[q.span.end:q.span.end + 8])]
 
 
-def _drop_money(a: Analysis) -> list:
+def _drop_non_levels(a: Analysis) -> list:
     """Drop the number hits on money amounts and meeting names that are no level; return their spans."""
     spans = _money_spans(a) + _meeting_spans(a)
     if spans:
@@ -89,10 +89,10 @@ def _meeting_spans(a: Analysis) -> list:
     return [q.span for q in a.doc.quantities if any(b <= q.span.start and q.span.end <= e for b, e in names)]
 
 
-def _baseline_and_target(a: Analysis, money: list | None = None) -> tuple[Quantity | None, Quantity | None]:
+def _baseline_and_target(a: Analysis, not_levels: list | None = None) -> tuple[Quantity | None, Quantity | None]:
     """Return the baseline and target numbers: the two numbers after "from"/"从", else the first number."""
     numbers = [q for q in a.doc.quantities if not a.doc.deadline_set.overlaps(q.span) and not _names_a_time(a, q)
-               and q.span not in (money or ())]
+               and q.span not in (not_levels or ())]
     starts = [q.span.start for q in numbers]
     for cue in a.spans("baseline"):
         i = bisect_left(starts, cue.start)
@@ -296,8 +296,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     if is_empty(text):
         return GoalReport(lang=a.lang, score=0, empty=True, suggestions=(a.say("empty"),),
                           criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
-    money = _drop_money(a)
-    baseline, target = _baseline_and_target(a, money)
+    not_levels = _drop_non_levels(a)
+    baseline, target = _baseline_and_target(a, not_levels)
     horizon = a.hits.pop(HORIZON, None)  # read by _weeks, no feature of its own
     if EVENT_IS_NO_DELIVERABLE:
         _event_is_no_deliverable(a)

@@ -76,6 +76,10 @@ _ZH_WH = re.compile(r"什么|怎么|怎样|哪|谁|(?<!十)几|多少|啥|为何
 _ZH_OPEN_WH = re.compile(r"哪|什么|怎么|怎样|如何|(?<!十)几|多少|多久|多长")
 _ZH_MOCK_OFFER = re.compile(r"要不(?:要)?[^，。？！?]{0,3}(?:直接|干脆)|算了[？?]|纪念一下|给你(?:发|颁)")
 _ZH_HONORIFIC = re.compile(r"您老|老人家|大驾|大神|大忙人|大人物|大功臣|大英雄|小祖宗")
+# the shapes a single pattern finds anywhere in the answer (feature s:<name>)
+_EN_SHAPES = (("guess_tail", _GUESS_TAIL), ("dare_because", _DARE_BECAUSE), ("just_offer", _JUST_OFFER),
+              ("how_exclaim", _HOW_EXCLAIM))
+_ZH_SHAPES = (("absurd_choice", _ZH_ABSURD_CHOICE), ("mock_offer", _ZH_MOCK_OFFER), ("honorific", _ZH_HONORIFIC))
 
 
 def _hits(text: str, lang: str) -> tuple[Doc, list[tuple[str, Span]]]:
@@ -120,11 +124,7 @@ def _en_moves(text: str) -> dict[str, float]:
     sentences = [s.strip() for s in _EN_SENTENCE.findall(text) if _EN_WORDS.search(s)]
     if len(sentences) >= 2 and len(_EN_WORDS.findall(sentences[-1])) <= 3 and not sentences[-1].endswith("?"):
         out["s:verdict_close"] = 1.0
-    if _GUESS_TAIL.search(text):
-        out["s:guess_tail"] = 1.0
-    for name, pattern in (("dare_because", _DARE_BECAUSE), ("just_offer", _JUST_OFFER), ("how_exclaim", _HOW_EXCLAIM)):
-        if pattern.search(text):
-            out[f"s:{name}"] = 1.0
+    out.update((f"s:{name}", 1.0) for name, pattern in _EN_SHAPES if pattern.search(text))
     return out
 
 
@@ -136,7 +136,8 @@ def _zh_edges(text: str) -> dict[str, float]:
     A question that wants no answer says what a sincere one never does ("你自己心里没数？", "还用想？", "这谁不会写？"):
     the model learns which pairs mock when they are asked, apart from the same pairs told."""
     out: dict[str, float] = {}
-    for body, mark in _ZH_CLAUSE.findall(text):
+    clauses = _ZH_CLAUSE.findall(text)
+    for body, mark in clauses:
         body = body.rstrip()
         last = body[-1]
         if last in _ZH_PARTICLES:
@@ -144,20 +145,17 @@ def _zh_edges(text: str) -> dict[str, float]:
         if mark[:1] in "？?" and mark:
             for run in _CJK_RUN.findall(body):
                 out.update((f"q:{run[i:i + 2]}", 1.0) for i in range(len(run) - 1))
-    out.update(_zh_moves(text))
+    out.update(_zh_moves(text, clauses))
     return out
 
 
-def _zh_moves(text: str) -> dict[str, float]:
+def _zh_moves(text: str, clauses: list[tuple[str, str]]) -> dict[str, float]:
     """Return what a Chinese mocking question does (session 11, J-tone11): ``s:absurd_choice`` for "你这是A还是B？";
     ``s:then_yesno`` when a clause after the first asks a yes/no question (吗/么/不成 at its end, no question word)
     that opens on 那 ("…，那你打算靠意念提升吗？"); ``s:mock_offer`` for "要不你直接…", "…算了？", "纪念一下";
     ``s:honorific`` for a mock title ("您老人家", "大驾"); ``s:echo_wh`` when an echo is followed by a question with an
     open question word (哪, 什么, 怎么, 几, 多少: a real follow-up, the sincere side of the echo)."""
-    out: dict[str, float] = {}
-    if _ZH_ABSURD_CHOICE.search(text):
-        out["s:absurd_choice"] = 1.0
-    clauses = _ZH_CLAUSE.findall(text)
+    out = {f"s:{name}": 1.0 for name, pattern in _ZH_SHAPES if pattern.search(text)}
     for body, mark in clauses[1:]:
         body = body.strip()
         if (mark[:1] in "？?" and body.startswith("那") and re.search(r"(?:吗|么|不成)$", body)
@@ -165,10 +163,6 @@ def _zh_moves(text: str) -> dict[str, float]:
             out["s:then_yesno"] = 1.0
     if _ECHO_QUESTION.search(text) and any(mark[:1] in "？?" and _ZH_OPEN_WH.search(body) for body, mark in clauses[1:]):
         out["s:echo_wh"] = 1.0
-    if _ZH_MOCK_OFFER.search(text):
-        out["s:mock_offer"] = 1.0
-    if _ZH_HONORIFIC.search(text):
-        out["s:honorific"] = 1.0
     return out
 
 
