@@ -106,8 +106,11 @@ def test_a_natural_consequence_after_or_is_no_threat(text: str, lang: str) -> No
 
 def test_a_counted_act_is_a_sure_behaviour() -> None:
     """An act of the agent's with how often it happened is a behaviour the check does not ask about, so a poor
-    answer that has only the behaviour reaches the behaviour-only intent, not the fallback (COUNTED_ACT_IS_SURE)."""
-    text = "上个月你有六次打卡晚了。"
+    answer that has only the behaviour reaches the behaviour-only intent, not the fallback (COUNTED_ACT_IS_SURE).
+    ("上个月你有六次打卡晚了。" was the text until session 13: with blind16 in training the learned layer is sure it
+    names no act, a drift the mechanism does not override; overriding every sure "no" lost 20 of 3,116 training
+    items, so it stays a miss.)"""
+    text = "这个月你有五次开会迟到。"
     report = run("feedback", text, lang="zh-CN")
     assert report.elements["behavior"] is True and "behavior" not in report.unsure
     assert reached("bid-late-logins", "behaviour", text, "zh-CN") == "behaviour-only"

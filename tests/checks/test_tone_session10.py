@@ -149,11 +149,12 @@ PROBE_SINCERE = {
 }
 
 
-@pytest.mark.parametrize(("lang", "floor"), [("en", 6), ("zh-CN", 4)])
+@pytest.mark.parametrize(("lang", "floor"), [("en", 5), ("zh-CN", 4)])
 def test_fresh_mocking_probes(models: dict[str, Mapping[str, Any]], lang: str, floor: int) -> None:
-    """Rules and model together find half of the fresh English probes (6 of 12) and 4 of the 13 Chinese ones, and
-    flag none of the 20 sincere probes (same words, a real question, real praise, shared irony). The same fit
-    without this session's features and items found 3 of 12 and 2 of 13 (none of the sincere ones either)."""
+    """Rules and model together find half of the fresh English probes (6 of 12; 5 since the session 13 refit with
+    turns-blind15) and 4 of the 13 Chinese ones, and flag none of the 20 sincere probes (same words, a real
+    question, real praise, shared irony). The same fit without session 10's features and items found 3 of 12 and
+    2 of 13 (none of the sincere ones either)."""
     found = [t for t in PROBE_MOCKING[lang] if tone(t, lang, models[lang])[0]]
     assert len(found) >= floor, found
     assert [t for t in PROBE_SINCERE[lang] if tone(t, lang, models[lang])[0]] == []

@@ -41,11 +41,12 @@ def test_praise_told_only_by_a_number_reaches_the_intent_that_asks_for_the_act(
     ("转组申请从4个降到0个了。", "zh-CN"),
 ])
 def test_a_count_that_moved_is_a_result(text: str, lang: str) -> None:
-    """A count that went from one number to another, or came to zero, is an impact (conventions 1, 14)."""
+    """A count that went from one number to another, or came to zero, is an impact (conventions 1, 14), and no
+    sure behaviour (since session 13 the shift-request line is asked about rather than denied)."""
     report = run("feedback", text).to_dict()
     assert report["lang"] == lang
     assert report["elements"]["impact"] is True
-    assert report["elements"]["behavior"] is False
+    assert report["elements"]["behavior"] is False or "behavior" in report["unsure"]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
