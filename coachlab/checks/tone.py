@@ -53,33 +53,26 @@ _ZH_PARTICLES = frozenset("呗嘛吧啊呀咯哦哈呢啦喽么哇嘞")
 _END_MARK = {"": "$", "，": ",", ",": ",", "。": ".", ".": ".", "！": "!", "!": "!", "？": "?", "?": "?"}
 # What a mocking answer does, whatever its words (session 10, H-judge-tone10): it closes on a short verdict after
 # naming something ("Two calls an hour. Riveting.", "…Very SMART."), or answers its own question with an absurd guess
-# ("What do you need, a map?"). Sincere praise closes the same way ("…saved the account. Impressive."): these are
-# features the model weighs with the words, never a flag alone.
+# ("What do you need, a map?", the shape tone.en.guess_tail of rules/tone.yaml). Sincere praise closes the same way
+# ("…saved the account. Impressive."): these are features the model weighs with the words, never a flag alone.
 _EN_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _EN_WORDS = re.compile(r"[A-Za-z']+")
-_GUESS_TAIL = re.compile(r"\b(?:what|who|which)\b[^?.!,]{0,40},\s*(?:(?!\bor\b)[^?.!,]){1,40}\?\s*$", re.I | re.M)
-# Session 11 (J-tone11): what a mocking question does, whatever its words (convention 18). Features for the model to
-# weigh with the words, never a flag alone: an unfinished "because…?" that dares the person to finish it; a mock offer
-# to take their job over ("shall I just…", "want me to just…"); a one-word compliment exclaimed after their words
-# ("Asked to help, how noble."); in Chinese an absurd alternative offered in the question ("你这是带徒弟还是施魔法？",
-# a real choice asks what the person will do: "你想先做A还是先做B？"), an echo followed by a yes/no question with no
-# question word ("可以就行，那你打算靠意念提升吗？"; a sincere follow-up asks 哪/什么/怎么), a mock "why not just…"
-# offer ("要不你直接…算了？") and a mock honorific ("您老人家", "大驾").
-_DARE_BECAUSE = re.compile(r"\bbecause\s*(?:…|\.{2,})\s*\?", re.I)
-_JUST_OFFER = re.compile(r"\b(?:shall|should) I just\b|\b(?:want|like) me to just\b|\bdo you want me to\b[^.?!]{0,40}\bfor you\?",
-                         re.I)
-_HOW_EXCLAIM = re.compile(r"(?:^|[,;:.!]\s*)how (?:very |so )?[a-z]+(?: of you)?\s*[.!]", re.I)
-_ZH_ABSURD_CHOICE = re.compile(r"(?:你这是|你是在|这是在|你这[\u4e00-\u9fff]{0,2}是)[^，。？！?]{1,14}还是[^，。？！?]{1,14}[？?]")
+# Session 11 (J-tone11): what a mocking question does, whatever its words (convention 18): an unfinished
+# "because…?", a mock offer to take the person's job over, a one-word compliment exclaimed after their words, and
+# in Chinese an absurd alternative offered in the question, a mock "why not just…" offer and a mock honorific. These
+# shapes are rules of rules/tone.yaml (target ``shape``, read on the whole answer as features ``s:<name>``, never a
+# flag alone: see shapes()). In Chinese, an echo followed by a yes/no question with no question word
+# ("可以就行，那你打算靠意念提升吗？"; a sincere follow-up asks 哪/什么/怎么) is a feature too (_zh_edges).
 _ZH_WH = re.compile(r"什么|怎么|怎样|哪|谁|(?<!十)几|多少|啥|为何|为什么|如何|多久|多长")
 # the question words of a real follow-up after an echo ("没时间？那你一天里哪段时间最被打断？"); 谁, 啥 and 为什么 are left
 # out: "那你自己的电话谁接？", "那你每天自己做日报是为了啥？" throw the person's words back as often as they ask
 _ZH_OPEN_WH = re.compile(r"哪|什么|怎么|怎样|如何|(?<!十)几|多少|多久|多长")
-_ZH_MOCK_OFFER = re.compile(r"要不(?:要)?[^，。？！?]{0,3}(?:直接|干脆)|算了[？?]|纪念一下|给你(?:发|颁)")
-_ZH_HONORIFIC = re.compile(r"您老|老人家|大驾|大神|大忙人|大人物|大功臣|大英雄|小祖宗")
-# the shapes a single pattern finds anywhere in the answer (feature s:<name>)
-_EN_SHAPES = (("guess_tail", _GUESS_TAIL), ("dare_because", _DARE_BECAUSE), ("just_offer", _JUST_OFFER),
-              ("how_exclaim", _HOW_EXCLAIM))
-_ZH_SHAPES = (("absurd_choice", _ZH_ABSURD_CHOICE), ("mock_offer", _ZH_MOCK_OFFER), ("honorific", _ZH_HONORIFIC))
+
+
+def shapes(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return (name, pattern) of the tone rulebook's answer shapes in ``lang`` (rules with target ``shape``)."""
+    return tuple((rule.id.rsplit(".", 1)[-1], rule.patterns[0]) for rule in rulebook("tone").for_lang(lang)
+                 if rule.target == "shape")
 
 
 def _hits(text: str, lang: str) -> tuple[Doc, list[tuple[str, Span]]]:
@@ -124,7 +117,7 @@ def _en_moves(text: str) -> dict[str, float]:
     sentences = [s.strip() for s in _EN_SENTENCE.findall(text) if _EN_WORDS.search(s)]
     if len(sentences) >= 2 and len(_EN_WORDS.findall(sentences[-1])) <= 3 and not sentences[-1].endswith("?"):
         out["s:verdict_close"] = 1.0
-    out.update((f"s:{name}", 1.0) for name, pattern in _EN_SHAPES if pattern.search(text))
+    out.update((f"s:{name}", 1.0) for name, pattern in shapes("en") if pattern.search(text))
     return out
 
 
@@ -155,7 +148,7 @@ def _zh_moves(text: str, clauses: list[tuple[str, str]]) -> dict[str, float]:
     that opens on 那 ("…，那你打算靠意念提升吗？"); ``s:mock_offer`` for "要不你直接…", "…算了？", "纪念一下";
     ``s:honorific`` for a mock title ("您老人家", "大驾"); ``s:echo_wh`` when an echo is followed by a question with an
     open question word (哪, 什么, 怎么, 几, 多少: a real follow-up, the sincere side of the echo)."""
-    out = {f"s:{name}": 1.0 for name, pattern in _ZH_SHAPES if pattern.search(text)}
+    out = {f"s:{name}": 1.0 for name, pattern in shapes("zh-CN") if pattern.search(text)}
     for body, mark in clauses[1:]:
         body = body.strip()
         if (mark[:1] in "？?" and body.startswith("那") and re.search(r"(?:吗|么|不成)$", body)

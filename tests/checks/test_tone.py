@@ -13,14 +13,15 @@ import yaml
 
 from coachlab.checks import KINDS, run
 from coachlab.checks.engine import LANGS, Doc, Rule, rulebook
-from coachlab.checks.tone import PITFALL, spans, with_tone
+from coachlab.checks.tone import PITFALL, features, shapes, spans, with_tone
 from coachlab.i18n import t
 from tests.checks.playing import reached
 
 RETIRED = Path(__file__).resolve().parents[1] / "corpus" / "train-retired-blind"
 TURN_SETS = ("turns-blind", "turns-blind2", "turns-blind3", "turns-blind4", "turns-blind5", "turns-blind6",
              "turns-blind7", "turns-blind8")
-RULES: list[Rule] = list(rulebook("tone").rules)
+RULES: list[Rule] = [r for r in rulebook("tone").rules if r.target != "shape"]  # the pitfall rules
+SHAPES: list[Rule] = [r for r in rulebook("tone").rules if r.target == "shape"]  # features of the tone model
 
 
 def _answers() -> list[dict]:
@@ -59,6 +60,23 @@ def test_tone_rule_has_reasons_and_examples(rule: Rule) -> None:
     assert rule.should_pass and rule.should_fail
     for lang in LANGS:
         assert rule.why[lang].strip() and "\n" not in rule.why[lang].strip()
+
+
+def test_the_answer_shapes_are_rules_read_as_features_never_as_flags() -> None:
+    """The shapes of a mocking answer (rules/tone.yaml, target ``shape``) carry a reason and examples in both
+    directions; each names the feature ``s:<name>`` the tone model reads, and none is a rule hit (no span, no
+    ``r:`` feature): sincere answers take these shapes too (session 13: moved out of tone.py as data)."""
+    assert {r.lang for r in SHAPES} == set(LANGS)
+    assert {name for lang in LANGS for name, _ in shapes(lang)} == {r.id.rsplit(".", 1)[-1] for r in SHAPES}
+    for rule in SHAPES:
+        name = rule.id.rsplit(".", 1)[-1]
+        assert rule.role == "signal" and rule.options.get("piece") and rule.should_pass and rule.should_fail
+        assert all(rule.why[lang].strip() and "\n" not in rule.why[lang].strip() for lang in LANGS)
+        for text in rule.should_pass:
+            assert f"s:{name}" in features(text, rule.lang), (rule.id, text)
+            assert all(hit_id != rule.id for hit_id, _ in spans(text, rule.lang))
+        for text in rule.should_fail:
+            assert f"s:{name}" not in features(text, rule.lang), (rule.id, text)
 
 
 @pytest.mark.parametrize("kind", KINDS)
