@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from coachlab.text import Span, has_cjk
 
@@ -205,14 +206,22 @@ def _waved_away(a: Analysis) -> bool:
 # One act offered for a yes (rules listening.*.single_offer; convention 24) is a pitfall when nothing else in the
 # reply leaves the need to the agent: an open question or a choice between two things (turns12 to turns14).
 OFFER_IS_NO_NEED_CHECK = True
-_LEAVES_NEED = re.compile(r"\b(?:what|which|or)\b|\bhow\b(?! about)|什么|啥|哪|怎么|怎样|如何|还是", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _lexicon(target: str, lang: str) -> re.Pattern[str]:
+    """Return the one pattern of the listening rule of ``lang`` whose target is ``target`` (rules/listening.yaml)."""
+    from .engine import rulebook
+
+    return next(r for r in rulebook("listening").rules if r.target == target and r.lang == lang).patterns[0]
 
 
 def single_offer(a: Analysis) -> bool:
     """Return True when the reply's only question about what to do is one act offered for a yes."""
     if not (OFFER_IS_NO_NEED_CHECK and a.has("single_offer")):
         return False
-    return not _LEAVES_NEED.search(a.doc.text)
+    # an open question or a choice, in either language (rules listening.*.leaves_need, read on the whole reply)
+    return not any(_lexicon("leaves_need", lang).search(a.doc.text) for lang in ("en", "zh-CN"))
 
 
 def check_listening(text: str, lang: str = "auto", context: str | None = None) -> ListeningReport:
