@@ -4,14 +4,36 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from coachlab.text import Quantity, zh_to_number
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
+from .engine import rulebook
 from .report import Evidence, GoalReport, Pitfall, frozen
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 RELEVANT_UNLESS_PRIVATE = True  # relevance by default, not by work words: cross-validated in train.py
+# Word lists this module reads on the whole goal or on one sentence (rules/goal.yaml, piece: true): data with their
+# reasons and examples, the rows of both languages read on every text (a goal may mix zh and en). Session 13, judge
+# J-star13: moved here from regexes in this module, no verdict changed.
+MONEY_METRIC, ZERO_OUTCOME, ZERO, MEETING_NAME = "money_metric", "zero_outcome", "zero", "meeting_name"
+
+
+@lru_cache(maxsize=None)
+def _lexicon(target: str) -> tuple[re.Pattern[str], ...]:
+    """Return the patterns of the goal rules whose target is ``target``, in both languages."""
+    return tuple(p for r in rulebook("goal").rules if r.target == target for p in r.patterns)
+
+
+def _search(target: str, text: str) -> bool:
+    """Return True when a word of the list ``target`` stands in ``text``."""
+    return any(p.search(text) for p in _lexicon(target))
+
+
+def _finditer(target: str, text: str) -> list[re.Match[str]]:
+    """Return every match of the list ``target`` in ``text``, in order."""
+    return sorted((m for p in _lexicon(target) for m in p.finditer(text)), key=lambda m: (m.start(), m.end()))
 
 
 # "Week 4: 67%", "wk 4", "第4周", "Q3": a number that says which week, day or quarter is a time on the way to the
@@ -48,13 +70,12 @@ def _names_a_time(a: Analysis, q: Quantity) -> bool:
 MONEY_IS_NO_LEVEL = True
 _MONEY_BEFORE = re.compile(r"(?:[¥￥$€£]|\b(?:rmb|cny|usd)\s*)$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s*(?:元|块|(?:rmb|yuan|cny|usd|dollars?|pounds?|euros?)\b)", re.IGNORECASE)
-_MONEY_METRIC = re.compile(r"sales|sell|revenue|upsell|cross-sell|income|spend|budget|cost|sav(?:e|ing)|销售|卖|营收|业绩|收入|金额|成交|预算|成本|挽回|赔付|存|省",
-                           re.IGNORECASE)
+# (the money words: rules/goal.yaml goal.*.money_metric)
 
 
 def _money_spans(a: Analysis) -> list:
     """Return the spans of the money amounts that are no level (see MONEY_IS_NO_LEVEL)."""
-    if not MONEY_IS_NO_LEVEL or _MONEY_METRIC.search(a.doc.text) or a.has("private_life"):
+    if not MONEY_IS_NO_LEVEL or _search(MONEY_METRIC, a.doc.text) or a.has("private_life"):
         return []
     text = a.doc.text
     return [q.span for q in a.doc.quantities
@@ -78,14 +99,14 @@ def _drop_non_levels(a: Analysis) -> list:
 # ones read as a number, "1s" as a second); the goal stays a direction unless a count or a level is given ("four
 # 1:1s", "1:1s with all 8 agents"). Session 12: turns12 and turns13 promo-followup-month goal, writers' fallback.
 MEETING_NAME_IS_NO_NUMBER = True
-_MEETING_NAME = re.compile(r"(?<![\d.])1\s*(?:[:：]|对|-on-|\s+on\s+)\s*1(?:s\b)?(?![\d.])", re.IGNORECASE)
+# (the names: rules/goal.yaml goal.*.meeting_name)
 
 
 def _meeting_spans(a: Analysis) -> list:
     """Return the spans of the quantities inside a meeting's name ("1:1s", "1对1")."""
     if not MEETING_NAME_IS_NO_NUMBER:
         return []
-    names = [(m.start(), m.end()) for m in _MEETING_NAME.finditer(a.doc.text)]
+    names = [(m.start(), m.end()) for m in _finditer(MEETING_NAME, a.doc.text)]
     return [q.span for q in a.doc.quantities if any(b <= q.span.start and q.span.end <= e for b, e in names)]
 
 
@@ -252,11 +273,7 @@ def _too_soon(a: Analysis, baseline: Quantity | None, target: Quantity | None) -
 # turns13 zh, writers sent each to the fallback). A zero of one's own act ("no missed callbacks this week", "这周
 # 一次都不迟到") can be kept from tomorrow on and stays a goal.
 ZERO_OUTCOME_TOO_SOON = True
-_ZERO_OUTCOME = re.compile(r"complaints?|escalations?|repeat (?:calls?|contacts?)|abandon\w*|hang-?ups?|dropped calls?|"
-                           r"auto-?fails?|投诉|客诉|升级|重复来电|放弃|挂断|掉线|弃呼", re.IGNORECASE)
-
-
-_ZERO = re.compile(r"\b(?:zero|no more)\b|清零|为零|降到零|降到0|归零", re.IGNORECASE)
+# (the outcome counts and the words of a zero: rules/goal.yaml goal.*.zero_outcome, goal.*.zero)
 
 
 def _zero_too_soon(a: Analysis, baseline: Quantity | None) -> bool:
@@ -267,8 +284,8 @@ def _zero_too_soon(a: Analysis, baseline: Quantity | None) -> bool:
     # a starting point told ("currently 2 a week") makes the step one to judge, not a leap from nowhere
     if not ZERO_OUTCOME_TOO_SOON or baseline is not None or a.spans("baseline"):
         return False
-    sentences = {a.doc.sentence_of(m.start()) for m in _ZERO.finditer(a.doc.text)}
-    if not any(_ZERO_OUTCOME.search(a.doc.text[s.start:s.end]) for s in sentences):
+    sentences = {a.doc.sentence_of(m.start()) for m in _finditer(ZERO, a.doc.text)}
+    if not any(_search(ZERO_OUTCOME, a.doc.text[s.start:s.end]) for s in sentences):
         return False
     weeks = _weeks(a)
     return weeks is not None and weeks <= 1
