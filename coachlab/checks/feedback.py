@@ -661,6 +661,95 @@ def _personal_thanks(a: Analysis, office: list[Span]) -> bool:
     return any(a.doc.sentence_of(span.start).start not in passed_on for span in said)
 
 
+# Session 13 (judge feedback13b): a metric's level told is a result, not an act (convention 14: "a number alone is no
+# behaviour"). "Your hold time yesterday was 3 minutes on average" (blind14 en), "你昨天的AHT是11分钟，组里平均6分半"
+# (blind15 zh), "FCR也稳在80%以上" (blind14 zh) were read as the agent's act on an occasion (a day and the agent
+# are named) and given a behaviour. Read from the clause: a named metric (the shared `metric` word list) is its
+# subject, a number follows, and the only verb is one of being or standing at a level (en: was / is / sits /
+# averaged after the metric; zh: jieba finds no verb but 是 / 有 / 在 / 稳 / 达到 …). Such a clause is dropped from
+# the structure's acts, and the rules' behaviour falls when every clause it saw is one; a clause beside it in the
+# same sentence that only compares ("组里平均6分半", "team average 1:30": a number, no verb) goes with it. Only when
+# no other clause of the agent's tells something done ("…你每次都坐下来把账单一项一项给客户讲明白": turns5, turns9,
+# turns11 kpi-first-week strengths keep their behaviour).
+# "You answered 142 calls" keeps its act (writers of blind7 to blind14 call a count of calls taken a behaviour).
+METRIC_LEVEL_IS_NOT_ACT = True
+_LEVEL_ZH = frozenset({"是", "有", "在", "稳", "稳在", "到", "到了", "达到", "保持", "平均", "才", "只有", "为", "排", "排在",
+                       "占", "处在", "维持", "高", "低", "超", "差", "比", "比较"})
+_LEVEL_EN = re.compile(r"\s(?:is|was|were|are|sits|sat|stayed|stays|averaged|has been|had been|came in at)\b|[\'’]s\b")
+_SUBJECT_EN = frozenset({"your", "ur", "yr", "his", "her", "their", "the", "and", "but", "so", "also", "avg", "average",
+                         "overall", "team", "today", "yesterday", "this", "last", "week", "month", "s", "own"})
+
+
+def _metric_at(text: str, lang: str) -> re.Match[str] | None:
+    from .engine import lexicons
+
+    words = sorted(lexicons(lang).get("metric", ()), key=len, reverse=True)
+    pattern = "|".join(re.escape(w) for w in words)
+    return re.search(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", text, re.IGNORECASE)
+
+
+def metric_level(text: str, lang: str) -> bool:
+    """Return True when a clause only tells the level of a named metric ("Your AHT was 9 minutes", "你AHT是11分钟")."""
+    if not re.search(r"\d", text) or CHANGE.search(text):
+        return False  # a metric that moved ("CSAT从89%到78%", "62→86") is told beside the act in notes: left as it was
+    metric = _metric_at(text, lang)
+    if metric is None or not re.search(r"你|您|\b(?:your|ur|yr)\b", text[:metric.start()], re.IGNORECASE):
+        return False  # the agent's own metric, named as theirs ("你昨天的AHT", "Your hold time"); a note's bare level stays
+    if lang == "en":
+        before = [w.lower() for w in _EN_WORDS.findall(text[:metric.start()])]
+        level = _LEVEL_EN.search(text, metric.end())
+        between = _EN_WORDS.findall(text[metric.end():level.start()]) if level else []
+        return (level is not None and len(between) <= 3 and re.search(r"\d", text[level.end():]) is not None
+                and all(w in _SUBJECT_EN for w in before[-4:]) and "you" not in before)
+    verbs = [w for w, f in pos_tags(text) if f.startswith("v") and w not in _LEVEL_ZH]
+    return not verbs
+
+
+def _comparison_only(text: str, lang: str) -> bool:
+    """A clause that only sets a number beside another ("组里平均6分半", "team average 1:30"): a number, no verb."""
+    if not re.search(r"\d", text):
+        return False
+    if lang == "en":
+        return not re.search(r"\b(?:you|u)\b", text, re.IGNORECASE) and len(_EN_WORDS.findall(text)) <= 5 \
+            and re.search(r"\b(?:average|avg|target|team)\b", text, re.IGNORECASE) is not None
+    return not any(f.startswith("v") and w not in _LEVEL_ZH for w, f in pos_tags(text)) and "你" not in text
+
+
+def level_only(doc, spans: list[Span]) -> list[Span]:
+    """Return the spans that only tell a metric's level, or only compare beside such a level in the same sentence."""
+    lang = "zh-CN" if doc.lang != "en" else "en"
+    levels = [s for s in spans if metric_level(s.text, lang)]
+    out = []
+    for span in spans:
+        if span in levels:
+            out.append(span)
+        elif _comparison_only(span.text, lang) and any(
+                doc.sentence_of(level.start) == doc.sentence_of(span.start) for level in levels):
+            out.append(span)
+    return out
+
+
+def _levels_of(doc, span: Span) -> bool:
+    """Return True when every clause of a span only tells a metric's level (or compares beside one)."""
+    cut = ZH_SPACE_CUT if doc.lang != "en" else _EN_PIECE_CUT
+    parts = [Span(span.start + p.start, span.start + p.end, p.text) for p in split_spans(span.text, cut) if p.text.strip()]
+    return bool(parts) and len(level_only(doc, parts)) == len(parts)
+
+
+def _other_act(doc) -> bool:
+    """Return True when a clause of the agent's tells something done besides a metric's level ("…是因为你把常见问题的
+    话术整理成了quick reply"): the rules' behaviour then stands."""
+    for clause in act_clauses(doc):
+        if clause.actor != "you" or metric_level(clause.span.text, doc.lang if doc.lang == "en" else "zh-CN"):
+            continue
+        if doc.lang == "en":
+            if re.search(r"\b(?:you|u)\b(?!\s*(?:'re|’re|are|were|r)\b)", clause.span.text, re.IGNORECASE):
+                return True
+        elif any(f.startswith("v") and w not in _LEVEL_ZH and w not in _NOT_ACTION for w, f in pos_tags(clause.span.text)):
+            return True
+    return False
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -688,6 +777,9 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
                 and not plans_ahead(c.span.text, "en") and "?" not in c.span.text]
     if a.lang in CONTEXT_ACTS_ZH and not acts and not a.has("behavior"):
         acts = zh_context_acts(a.doc)  # the role-play line names the call (CONTEXT_ACTS_ZH)
+    if METRIC_LEVEL_IS_NOT_ACT and acts and not _other_act(a.doc):
+        level = level_only(a.doc, acts)
+        acts = [span for span in acts if span not in level]  # "Your hold time yesterday was 3 minutes" (METRIC_LEVEL_IS_NOT_ACT)
     if a.lang in RATING_IS_NOT_ACT:
         rated = any(rating(clause.span.text) for clause in act_clauses(a.doc) if clause.actor == "you")
         acts = [span for span in acts if not rating(span.text) and not _no_act(span.text, rated)]
@@ -703,6 +795,11 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     named_only = bool(a.spans("behavior")) and all(named_not_done(a.doc, span) for span in a.spans("behavior"))
     if rules["behavior"] and not acts and a.lang in RATING_IS_NOT_ACT and rated_not_done(a, acts):
         # "你那通电话处理得很专业，很棒": a verdict on the handling, no act (RATING_IS_NOT_ACT)
+        rules["behavior"] = False
+        named_only = True
+    if (METRIC_LEVEL_IS_NOT_ACT and rules["behavior"] and not acts and a.spans("behavior")
+            and all(_levels_of(a.doc, span) for span in a.spans("behavior")) and not _other_act(a.doc)):
+        # "你昨天的AHT是11分钟": the rules saw the agent and a day, but the clause tells a metric's level
         rules["behavior"] = False
         named_only = True
     if rules["behavior"] and not acts and named_only:
