@@ -16,6 +16,14 @@ from .structure import STRUCTURE_MAX, clauses, imperative_lexicon, pos_tags
 STAGES = ("goal", "reality", "options", "will")
 _QMARK = re.compile(r"[?？][!！]*\s*$")  # "Why on earth did you hang up?!" asks too
 STATED_ADVICE = True  # a statement that tells the agent what to do is advice (cross-validated, see train.py)
+# Session 13, judge J-question13b: a statement that names the person and gives a verdict on their path or a direction, with no
+# marker that hands over a goal, an answer or a fix ("You'd make a great team lead, you know", "团队现在挺离不开你的，你想清楚哦"),
+# carries the pitfall `steers` (convention 28; rules/question.yaml steers). It does not make the text leading: the per-label
+# corpora label no such statement leading. Retired turns3, turns11, turns12, turns14 (en, zh) and turns15 label it steering at
+# the GROW Goal turns, which route on the pitfall; the verdicts at other question turns (promo-overconfident-360 self-view,
+# promo-pay-question motive, golden-circle how-question, swot evidence, review-peak-day causes) are labelled steering by some
+# writers and the fallback by as many, so their routing is left as it is.
+STATEMENT_STEERS = True
 
 
 def _in(spans: list[Span], sentence: Span) -> bool:
@@ -173,6 +181,39 @@ def _told_stage(a: Analysis, told: str) -> str | None:
     for row in a.book.settings.get("told_stage") or ():
         if any(a.has(t) for t in row.get("any") or ()) or told in (row.get("told") or ()):
             return str(row["stage"])
+    return None
+
+
+@lru_cache(maxsize=4)
+def _steer_words(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Return the person, verdict, would and good word classes of rules/question.yaml ``steers``, compiled for ``lang``."""
+    from .engine import rulebook
+
+    table = (rulebook("question").settings.get("steers") or {}).get(lang) or {}
+
+    def body(words: list[str]) -> re.Pattern[str]:
+        words = sorted(words or (), key=len, reverse=True)
+        alts = "|".join(re.escape(w) if lang == "zh-CN" else rf"(?<![\w']){re.escape(w)}(?![\w'])" for w in words)
+        return re.compile(alts or r"(?!)", re.IGNORECASE)
+
+    return tuple(body(table.get(name)) for name in ("person", "verdict", "would", "good"))
+
+
+def _steers(a: Analysis) -> Span | None:
+    """Return the first sentence of a statement that names the person and gives a verdict or a direction, else None.
+
+    A sentence that asks (a question mark, or a chat-register question) is read as a question, not as steering
+    (rules/question.yaml steers).
+    """
+    person, verdict, would, good = _steer_words(a.lang)
+    marks = a.spans("asked") + a.spans("open_lead") + a.spans("wh")
+    for sentence in a.doc.sentences:
+        if _QMARK.search(sentence.text) or _in(marks, sentence):
+            continue  # a sentence with a question word asks, in the chat register, even without its question mark
+        text = sentence.text.replace("’", "'")
+        pictured = would.search(text)
+        if person.search(text) and (verdict.search(text) or (pictured and good.search(text, pictured.end()))):
+            return sentence
     return None
 
 
@@ -457,6 +498,9 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
             and (stated or (a.has("handed") and not a.has("small_talk"))) and not a.has("no_fix"))
     leading = leading or told
     stage = _stage(a, form, ("fix" if stated else "handed") if told else None)
+    # Implicit steering (convention 28; STATEMENT_STEERS): a verdict or a direction said to the person, no marker of a fix or goal.
+    steered = (_steers(a) if STATEMENT_STEERS and form == "statement" and not (told or advice or leading)
+               and not a.has("small_talk") else None)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     asked |= ask_reading(a)
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
@@ -490,6 +534,10 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
         pitfalls.append(Pitfall("told", a.say("why.told")))
         if not advice and a.has("handed"):
             suggestions.append(a.say("fix.told", quote=_sentence_of(a, a.spans("handed")[0])))
+    if steered is not None:
+        # The GROW Goal turns send a statement that steers to the intent whose feedback names steering (convention 28).
+        pitfalls.append(Pitfall("steers", a.say("why.steers")))
+        suggestions.append(a.say("fix.steers", quote=_sentence_of(a, steered)))
     if stage is None and a.has("small_talk") and not a.has("work_topic") and not (advice or a.has("pressure") or accusing):
         # Small talk is no coaching question (conventions 20): a tag on it ("You went to Yunnan, didn't you?") steers to no
         # answer about the matter, so it stays small talk; a threat or an accusation is the harsher mistake (conventions 21).
