@@ -31,6 +31,7 @@ def test_the_chinese_frames_are_rules_with_reasons_and_examples() -> None:
     "被同一个客户骂了三回，换谁心里都会有疙瘩。",
     "系统一卡就是十分钟，真让人上火。",
     "你对这次排班挺有意见的。",
+    "连着被骂了三通，现在心里很堵吧。",
     "三次抽检都没过，你开始怀疑自己了。",
     # retired misses
     "一天八十个回拨还打不完，量确实压得喘不过气。",  # blind15
