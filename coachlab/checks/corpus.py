@@ -41,7 +41,7 @@ class BlindSet(NamedTuple):
 # blind3 and turns2 in session 5, blind4 and turns3 then blind5 and turns4 in session 6, blind6 and turns5,
 # blind7 and turns6, then blind8 and turns7, then blind9 and turns8 in session 7, blind10 and turns9, then
 # blind11 and turns10 in session 8, blind12 and turns11 in session 9, blind13 and turns12 in session 10,
-# blind14 and turns13, then blind15 and turns14 in session 12, blind16 and turns15 in session 13).
+# blind14 and turns13, then blind15 and turns14 in session 12, blind16 and turns15, then blind17 and turns16 in session 13).
 BLIND_SETS = {
     "blind2": BlindSet("train-retired-blind/blind2", "labels", False),
     "blind3": BlindSet("train-retired-blind/blind3", "labels", False),
@@ -58,7 +58,8 @@ BLIND_SETS = {
     "blind14": BlindSet("train-retired-blind/blind14", "labels", False),
     "blind15": BlindSet("train-retired-blind/blind15", "labels", False),
     "blind16": BlindSet("train-retired-blind/blind16", "labels", False),
-    "blind17": BlindSet("blind17", "labels", True),
+    "blind17": BlindSet("train-retired-blind/blind17", "labels", False),
+    "blind18": BlindSet("blind18", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -74,7 +75,8 @@ BLIND_SETS = {
     "turns13": BlindSet("train-retired-blind/turns-blind13", "turns", False),
     "turns14": BlindSet("train-retired-blind/turns-blind14", "turns", False),
     "turns15": BlindSet("train-retired-blind/turns-blind15", "turns", False),
-    "turns16": BlindSet("turns-blind16", "turns", True),
+    "turns16": BlindSet("train-retired-blind/turns-blind16", "turns", False),
+    "turns17": BlindSet("turns-blind17", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 
