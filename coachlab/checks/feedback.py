@@ -680,12 +680,18 @@ _SUBJECT_EN = frozenset({"your", "ur", "yr", "his", "her", "their", "the", "and"
                          "overall", "team", "today", "yesterday", "this", "last", "week", "month", "s", "own"})
 
 
-def _metric_at(text: str, lang: str) -> re.Match[str] | None:
+@lru_cache(maxsize=4)
+def _metric_pattern(lang: str) -> re.Pattern[str]:
+    """Return one pattern for the shared ``metric`` word list of ``lang``, longest term first."""
     from .engine import lexicons
 
     words = sorted(lexicons(lang).get("metric", ()), key=len, reverse=True)
     pattern = "|".join(re.escape(w) for w in words)
-    return re.search(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", text, re.IGNORECASE)
+    return re.compile(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _metric_at(text: str, lang: str) -> re.Match[str] | None:
+    return _metric_pattern(lang).search(text)
 
 
 def metric_level(text: str, lang: str) -> bool:
