@@ -119,7 +119,10 @@ ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。",
                  "你最近老是晚到。", "你从来不迟到，这点挺好。", "你这个月早班迟了好几次，具体我这有记录。",
                  "这个月早班你有五次登录晚了。",  # a count with no impact: asked since session 9's checks
                  # a habit with no count (a counted act is a sure behaviour since session 10): asked whether it is one
-                 "这两周你登录比排班晚，我看了记录。", "上个月你经常卡着点登录。"]
+                 "这两周你登录比排班晚，我看了记录。", "上个月你经常卡着点登录。",
+                 # session 13's refit is sure of every line above: an impact told as what came next, and a verdict on
+                 # attendance with no act, are asked about
+                 "你早上晚到那几分钟，后面排队的客户就多了。", "你这段时间早班的出勤不太理想。"]
 
 
 def _play_to_free_text(page, server, learner: str, scenario: str = "bid-late-logins",  # noqa: ANN001 - a page, the server

@@ -24,7 +24,8 @@ SCENARIO = "review-peak-day"
 # takes the first the current checks flag unsure at the turn (the server runs the same code) and fails when none is.
 SINCERE = {"en": ["So once? What happened that time?", "Mostly happy? What is the part that is not?",
                   "Once? Is that all you noticed?"],
-           "zh-CN": ["速度快？那客户那边反馈怎么样？", "每周五通？那你打算怎么安排时间？", "没时间？那你一天里哪段时间最被打断？"]}
+           "zh-CN": ["速度快？那客户那边反馈怎么样？", "每周五通？那你打算怎么安排时间？", "没时间？那你一天里哪段时间最被打断？",
+                     "速度很快？那客户怎么说？"]}
 LEARNER = {"en": "tone-ask-en", "zh-CN": "语气追问学员"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
