@@ -94,18 +94,8 @@ def test_steering_at_a_goal_turn_is_the_closed_or_leading_intent(scenario: str, 
     assert reached(scenario, "goal", text, lang, yes) == "closed-or-leading"
 
 
-GOAL_NEIGHBOURS = [
-    ("grow-move-to-qa", "I see.", "en", "fallback"),
-    ("grow-move-to-qa", "我明白了。", "zh-CN", "fallback"),
-    ("grow-delegation", "That's great, you're clearly working hard.", "en", "fallback"),
-    ("grow-move-to-qa", "What would you like to get out of our conversation today?", "en", "goal-question"),
-    ("grow-delegation", "三个月后，你希望有什么不一样？", "zh-CN", "goal-question"),
-]
-
-
-@pytest.mark.parametrize(("scenario", "text", "lang", "want"), GOAL_NEIGHBOURS)
-def test_goal_turn_neighbours_keep_their_intent(scenario: str, text: str, lang: str, want: str) -> None:
-    assert reached(scenario, "goal", text, lang) == want
+# The goal turns' neighbours (acknowledgements, praise, open goal questions) are tested once, with the routing of the
+# same turns: tests/scenarios/test_routing_session13.py NEIGHBOURS.
 
 
 OTHER_TURNS = [

@@ -45,6 +45,7 @@ NEIGHBOURS = [
     ("grow-move-to-qa", "I see.", "en", "fallback"),
     ("grow-move-to-qa", "我明白了。", "zh-CN", "fallback"),
     ("grow-delegation", "I see.", "en", "fallback"),
+    ("grow-delegation", "That's great, you're clearly working hard.", "en", "fallback"),  # praise, no steering
     ("grow-delegation", "好，继续。", "zh-CN", "fallback"),
     ("grow-move-to-qa", "Right, carry on.", "en", "fallback"),
     # open goal questions keep their intent
