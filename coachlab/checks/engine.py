@@ -376,6 +376,14 @@ def rulebook(kind: str) -> RuleBook:
                     settings=settings)
 
 
+@lru_cache(maxsize=None)
+def piece_rules(kind: str, target: str, lang: str | None = None) -> tuple[Rule, ...]:
+    """Return the rules of ``kind`` whose target is ``target`` (in ``lang``, or in every language when None): the word
+    lists a check's own mechanism reads on a piece of the text (``piece: true``, or rules whose whole-answer hits the
+    check drops, as star's ``rates``). One reader for every check (feedback, goal, listening, star, tone)."""
+    return tuple(r for r in rulebook(kind).rules if r.target == target and lang in (None, r.lang))
+
+
 def find_all(book: RuleBook, doc: Doc) -> dict[str, list[tuple[Rule, Span]]]:
     """Run every rule of ``doc``'s language; return hits grouped by target."""
     hits: dict[str, list[tuple[Rule, Span]]] = {}

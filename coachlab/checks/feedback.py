@@ -275,14 +275,12 @@ _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame", "observed", "how_often", "dont")  # targets read on pieces, never on the whole answer
 
 
-@lru_cache(maxsize=None)
 def _lexicon(target: str, lang: str | None = None) -> re.Pattern[str]:
     """Return the one pattern of the feedback rule whose target is ``target`` (rules/feedback.yaml), in ``lang``
     when the rule exists in both languages."""
-    from .engine import rulebook
+    from .engine import piece_rules
 
-    rule = next(r for r in rulebook("feedback").rules if r.target == target and lang in (None, r.lang))
-    return rule.patterns[0]
+    return piece_rules("feedback", target, lang)[0].patterns[0]
 
 
 def comparative_only(span: Span) -> bool:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from coachlab.text import Quantity, zh_to_number
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
-from .engine import rulebook
+from .engine import piece_rules
 from .report import Evidence, GoalReport, Pitfall, frozen
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -20,10 +19,9 @@ RELEVANT_UNLESS_PRIVATE = True  # relevance by default, not by work words: cross
 MONEY_METRIC, ZERO_OUTCOME, ZERO, MEETING_NAME = "money_metric", "zero_outcome", "zero", "meeting_name"
 
 
-@lru_cache(maxsize=None)
 def _lexicon(target: str) -> tuple[re.Pattern[str], ...]:
     """Return the patterns of the goal rules whose target is ``target``, in both languages."""
-    return tuple(p for r in rulebook("goal").rules if r.target == target for p in r.patterns)
+    return tuple(p for r in piece_rules("goal", target) for p in r.patterns)
 
 
 def _search(target: str, text: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from coachlab.text import Span, has_cjk
 
@@ -208,12 +207,11 @@ def _waved_away(a: Analysis) -> bool:
 OFFER_IS_NO_NEED_CHECK = True
 
 
-@lru_cache(maxsize=None)
 def _lexicon(target: str, lang: str) -> re.Pattern[str]:
     """Return the one pattern of the listening rule of ``lang`` whose target is ``target`` (rules/listening.yaml)."""
-    from .engine import rulebook
+    from .engine import piece_rules
 
-    return next(r for r in rulebook("listening").rules if r.target == target and r.lang == lang).patterns[0]
+    return piece_rules("listening", target, lang)[0].patterns[0]
 
 
 def single_offer(a: Analysis) -> bool:

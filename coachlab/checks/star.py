@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from coachlab.text import find_quantities
 
@@ -14,7 +13,7 @@ from .structure import Clause, actor_features, clauses, plans_ahead, pos_tags, s
 STORY_PARTS = ("result", "situation")
 # A number (not a date) in a sentence that tells the result quantifies it, whatever verb carries it.
 NUMBER_IN_RESULT = True
-from .engine import rulebook
+from .engine import piece_rules
 from .report import Pitfall, StarReport, frozen
 
 ELEMENTS = ("situation", "task", "action", "result")
@@ -130,9 +129,8 @@ RATING_IS_NO_ACT = True
 RATES = "rates"
 
 
-@lru_cache(maxsize=2)
 def _rating(lang: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(p for r in rulebook("star").for_lang(lang) if r.target == RATES for p in r.patterns)
+    return tuple(p for r in piece_rules("star", RATES, lang) for p in r.patterns)
 
 
 def _rates(text: str) -> bool:
@@ -265,17 +263,11 @@ def _state_after_act(a, told) -> None:
 # class of issue 13 (third-person notes in blind7, blind9, blind10, blind14 to blind16).
 NOTES_SHE_IS_THE_CANDIDATE = True
 _SHE = re.compile(r"\b(?:she|he)\b", re.IGNORECASE)
-NOTES_LISTS = ("notes_reports", "one_customer", "customers_named", "candidate_named")
-
-
-@lru_cache(maxsize=None)
-def _notes_list(target: str) -> tuple[re.Pattern[str], ...]:
-    """Return the patterns of the English star rule whose target is ``target`` (a piece lexicon)."""
-    return tuple(p for r in rulebook("star").for_lang("en") if r.target == target for p in r.patterns)
 
 
 def _says(target: str, text: str) -> bool:
-    return any(p.search(text) for p in _notes_list(target))
+    """Return True when a word of the English star list ``target`` (a piece rule) stands in ``text``."""
+    return any(p.search(text) for r in piece_rules("star", target, "en") for p in r.patterns)
 
 
 def _candidate_clauses(found: list[Clause]) -> list[Clause]:

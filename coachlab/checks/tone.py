@@ -35,7 +35,7 @@ from typing import Any, Mapping, TypeVar
 from coachlab.text import Span
 from coachlab.text.lang import normalize_lang_arg
 from .base import _QUOTE_MAX, clean, is_empty
-from .engine import Doc, find_all, rulebook
+from .engine import Doc, find_all, piece_rules, rulebook
 from .report import Evidence, Pitfall, Report, frozen
 
 PITFALL = "sarcasm"
@@ -71,8 +71,7 @@ _ZH_OPEN_WH = re.compile(r"哪|什么|怎么|怎样|如何|(?<!十)几|多少|�
 
 def shapes(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Return (name, pattern) of the tone rulebook's answer shapes in ``lang`` (rules with target ``shape``)."""
-    return tuple((rule.id.rsplit(".", 1)[-1], rule.patterns[0]) for rule in rulebook("tone").for_lang(lang)
-                 if rule.target == "shape")
+    return tuple((rule.id.rsplit(".", 1)[-1], rule.patterns[0]) for rule in piece_rules("tone", "shape", lang))
 
 
 def _hits(text: str, lang: str) -> tuple[Doc, list[tuple[str, Span]]]:
