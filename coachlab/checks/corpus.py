@@ -60,6 +60,7 @@ BLIND_SETS = {
     "blind16": BlindSet("train-retired-blind/blind16", "labels", False),
     "blind17": BlindSet("train-retired-blind/blind17", "labels", False),
     "blind18": BlindSet("blind18", "labels", True),
+    "blind19": BlindSet("blind19", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -77,6 +78,7 @@ BLIND_SETS = {
     "turns15": BlindSet("train-retired-blind/turns-blind15", "turns", False),
     "turns16": BlindSet("train-retired-blind/turns-blind16", "turns", False),
     "turns17": BlindSet("turns-blind17", "turns", True),
+    "turns18": BlindSet("turns-blind18", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 
