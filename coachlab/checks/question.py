@@ -236,6 +236,13 @@ def _stage(a: Analysis, form: str, told: str | None = None) -> str | None:
         return None
     if a.book.settings.get("mockery_has_no_stage") and _mocks(a):
         return None  # a dig asks about no stage, whatever it echoes (conventions 18, 19; rules/question.yaml mockery_has_no_stage)
+    blames = set(a.book.settings.get("accusing_no_stage") or ())
+    if blames and not a.has("advice") and any(rule.id in blames for rule, _ in a.hits.get("leading", ())):
+        return None  # an accusing why that blames the person for an act asks about no stage (conventions 10, 26; accusing_no_stage)
+    if a.book.settings.get("handed_goal_is_goal") and a.has("handed_goal") and not a.has("pressure"):
+        # A goal handed over is Goal in any form, a tag or a rhetorical question after it included ("下一步当然是考组长啊，对吧？");
+        # its "next step" is the goal's, not a first step (conventions 19; rules/question.yaml handed_goal_is_goal).
+        return "goal"
     suggested = a.book.settings.get("stage_of_advice")
     # ("你试过…没有？" carries 试过, a Reality word, inside the suggestion itself: conventions 6)
     tried = a.has("try_suggestion") and not a.has("small_talk")
@@ -494,8 +501,9 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     # Telling instead of asking (conventions 13): a statement that hands the other person a fix (stated advice) or
     # their goal or answer ("You need to delegate, that's the goal", "现状就是你揽得太多了") leads, even though it asks
     # nothing. Reassurance, praise and remarks hand over nothing and stay as they are (rules/question.yaml telling_leads).
+    handed = a.spans("handed") + a.spans("handed_goal")  # a goal handed over is an answer handed over (conventions 13)
     told = (form == "statement" and bool(a.book.settings.get("telling_leads"))
-            and (stated or (a.has("handed") and not a.has("small_talk"))) and not a.has("no_fix"))
+            and (stated or (bool(handed) and not a.has("small_talk"))) and not a.has("no_fix"))
     leading = leading or told
     stage = _stage(a, form, ("fix" if stated else "handed") if told else None)
     # Implicit steering (convention 28; STATEMENT_STEERS): a verdict or a direction said to the person, no marker of a fix or goal.
@@ -532,8 +540,8 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     if told and leading:
         # The turn's intents tell a statement that tells (conventions 13) from a leading question by this pitfall.
         pitfalls.append(Pitfall("told", a.say("why.told")))
-        if not advice and a.has("handed"):
-            suggestions.append(a.say("fix.told", quote=_sentence_of(a, a.spans("handed")[0])))
+        if not advice and handed:
+            suggestions.append(a.say("fix.told", quote=_sentence_of(a, handed[0])))
     if steered is not None:
         # The GROW Goal turns send a statement that steers to the intent whose feedback names steering (convention 28).
         pitfalls.append(Pitfall("steers", a.say("why.steers")))
