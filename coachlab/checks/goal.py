@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 
-from coachlab.text import Quantity, zh_to_number
+from coachlab.text import Quantity, Span, zh_to_number
 
 from .base import Analysis, analyse, clamp, clean, is_empty, judge
 from .engine import piece_rules
@@ -36,7 +36,8 @@ def _finditer(target: str, text: str) -> list[re.Match[str]]:
 
 # "Week 4: 67%", "wk 4", "第4周", "Q3": a number that says which week, day or quarter is a time on the way to the
 # target (a milestone), not a level (turns10: "FCR now 64%. Week 4: 67%. End of February: 72%." read 4 as the target).
-_TIME_BEFORE = re.compile(r"(?:\b(?:week|wk|day|month|quarter|q)|第|周)\s*$", re.IGNORECASE)
+# ("上周12单", "每周3次": a count of a week, not the week's number)
+_TIME_BEFORE = re.compile(r"(?:\b(?:week|wk|day|month|quarter|q)|第|(?<![上这本下每])周)\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s*(?:周|个?星期|天|个月|季度)")
 # "from 7 Dec", "1 December", "8号": the day of a date
 _DAY_OF_MONTH = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^\s*[号日月]|"
@@ -108,13 +109,66 @@ def _meeting_spans(a: Analysis) -> list:
     return [q.span for q in a.doc.quantities if any(b <= q.span.start and q.span.end <= e for b, e in names)]
 
 
+# "from 7:40 to 6:30", "从7分20秒降到6分30秒", "6分50": a handle time told in minutes and seconds is one level, not two
+# numbers (the quantity reader sees 7 and 40, or 7分 as a score and 20秒); session 14, blind10 blind12 blind13 blind15
+# blind16 blind17, every AHT goal of that form was judged on its minutes or its seconds. A level of time is compared
+# in seconds ("Reduce AHT by 4 minutes, I'm at 6:10").
+CLOCK_IS_ONE_LEVEL = True
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})\s*(?:[:：](\d{2})(?![\d%:])|分钟?\s*(\d{1,2})(?:\s*秒钟?)?(?![\d%:])|分钟?半)")
+# "一天60通", "a day 40 calls": a period right before a count is the count's rate, not a level of time
+_PERIOD_GAP = 3
+_TO_SECONDS = ((re.compile(r"(?i)hours?|hrs?\b|小时"), 3600.0), (re.compile(r"(?i)min|分"), 60.0))
+
+
+def _levels(a: Analysis) -> list[Quantity]:
+    """Return the goal's quantities with each minutes-and-seconds time read as one duration in seconds."""
+    quantities = list(a.doc.quantities)
+    if not CLOCK_IS_ONE_LEVEL:
+        return quantities
+    for m in _CLOCK.finditer(a.doc.text):
+        seconds = int(m.group(2) or m.group(3) or 30)  # "5分半": and a half
+        if seconds >= 60 or a.doc.deadline_set.overlaps(Span(m.start(), m.end(), m.group(0))):
+            continue
+        inside = [q for q in quantities if m.start() <= q.span.start < m.end()]
+        if not inside:
+            continue
+        quantities = [q for q in quantities if q not in inside]
+        quantities.append(Quantity(Span(m.start(), m.end(), m.group(0)), int(m.group(1)) * 60.0 + seconds, "seconds"))
+    quantities.sort(key=lambda q: q.span.start)
+    return [q for i, q in enumerate(quantities)
+            if not (q.unit == "duration" and q.value == 1 and i + 1 < len(quantities)
+                    and quantities[i + 1].unit in ("count", "plain")
+                    and quantities[i + 1].span.start - q.span.end <= _PERIOD_GAP
+                    and not re.search(r"[，。,.;；!！?？]", a.doc.text[q.span.end:quantities[i + 1].span.start]))]
+
+
+def _seconds(q: Quantity) -> Quantity:
+    """Return a duration as a number of seconds ("9 minutes" 540); other quantities as they are."""
+    if q.unit != "duration":
+        return q
+    factor = next((f for pattern, f in _TO_SECONDS if pattern.search(q.span.text)), 1.0)
+    return Quantity(q.span, q.value * factor, "seconds")
+
+
+def _same_time_unit(baseline: Quantity, target: Quantity) -> tuple[Quantity, Quantity]:
+    """Return both levels in seconds when either is a time ("from 9 minutes down to 4": 540 and 240)."""
+    times = ("duration", "seconds")
+    if baseline.unit in times and target.unit == "plain":
+        factor = _seconds(baseline).value / baseline.value if baseline.value else 1.0
+        return _seconds(baseline), Quantity(target.span, target.value * factor, "seconds")
+    if {baseline.unit, target.unit} <= set(times):
+        return _seconds(baseline), _seconds(target)
+    return baseline, target
+
+
 def _baseline_and_target(a: Analysis, not_levels: list | None = None) -> tuple[Quantity | None, Quantity | None]:
     """Return the baseline and target numbers: the two numbers after "from"/"从", else the first number."""
-    numbers = [q for q in a.doc.quantities if not a.doc.deadline_set.overlaps(q.span) and not _names_a_time(a, q)
+    numbers = [q for q in _levels(a) if not a.doc.deadline_set.overlaps(q.span) and not _names_a_time(a, q)
                and q.span not in (not_levels or ())]
-    starts = [q.span.start for q in numbers]
+    ends = [q.span.end for q in numbers]
     for cue in a.spans("baseline"):
-        i = bisect_left(starts, cue.start)
+        # the first number that ends after the cue starts (a cue may start inside a number: "6:10 now")
+        i = bisect_right(ends, cue.start)
         # "四周后…接起到80%，现在是64；每天…12个降到5个": a level now told after the target in its sentence is the
         # baseline, and the target the number before it (not the next one, which belongs to another measure)
         # ("7.5 minutes by 30 June, from 8.4 now": the same with "from X now")
@@ -141,11 +195,58 @@ def _baseline_and_target(a: Analysis, not_levels: list | None = None) -> tuple[Q
     return None, (numbers[0] if numbers else None)
 
 
+def _zero_target(a: Analysis, baseline: Quantity | None, target: Quantity | None
+                 ) -> tuple[Quantity | None, Quantity | None]:
+    """Return (baseline, zero) when a zero is aimed at and the goal's one level is the count it starts from.
+
+    "Zero complaints next week. (I had 12 last week.)", "上周我被投诉了12个，这周争取一个投诉都没有": the zero is a word, so
+    the one number read is the starting point, told after a baseline cue (see ZERO_FROM_A_BASELINE).
+    """
+    if not ZERO_FROM_A_BASELINE or baseline is not None or target is None or target.unit not in ("count", "plain"):
+        return baseline, target
+    zeros = _finditer(ZERO, a.doc.text)
+    cued = any(s.start <= target.span.start and target.span.start - s.end <= _CUE_REACH for s in a.spans("baseline"))
+    if not zeros or not cued or any(m.start() <= target.span.start < m.end() for m in zeros):
+        return baseline, target
+    z = zeros[0]
+    return target, Quantity(Span(z.start(), z.end(), z.group(0)), 0.0, target.unit)
+
+
+# "QA up by 5 points, currently 76", "Handle 25% more calls than now (I do about 60)", "两个月内把满意度从80%提高5个点",
+# "下个月AHT降30秒，上个月是6分10秒": the number is the change, not the level (session 14: blind10, blind11, blind13, blind15,
+# blind17 writers; read as a level, 76 -> 5 was a cut of nine tenths). The level judged is the baseline moved by it: in
+# points on a rate or a score (or when told in points), as a share of a count when told in percent.
+CHANGE_IS_NO_LEVEL = True
+CHANGE, DECREASE = "change", "decrease"
+_POINTS = re.compile(r"(?i)points?|pts|pp\b|个?百分点|个点|分")
+
+
+def _level_of_change(a: Analysis, baseline: Quantity | None, target: Quantity | None) -> Quantity | None:
+    """Return the level a change aims at ("by 5 points" from 76: 81), or the target when it is a level."""
+    if not CHANGE_IS_NO_LEVEL or baseline is None or target is None or target.value == 0:
+        return target
+    if not any(m.start() <= target.span.start and target.span.start - m.end() <= 2 for m in _finditer(CHANGE, a.doc.text)):
+        return target
+    before = a.doc.text[max(a.doc.sentence_of(target.span.start).start, target.span.start - 30):target.span.end + 12]
+    sign = -1.0 if _search(DECREASE, before) else 1.0
+    if {baseline.unit, target.unit} <= {"duration", "seconds"}:
+        base, step = _seconds(baseline), _seconds(target)
+        return Quantity(target.span, base.value + sign * step.value, "seconds")
+    if target.unit == "percent" and not _POINTS.search(target.span.text) and baseline.unit != "percent":
+        return Quantity(target.span, baseline.value * (1 + sign * target.value / 100), baseline.unit)
+    return Quantity(target.span, baseline.value + sign * target.value, baseline.unit)
+
+
 def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None) -> bool | None:
     """Judge the size of the step from baseline to target with the thresholds in goal.yaml."""
     if baseline is None or target is None:
         return None
     limits = a.book.settings["achievable"]
+    baseline, target = _same_time_unit(baseline, target)
+    if target.value == 0 and ZERO_FROM_A_BASELINE and {baseline.unit, target.unit} <= {"count", "plain"}:
+        # a zero of one's own act (late log-ins, missed callbacks) can be kept from tomorrow on; a zero of what
+        # customers do (complaints, escalations) only from a few (see ZERO_FROM_A_BASELINE)
+        return not _search(ZERO_OUTCOME, a.doc.text) or baseline.value <= limits["max_outcome_to_zero"]
     if target.value == 0 or (target.unit == "percent" and target.value >= 100):
         return False  # perfection is not a plan
     # Bare numbers up to 100 are usually scores or percentages ("QA from 82 to 100"): judge them in points.
@@ -154,7 +255,14 @@ def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None)
         return False
     # A level brought down is judged by the share of it that goes ("100% -> 40%" hands most of it over).
     if target.value < baseline.value and baseline.value > 0:
-        return (baseline.value - target.value) / baseline.value <= limits["max_relative_decrease"]
+        share = (baseline.value - target.value) / baseline.value
+        if target.unit == "seconds" and TIME_HALVED_IS_NO_STEP:
+            weeks = _weeks(a, target)
+            if weeks is not None and weeks <= limits["time_decrease_weeks"]:
+                return share <= limits["max_time_decrease"]
+        if {baseline.unit, target.unit} <= {"count", "plain"} and COUNT_CUT_FURTHER:
+            return share <= limits["max_count_decrease"]
+        return share <= limits["max_relative_decrease"]
     if as_points:
         step = abs(target.value - baseline.value)
         weeks = _weeks(a, target) if TIME_SIZES_THE_STEP else None
@@ -168,6 +276,23 @@ def _achievable(a: Analysis, baseline: Quantity | None, target: Quantity | None)
         return None
     return abs(target.value - baseline.value) / baseline.value <= limits["max_relative_change"]
 
+
+# A handle or response time cut by more than half is no plan (session 14): "AHT from 9 minutes down to 4 by next
+# Friday", "两周内AHT从9分钟降到4分钟", "3天之内把首次响应时间从4小时降到5分钟", "Reduce AHT by 4 minutes by Friday, I'm at
+# 6:10" (blind11, blind13, blind15, blind17 writers and train/), while hold 75 -> 40 s, after-call work 80 -> 45 s and a
+# first response 40 -> 20 s are plans: a time is judged by max_time_decrease, not max_relative_decrease.
+TIME_HALVED_IS_NO_STEP = True
+# A count of one's own work items brought down may lose more of itself than a rate (session 14): "from about 12 a
+# week to 4", "from 30 a week to under 10 by Easter", "转接错误从上个月的14次降到5次以下", "超时工单控制在3单以内（上个月是
+# 11单）", "工单备注漏填…现在一周大概6次" to one are plans for the writers of blind4, blind6, blind7, blind8, blind13,
+# blind16 and train-writers/; "from 400 to under 50 tickets by Friday", "40 a day to 5 a day" are not (own, train):
+# a count is judged by max_count_decrease.
+COUNT_CUT_FURTHER = True
+# A zero told with where it starts (session 14; blind12, blind13, blind15, blind16, blind17 writers, en and zh): "Zero
+# late logins next month, I had 6 this month", "这个月之内把回拨超时的单子降到零，上个月有11单" are realistic (one's
+# own act), "Zero complaints next week. (I had 12 last week.)", "一周内投诉清零（上周12单）" are not (what customers
+# do, from many); "Get zero complaints escalated to the director this quarter, we had 6 last quarter" is (from few).
+ZERO_FROM_A_BASELINE = True
 
 # A jump too large for its time (session 9; settings achievable.max_points_per_week, rules goal.*.horizon): "一周内
 # 一次解决率从52%提到95%" is no plan, "64% -> 80% in four weeks" is one (turns-blind3 to turns-blind10).
@@ -313,6 +438,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
                           criteria=frozen({c: (None if c == "achievable" else False) for c in CRITERIA}))
     not_levels = _drop_non_levels(a)
     baseline, target = _baseline_and_target(a, not_levels)
+    baseline, target = _zero_target(a, baseline, target)
+    level = _level_of_change(a, baseline, target)
     horizon = a.hits.pop(HORIZON, None)  # read by _weeks, no feature of its own
     if EVENT_IS_NO_DELIVERABLE:
         _event_is_no_deliverable(a)
@@ -341,7 +468,7 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
                              and bool(rules["specific"] or rules["measurable"] or vague_number))
     if horizon:
         a.hits[HORIZON] = horizon
-    rules["achievable"] = _achievable(a, baseline, target)
+    rules["achievable"] = _achievable(a, baseline, level)
     zero_soon = _zero_too_soon(a, baseline)
     a.hits.pop(HORIZON, None)
     extra = {"number"} if target is not None else set()
