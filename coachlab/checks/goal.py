@@ -414,6 +414,14 @@ def _zero_too_soon(a: Analysis, baseline: Quantity | None) -> bool:
     return weeks is not None and weeks <= 1
 
 
+# "Handle complaints better", "Do the callbacks better by the end of the month", "handle escalations better and faster
+# than now": a named thing done "better" with no level says how, not what changes (session 14: blind3, blind16, blind17
+# writers, and every such goal of the training sets, are not specific). A level ("handle complaints better: under 3 a
+# week") or a deliverable keeps it specific.
+VAGUE_MANNER_IS_NOT_SPECIFIC = True
+VAGUE_MANNER = "vague_manner"
+
+
 # "面谈之前多积累点带团队的经验", "before the 1:1 next week": a deliverable word inside the event that dates the goal
 # (time_bound.event) names when, not what: it makes nothing specific (swot wt-goal, turns6 and turns8; session 8).
 EVENT_IS_NO_DELIVERABLE = True
@@ -452,6 +460,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     if defined and not rules["specific"]:
         rules["specific"] = True
         named = defined
+    if VAGUE_MANNER_IS_NOT_SPECIFIC and target is None and _search(VAGUE_MANNER, text) and not defined:
+        rules["specific"] = False
     vague_number = a.has("vague_area") and not named and target is not None
     if a.has("vague_area") and not named:
         rules["specific"] = False

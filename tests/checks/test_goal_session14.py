@@ -110,3 +110,15 @@ def test_from_now_until_a_date_is_no_starting_point() -> None:
     """'从现在到10月' names a time span: the score after it is no baseline (train, gold unjudged)."""
     text = "从现在到10月晋升评审，每个月质检都在85分以上，我会请小洁每周听我两通录音。"
     assert run("goal", text, lang="zh-CN").criteria["achievable"] is None
+
+
+@pytest.mark.parametrize(("text", "specific"), [
+    ("Handle complaints better.", False),  # blind16
+    ("Do the callbacks better by the end of the month.", False),  # blind17
+    ("By 31 March handle escalations better and faster than now.", False),  # blind3
+    ("Handle complaints better: under 3 escalated a week by June.", True),
+    ("Cut escalations to billing by June.", True),
+])
+def test_a_thing_done_better_is_no_specific_outcome(text: str, specific: bool) -> None:
+    """'Handle complaints better' names how, not what changes; a level or a metric with a direction stays specific."""
+    assert run("goal", text, lang="en").criteria["specific"] is specific
