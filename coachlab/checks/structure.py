@@ -292,10 +292,11 @@ def subject(clause: Clause) -> str | None:
         # "他第一次骂你的时候就可以挂了": who is in the time phrase is not who acts in the clause
         text = text.rsplit("的时候", 1)[-1]
         table = _actors("zh-CN")
-        before, early = "", []
+        before, early, verb_seen = "", [], False
         tags = [(w, f) for w, f in pos_tags(text) if w.strip()]
         for k, (word, flag) in enumerate(tags):
-            governed = before.startswith("v") or before == "p"
+            # "下个月开始你每周三…", "从明天起你…": 开始 / 起 say when, the agent after them is the subject
+            governed = (before.startswith("v") and tags[k - 1][0] not in ("开始", "起")) or before == "p"
             if (governed and before != "p" and table.get(word) == "you" and k + 1 < len(tags)
                     and tags[k + 1][1][:1] in ("d", "v", "a")):
                 return "you"  # "说明你没问题的", "觉得你太急": the agent is the subject of what is said of them
@@ -305,14 +306,12 @@ def subject(clause: Clause) -> str | None:
                 actor = "third"
             if actor:
                 found.append(actor)
-                if not any(f.startswith("v") for f in (before, *early)):
+                if not verb_seen:
                     early.append(actor)
             before = flag
-            if flag.startswith("v"):
-                early.append(flag)
+            verb_seen = verb_seen or flag.startswith("v")
         # the subject stands before the first verb when one does ("我看你就是故意躲难缠的客户": 我)
-        first = [a for a in early if not a.startswith("v")]
-        return _pick(first or found) or ("thing" if clause.actor is None and _noun_subject(text) else None)
+        return _pick(early or found) or ("thing" if clause.actor is None and _noun_subject(text) else None)
     table = _actors("en")
     words = [w.lower() for w in _EN_WORD.findall(text)]
     for i, word in enumerate(words[:8]):

@@ -69,6 +69,8 @@ def test_what_came_next_is_a_consequence(text: str, lang: str, clause: str) -> N
     ("你这个月 QA 88 分，高于 target，说明你没问题的。", "zh-CN", "说明你没问题的"),  # what it says of the agent
     ("你8:00到8:15的遵从率只有70%，目标是93%。", "zh-CN", "目标是93%"),  # a level beside a target
     ("你今天那通先核了身份，如果客户再说要投诉，就转给我。", "zh-CN", "如果客户再说要投诉"),  # a supposition
+    ("谢谢你这阵子的付出，下个月开始你每周三下午带一下两个新人做录音复盘吧。", "zh-CN",
+     "下个月开始你每周三下午带一下两个新人做录音复盘吧"),  # blind16: a step, the agent after 开始 is its subject
     ("You handled the refund on Monday. If the customer says he will complain, send him to me.", "en",
      "If the customer says he will complain"),
     ("You answered the billing call at 9. Customers like you, everyone knows it.", "en", "Customers like you"),
