@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/tone_accuracy.py            # rules, and rules + the shipped tone model if any
     .venv/bin/python benchmarks/tone_accuracy.py --loso     # rules + a tone model fitted without the set scored
+    .venv/bin/python benchmarks/tone_accuracy.py --loso --sweep   # and, summed over the sets, what each threshold finds
 
 Per turn set (train-retired-blind/turns-blind*/) and language: the sarcasm-register poor answers found
 (``mocking``: those labelled fallback, convention 18; ``blunt``: the few left with a specific intent), the good
@@ -51,10 +52,23 @@ def items(name: str, folder: Path, kind: str, lang: str) -> list[dict[str, Any]]
     return out
 
 
+def sweep(probabilities: list[tuple[str, bool, float]]) -> dict[str, dict[str, int]]:
+    """Per threshold, how many items of each class rules + model flag (the class's size under "n")."""
+    classes = sorted({cls for cls, _, _ in probabilities})
+    table = {"n": {cls: sum(c == cls for c, _, _ in probabilities) for cls in classes}}
+    for step in range(10, 65, 5):
+        threshold = step / 100
+        table[f"{threshold:.2f}"] = {cls: sum(c == cls and (rules or p >= threshold) for c, rules, p in probabilities)
+                                     for cls in classes}
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loso", action="store_true", help="score each set with a model fitted without it")
     parser.add_argument("--lang", choices=LANGS, help="one language only (session 10)")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also sum each class over the sets at the thresholds 0.10 to 0.60 (session 14)")
     args = parser.parse_args(argv)
     sets = [(name, corpus_dir() / spec.folder, spec.kind) for name, spec in BLIND_SETS.items() if not spec.sealed]
     sets.append(("writers", corpus_dir() / "train-writers", "labels"))
@@ -67,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             from coachlab.checks import train
 
             rows = train.tone_rows(lang)
+        probabilities: list[tuple[str, bool, float]] = []
         for name, folder, kind in sets:
             model = tone_check.model(lang)
             if rows is not None:
@@ -74,13 +89,17 @@ def main(argv: list[str] | None = None) -> int:
             cell: dict[str, dict[str, int]] = {}
             for item in items(name, folder, kind, lang):
                 rules = bool(tone_check.spans(item["t"], lang))
-                both = rules or (model is not None and len(item["t"]) <= limit and predict(
-                    model, tone_check.features(item["t"], lang)).probability(True) >= float(thresholds[lang]))
+                p = (predict(model, tone_check.features(item["t"], lang)).probability(True)
+                     if not rules and model is not None and len(item["t"]) <= limit else 0.0)
+                both = rules or p >= float(thresholds[lang])
+                probabilities.append((item["cls"], rules, p))
                 c = cell.setdefault(item["cls"], {"n": 0, "rules": 0, "rules+model": 0})
                 c["n"] += 1
                 c["rules"] += rules
                 c["rules+model"] += both
             out.setdefault(name, {})[lang] = cell
+        if args.sweep:
+            out.setdefault("sweep", {})[lang] = sweep(probabilities)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
 
