@@ -88,7 +88,9 @@ SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders nev
 TRAINING_SETS = {"own": "", "heldout": "heldout", "retired-blind": "train-retired-blind",
                  **{f"retired-{name}": s.folder for name, s in BLIND_SETS.items()
                     if s.kind == "labels" and not s.sealed},
-                 "train": "train", "writers": "train-writers"}
+                 "train": "train", "writers": "train-writers",
+                 # Cantonese-flavoured, dictated Mandarin (zh-CN only; session 14, a register no set had)
+                 "writers-yue": "train-writers/yue"}
 
 
 def flag_aliases(folder: Path) -> tuple[dict[str, str], set[str]]:
