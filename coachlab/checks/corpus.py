@@ -61,6 +61,7 @@ BLIND_SETS = {
     "blind17": BlindSet("train-retired-blind/blind17", "labels", False),
     "blind18": BlindSet("blind18", "labels", True),
     "blind19": BlindSet("blind19", "labels", True),
+    "blind20": BlindSet("blind20", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -79,6 +80,7 @@ BLIND_SETS = {
     "turns16": BlindSet("train-retired-blind/turns-blind16", "turns", False),
     "turns17": BlindSet("turns-blind17", "turns", True),
     "turns18": BlindSet("turns-blind18", "turns", True),
+    "turns19": BlindSet("turns-blind19", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 
