@@ -217,6 +217,18 @@ def _steers(a: Analysis) -> Span | None:
     return None
 
 
+def _small_talk(a: Analysis) -> bool:
+    """Return True when the text is small talk: a small_talk word, and no work word outside the small talk's own words.
+
+    A work word inside a small-talk phrase names no work: the team's night out or lunch is a social event ("Did you enjoy the
+    team night out?"), and "先不说工作" puts the work aside (rules/question.yaml question.*.small_talk, session 14b).
+    """
+    talk = a.spans("small_talk")
+    if not talk:
+        return False
+    return not any(not any(t.start <= w.start and w.end <= t.end for t in talk) for w in a.spans("work_topic"))
+
+
 def _mocks(a: Analysis) -> bool:
     """Return True when the tone check is sure the text mocks the listener (coachlab/checks/tone.py; an unsure flag is asked)."""
     from .tone import verdict
@@ -248,7 +260,7 @@ def _stage(a: Analysis, form: str, told: str | None = None) -> str | None:
     tried = a.has("try_suggestion") and not a.has("small_talk")
     if suggested and form != "statement" and a.has("advice") and (not a.has("reality") or tried):
         return str(suggested)
-    if a.has("small_talk") and not a.has("work_topic"):
+    if _small_talk(a):
         return None
     has_stage = bool(a.book.settings.get("stated_advice_has_stage"))
     if form == "statement" and (told or any(a.has(t) for t in ("advice", "telling", "suggestion"))):
@@ -367,6 +379,8 @@ def _told_by_clause(a: Analysis) -> bool:
             subject = (sentence.start, clause.actor)
         if _in(invites, clause.span) or (a.lang != "en" and clause.actor not in (None, "you")):
             continue  # (an English imperative's team or customer is its object: "Write it up for the team")
+        if a.lang == "zh-CN" and _started_for_you(a, clause.span, sentence):
+            return True  # "周一开始，你每天8点前登录。": an act with its start fixed for the person (conventions 19: Will)
         text = clause.span.text.strip()
         if a.lang == "en":
             if subject is not None and subject[1] in ("you", "me") and clause.actor is None:
@@ -390,9 +404,6 @@ def _told_by_clause(a: Analysis) -> bool:
                 continue  # the speaker's own story ("我之前也是…，后来全交出去就好了"): nothing told to the person
             if _in(a.spans("duty_head"), clause.span):
                 return True
-            if ("你" in text and _in(a.spans("fixed_when"), clause.span)
-                    and any(f.startswith("v") and w not in _not_acts(a) for w, f in pos_tags(text))):
-                return True  # "你下周一就开始用备注模板": an act with its start fixed for the person (conventions 19: Will)
             tags = pos_tags(text)
             words = [w for w, _ in tags]
             if "把" in words and (any(w in ("你", "您") for w in words[:words.index("把")])
@@ -410,6 +421,21 @@ def _told_by_clause(a: Analysis) -> bool:
                        for i, (w, f) in enumerate(head)):
                     return True
     return False
+
+
+def _started_for_you(a: Analysis, clause: Span, sentence: Span) -> bool:
+    """Return True when a Chinese clause tells the person an act and its start or deadline is fixed in or before it.
+
+    "你下周一就开始用备注模板" fixes the start in the clause; "周一开始，你每天8点前登录。" fixes it in a time clause that heads the
+    sentence (retired blind17 zh: Will, conventions 19). Something done (了/过) tells nothing. A report back to the coach
+    ("…你先跟我报一下前一天的回访数", "你周四前把方案发我") is left to the invite rule: the writers split on whether it is advice.
+    """
+    text = clause.text.strip()
+    if "你" not in text or re.search(r"[了过](?!解)", text):
+        return False
+    if not any(sentence.start <= s.start < clause.end for s in a.spans("fixed_when")):
+        return False
+    return any(f.startswith("v") and w not in _not_acts(a) for w, f in pos_tags(text))
 
 
 # The rest of a Chinese fix told as all it takes ("…就行", "…就好了", "…就可以了"; question.py _told_by_clause, session 9 round 2).
@@ -464,7 +490,7 @@ def _accusing(a: Analysis) -> str | None:
 def closed_fact(a: Analysis, form: str) -> bool:
     """Return True when the text asks only for a fact or two (who, how many, where) and nothing more."""
     return (form != "statement" and a.has("closed_fact") and not a.has("open_word") and not a.has("open_lead")
-            and not (a.has("small_talk") and not a.has("work_topic")))
+            and not _small_talk(a))
 
 
 def check_question(text: str, lang: str = "auto", context: str | None = None) -> QuestionReport:
@@ -546,7 +572,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
         # The GROW Goal turns send a statement that steers to the intent whose feedback names steering (convention 28).
         pitfalls.append(Pitfall("steers", a.say("why.steers")))
         suggestions.append(a.say("fix.steers", quote=_sentence_of(a, steered)))
-    if stage is None and a.has("small_talk") and not a.has("work_topic") and not (advice or a.has("pressure") or accusing):
+    if stage is None and _small_talk(a) and not (advice or a.has("pressure") or accusing):
         # Small talk is no coaching question (conventions 20): a tag on it ("You went to Yunnan, didn't you?") steers to no
         # answer about the matter, so it stays small talk; a threat or an accusation is the harsher mistake (conventions 21).
         pitfalls.append(a.pitfall("small_talk"))
