@@ -258,7 +258,7 @@ def _stage(a: Analysis, form: str, told: str | None = None) -> str | None:
     suggested = a.book.settings.get("stage_of_advice")
     # ("你试过…没有？" carries 试过, a Reality word, inside the suggestion itself: conventions 6)
     tried = a.has("try_suggestion") and not a.has("small_talk")
-    if suggested and form != "statement" and a.has("advice") and (not a.has("reality") or tried):
+    if suggested and form != "statement" and (a.has("advice") or tried) and (not a.has("reality") or tried):
         return str(suggested)
     if _small_talk(a):
         return None
@@ -513,7 +513,8 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
                                                          or (not a.has("small_talk") and not a.has("no_fix")
                                                              and ((bool(a.book.settings.get("fix_by_mood")) and _fix_by_mood(a))
                                                                   or _told_by_clause(a))))
-    advice = (form != "statement" and a.has("advice")) or stated
+    # One thing offered to try ("Have you tried X?", "Would reading the fare rule first help?") is advice (conventions 6).
+    advice = (form != "statement" and (a.has("advice") or a.has("try_suggestion"))) or stated
     # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
     # send "你这么优秀，肯定没问题的" to the fallback, not to closed-or-leading): statement_leads in the rules.
     # A reproach put as a question ("怎么又是你？", "你怎么总是记不住核身四步？") reads as a statement and still leads:

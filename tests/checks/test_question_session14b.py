@@ -71,3 +71,32 @@ def test_a_fix_told_with_its_start_or_report_day_is_will(text: str, lang: str) -
 def test_a_day_to_do_a_fix_on_stays_options(text: str, lang: str, stage: str) -> None:
     """A day to do the fix on, with no start or report back fixed, keeps the fix's Options."""
     assert check_question(text, lang).grow_stage == stage
+
+
+@pytest.mark.parametrize("text", [
+    "Would reading the fare rule first help, do you think?",  # blind16
+    "You already try to ask the senior for help or not yet?",  # blind17
+    "Wanna give the new macro a try?",  # blind9
+    "Would you like to try the 8:30 start for four weeks?",  # blind3
+    "Any chance you could start with the new hires?",  # train
+])
+def test_one_thing_offered_to_try_is_advice_at_options(text: str) -> None:
+    """One thing offered for a yes is advice in a closed question at the Options stage (conventions 6)."""
+    report = check_question(text, "en")
+    assert (report.form, report.grow_stage, report.advice) == ("closed", "options", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Would you like to try the new script or keep the old one?",  # a choice offers no one thing (blind8's wording)
+    "Would it help if I sat in on a call?",  # the coach's own support
+    "What would help you most?",
+])
+def test_a_choice_or_an_open_offer_is_no_advice(text: str) -> None:
+    """A choice between two, or an open question about what would help, suggests nothing."""
+    assert check_question(text, "en").advice is False
+
+
+def test_have_you_tried_without_the_advice_marker_is_advice() -> None:
+    """"你试过…没有？" is advice at Options even when no advice rule of its own fires (blind16, conventions 6)."""
+    report = check_question("你试过先把客户的诉求复述一遍再解释没有？", "zh-CN")
+    assert (report.grow_stage, report.advice) == ("options", True)
