@@ -272,7 +272,8 @@ _CUE_EN = re.compile(r"^(?:\W*(?:next time|in (?:the )?future|from now on|going 
 _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "try to come earlier", "be on time" (rules/feedback.yaml feedback.en.comparative_only) and "别再迟到了"
 # (feedback.zh.fault_dont): lexicons kept as data with their reasons and examples; read here on a piece of the text.
-_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame", "observed", "how_often", "dont")  # targets read on pieces, never on the whole answer
+_LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame", "observed", "how_often", "dont",
+                  "manager_feeling")  # targets read on pieces, never on the whole answer
 
 
 def _lexicon(target: str, lang: str | None = None) -> re.Pattern[str]:
@@ -541,8 +542,10 @@ def _en_habit(text: str, actor: str | None = None) -> bool:
 
 
 def _not_seen(told: list[Span]) -> list[Span]:
-    """Drop the manager's own seeing from what happened next ("…，这个我看到过好几次" is no consequence)."""
-    return [span for span in told if not any(_lexicon("observed", lang).search(span.text) for lang in ("en", "zh-CN"))]
+    """Drop the manager's own seeing and liking from what happened next ("…，这个我看到过好几次", "这个我很欣赏" are no
+    consequence: MANAGER_FEELING_IS_NOT_IMPACT, rules/feedback.yaml manager_feeling)."""
+    return [span for span in told if not any(_lexicon(cue, lang).search(span.text) for lang in ("en", "zh-CN")
+                                             for cue in ("observed", "manager_feeling"))]
 
 
 def observed_acts(doc) -> list[Span]:

@@ -66,3 +66,23 @@ def test_threat_has_no_impact_by_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """The rules alone no longer give a threat an impact (blind12)."""
     monkeypatch.setattr(learned, "models", lambda: {})
     assert not check_feedback("你要是下周还完不成质检整改，我只能往上报了。", "zh-CN").elements["impact"]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("说实话你态度一直挺好的，我很欣赏。", "我很欣赏"),  # blind12
+    ("你一直都很靠谱，我很放心。", "我很放心"),  # blind13
+    ("今天晨会前你把昨天的三个典型错误整理成一页纸发到群里，这个我很欣赏。", "这个我很欣赏"),  # blind2
+])
+def test_manager_liking_is_not_impact(text: str, clause: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The manager's own liking is appreciation, not what the act changed (rules alone: no impact from it)."""
+    monkeypatch.setattr(learned, "models", lambda: {})
+    report = check_feedback(text, "zh-CN")
+    assert not report.elements["impact"]
+    assert all(e.text != clause for e in report.evidence if e.element == "impact")
+
+
+def test_impact_beside_manager_liking_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the act changed is still impact when the manager's liking follows it."""
+    monkeypatch.setattr(learned, "models", lambda: {})
+    text = "王姐那通电话你全程一次都没打断她，最后她说从来没碰到这么耐心的客服，我特别欣赏。"  # blind9
+    assert check_feedback(text, "zh-CN").elements["impact"]
