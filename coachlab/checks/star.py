@@ -190,7 +190,7 @@ VAGUE_STATE_IS_NO_RESULT = True
 AMOUNT_CHANGED = True
 _CONTENT = ("n", "v", "a", "l", "i", "m", "eng", "vn", "r")
 _AMOUNT_TAIL = ("m", "q", "x", "d", "mq")
-_MEASURE = ("percent", "duration", "tenths")
+_MEASURE = ("percent", "duration", "tenths", "money")  # money: "一年省了十几万" (blind12; numbers.py measures=True)
 
 
 def _only_fine(tags: list[tuple[str, str]]) -> bool:
@@ -233,7 +233,7 @@ def _changed_by(tags: list[tuple[str, str]], text: str) -> bool:
         return False
     # a measure (a rate, a time, a share) changed, not a count of acts or people ("一共讲了四场", "一个月走了四五个")
     told = text[text.rfind("了") + 1:]  # with the unit the tail trim took off ("20%")
-    return "半" in told or any(q.unit in _MEASURE for q in find_quantities(told))
+    return "半" in told or any(q.unit in _MEASURE for q in find_quantities(told, measures=MEASURE_WORD_COUNTS))
 
 
 def _state_after_act(a, told) -> None:
@@ -301,6 +301,58 @@ def _notes_story(a) -> dict | None:
     return story(doc)
 
 
+# Session 14 (judge J-star14). Chinese counts a result with a measure word after a Chinese numeral: "最终三家里留住了
+# 两家", "我最大的成绩就是带出了三个组长", "现在十二个组都在用", "差了两个点", "给了我们五星" (blind5, blind7, blind14,
+# blind16, train, train-writers label them q; coachlab/text/numbers.py, measures=True). The clause structure also reads
+# a clause with no subject after the speaker's act as a result ("我被安排去做新人导师，带了四个新人", "每天打五十个电话",
+# "剩下的分给三个同事"): when it opens on a verb or on 把 / 按 / 从 (after 再 / 然后 / 每天) the speaker goes on acting,
+# and the count in it is the act's extent, not the outcome's (blind6, blind7, blind10, blind13, blind14, blind16, train,
+# train-writers label them no q). Only the measure-word counts are held to that; a result the rules found keeps the
+# ones told after its word ("最终…两家"; not "我连夜查了当地三家合作厂…客户后来…", blind16).
+# Left as it is: "现在十二个组都在用" (blind5, q: a count before the verb, read as naming who).
+MEASURE_WORD_COUNTS = True
+
+
+def _goes_on_acting(a, span) -> bool:
+    """Return True when a Chinese clause opens on a verb or preposition: the speaker's act goes on."""
+    tags = [t for t in pos_tags(span.text) if t[0].strip() and t[1] not in ("x", "w")]
+    body = [t for t in tags if not (t[1] in ("c", "d", "r") and t[0] not in ("我", "我们", "他", "她", "他们", "她们"))
+            and not t[1].startswith(("t", "f"))]
+    return bool(body) and body[0][1].startswith(_OPENS_AN_ACT)
+
+
+def _measured(a, result_clauses, told) -> list:
+    """Return the Chinese measure-word counts ("两家", "三个") that stand in a result clause, not in an act going on."""
+    if not MEASURE_WORD_COUNTS or a.lang != "zh-CN":
+        return []
+    plain = {(q.span.start, q.span.end) for q in a.doc.quantities}
+    rule = a.spans("result")
+    # the speaker's acts; a clause the structure reads as the candidate of notes is none in an answer told with 我
+    notes = () if a.spans("first_person") else told.get("notes_action", ())
+    acts = [*a.spans("action"), *notes, *(x for x in told.get("action", ()) if not a.spans("first_person")
+                                          or x not in told.get("notes_action", ()))]
+    kept = []  # (clause, where its result starts): after the rules' result word, or the whole clause the structure read
+    for c in result_clauses:
+        marked = [h.start for h in rule if c.start <= h.start < c.end or h.start <= c.start < h.end]
+        if marked:
+            kept.append((c, max(c.start, min(marked))))
+        elif any(x.start < c.start for x in acts) and not _goes_on_acting(a, c):
+            kept.append((c, c.start))  # a count told before the speaker's first act is the scene ("组里走了三个人")
+    return [q for q in find_quantities(a.doc.text, measures=True) if (q.span.start, q.span.end) not in plain
+            and any(start <= q.span.start < c.end and _after_the_change(a.doc.text[c.start:q.span.start])
+                    for c, start in kept)]
+
+
+def _after_the_change(before: str) -> bool:
+    """Return True when the count follows its clause's verb, and not 有 / 是: how many the change reached.
+
+    A count before the verb names who ("两个人都没有意见", "两组之间的转接减少了": the two told of before), and one after
+    有 / 是 says how things stood ("组里有两个老员工"): neither measures the outcome (blind4, blind10, train-writers, own).
+    """
+    verbs = [w for w, p in pos_tags(before) if p.startswith("v")]
+    return bool(verbs) and verbs[-1] not in ("有", "是", "没有")
+
+
 # Tried and left out (session 8, judge gls6): dropping the structural scene in the sentence that states the task
 # ("Task: cut the number of repeat calls.", "My job: onboarding 20 new agents in 4 weeks."). Plain, en situation +6
 # (blind4 +3, writers +3, train +1, blind5 -1) and zh -3; cross-validated (--set train --kind star) en situation
@@ -347,7 +399,7 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
                                                            h.start <= c.span.start < h.end for h in hits)]
     counted = any(any(c.start <= q.span.start < c.end for c in result_clauses)
                   and not a.doc.deadline_set.overlaps(q.span) and not _year(q) and not _ordinal(a, q)
-                  for q in a.doc.quantities)
+                  for q in [*a.doc.quantities, *_measured(a, result_clauses, told)])
     if counted:
         extra.add("number_in_result_clause")
     rules["quantified_result"] = rules["result"] and (a.has("quantified_result") or (NUMBER_IN_RESULT and counted))
