@@ -100,3 +100,46 @@ def test_have_you_tried_without_the_advice_marker_is_advice() -> None:
     """"你试过…没有？" is advice at Options even when no advice rule of its own fires (blind16, conventions 6)."""
     report = check_question("你试过先把客户的诉求复述一遍再解释没有？", "zh-CN")
     assert (report.grow_stage, report.advice) == ("options", True)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Why do your colleagues rate you 2.6 then?", "en"),  # turns15
+    ("Why do you think people find you hard to work with?", "en"),  # turns16
+    ("Why do you think you're the obvious choice when your peers give you 2.6?", "en"),  # turns14
+    ("Why you think you are so obvious choice?", "en"),  # turns10
+    ("Your CSAT dropped 11 points. Why?", "en"),  # turns3, turns5
+    ("为什么你自评5分，同事只给2.6？", "zh-CN"),  # turns15
+    ("全场最好？那你协作怎么才2.6分？", "zh-CN"),  # turns6
+])
+def test_a_why_that_asks_them_to_defend_a_verdict_accuses(text: str, lang: str) -> None:
+    """A why with a low score, others' verdict or the person's claim as its premise is leading and accusing (conventions 26)."""
+    report = check_question(text, lang)
+    assert report.leading is True
+    assert "accusing" in [p.id for p in report.pitfalls]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("How would your colleagues describe working with you?", "en"),  # the good move at promo-overconfident-360 self-view
+    ("Your CSAT went from 89 to 78. What do you make of that?", "en"),
+    ("Why do you think customers find the new menu hard?", "en"),
+    ("你给自己这六周打个分，满分10分打几分？为什么？", "zh-CN"),  # turns16 perf-interview-csat-drop self-view: good
+    ("为什么你觉得这个办法不合适？", "zh-CN"),
+])
+def test_a_view_asked_or_a_why_about_others_does_not_accuse(text: str, lang: str) -> None:
+    """A view asked after a fact, the person's own score asked why, or a why about others stays clean."""
+    assert check_question(text, lang).leading is False
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Everyone OK after yesterday? Get some sleep?", "en"),  # turns16 review-peak-day goal: fallback
+    ("大家昨天都累坏了吧，早饭吃了没？", "zh-CN"),  # turns15 review-peak-day goal: fallback
+])
+def test_a_check_on_sleep_or_breakfast_is_small_talk(text: str, lang: str) -> None:
+    """A check on the team's sleep or breakfast after a hard day is small talk (conventions 20)."""
+    assert "small_talk" in [p.id for p in check_question(text, lang).pitfalls]
+
+
+def test_did_you_already_try_after_a_reality_question_is_left_as_it_was() -> None:
+    """"Did you already try…?" with its auxiliary is not read as the learner's "You already try…?" (turns12 reality-question)."""
+    report = check_question("Where are you now with this? Did you already try something like calibration?", "en")
+    assert report.advice is False
