@@ -75,6 +75,9 @@ def _restated(a: Analysis) -> list[Span]:
     # ("You say it's fine, but you seem quite low today") leaves the words told back a restatement.
     feeling = [span for rule, span in a.hits.get("feeling", ()) if not rule.id.endswith(".framed")]
     moves = a.spans("not_restating")
+    # The problem taken over ("我去跟排班说", "I'll go back to management…") restates nothing in its sentence; it does not make
+    # the reply an answer only (rules listening.*.took_over; convention 24).
+    moves = [*moves, *(a.spans("took_over") if TOOK_OVER_RESTATES_NOTHING else [])]
     # A feeling waved away ("怕什么，接多了就习惯了", "Come on, it's just a call") answers the agent as well: what
     # follows it restates nothing, whatever words it shares with their line (DISMISSAL_CUTS).
     waved = a.spans("dismissal") if DISMISSAL_CUTS else []
@@ -108,6 +111,10 @@ def _restated(a: Analysis) -> list[Span]:
                               and not named_feeling and not dismissed):
             out.append(s)
     return out
+
+
+# Session 14 (judge J-listening14): turns13, turns15, turns16 label a taken-over problem at a listening turn fallback.
+TOOK_OVER_RESTATES_NOTHING = True
 
 
 # Chinese only: English questions put the question word first ("So what happened after he hung up?").
