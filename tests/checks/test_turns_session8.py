@@ -42,10 +42,12 @@ def test_praise_told_only_by_a_number_reaches_the_intent_that_asks_for_the_act(
 ])
 def test_a_count_that_moved_is_a_result(text: str, lang: str) -> None:
     """A count that went from one number to another, or came to zero, is an impact (conventions 1, 14), and no
-    sure behaviour (since session 13 the shift-request line is asked about rather than denied)."""
+    sure behaviour (since session 13 the shift-request line is asked about rather than denied). Since session 14's
+    refit (zh impact: the model overrides the rules from 0.5, cross-validated 0.917 -> 0.928 pooled) the Chinese line
+    is asked about as the impact, never denied."""
     report = run("feedback", text).to_dict()
     assert report["lang"] == lang
-    assert report["elements"]["impact"] is True
+    assert report["elements"]["impact"] is True or "impact" in report["unsure"]
     assert report["elements"]["behavior"] is False or "behavior" in report["unsure"]
 
 
