@@ -41,7 +41,8 @@ class BlindSet(NamedTuple):
 # blind3 and turns2 in session 5, blind4 and turns3 then blind5 and turns4 in session 6, blind6 and turns5,
 # blind7 and turns6, then blind8 and turns7, then blind9 and turns8 in session 7, blind10 and turns9, then
 # blind11 and turns10 in session 8, blind12 and turns11 in session 9, blind13 and turns12 in session 10,
-# blind14 and turns13, then blind15 and turns14 in session 12, blind16 and turns15, then blind17 and turns16 in session 13).
+# blind14 and turns13, then blind15 and turns14 in session 12, blind16 and turns15, then blind17 and turns16 in
+# session 13, blind18 and turns17 with blind19 and turns18 in session 14).
 BLIND_SETS = {
     "blind2": BlindSet("train-retired-blind/blind2", "labels", False),
     "blind3": BlindSet("train-retired-blind/blind3", "labels", False),
@@ -59,8 +60,8 @@ BLIND_SETS = {
     "blind15": BlindSet("train-retired-blind/blind15", "labels", False),
     "blind16": BlindSet("train-retired-blind/blind16", "labels", False),
     "blind17": BlindSet("train-retired-blind/blind17", "labels", False),
-    "blind18": BlindSet("blind18", "labels", True),
-    "blind19": BlindSet("blind19", "labels", True),
+    "blind18": BlindSet("train-retired-blind/blind18", "labels", False),
+    "blind19": BlindSet("train-retired-blind/blind19", "labels", False),
     "blind20": BlindSet("blind20", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
@@ -78,8 +79,8 @@ BLIND_SETS = {
     "turns14": BlindSet("train-retired-blind/turns-blind14", "turns", False),
     "turns15": BlindSet("train-retired-blind/turns-blind15", "turns", False),
     "turns16": BlindSet("train-retired-blind/turns-blind16", "turns", False),
-    "turns17": BlindSet("turns-blind17", "turns", True),
-    "turns18": BlindSet("turns-blind18", "turns", True),
+    "turns17": BlindSet("train-retired-blind/turns-blind17", "turns", False),
+    "turns18": BlindSet("train-retired-blind/turns-blind18", "turns", False),
     "turns19": BlindSet("turns-blind19", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
