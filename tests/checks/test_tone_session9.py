@@ -177,13 +177,19 @@ def test_model_keeps_sincere_answers(models: dict[str, Mapping[str, Any]], text:
 def test_model_flags_no_good_answer_of_the_turn_sets(models: dict[str, Mapping[str, Any]]) -> None:
     """Precision on every good answer of the retired turn sets, rules and model together (at most 5 of ~5,500:
     leave-one-set-out it was 3; 4 since the first session 13 refit, the fourth a line of shared irony in
-    turns-blind6; 5 since the second, with blind17 and turns-blind16, a told line to try, in quotes)."""
+    turns-blind6; 5 since the second, with blind17 and turns-blind16, a told line to try, in quotes). Since session
+    14 (turns-blind17 and turns-blind18 retired, 8,690 good answers) at most one in a thousand (8 then, one a
+    Cantonese-flavoured question), and each of them only asked about, never told: a good answer never loses a try
+    to the tone model."""
     good = []
     for path in sorted(RETIRED.glob("turns-blind*/*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
         good += [(a["t"], data["lang"]) for turn in data["turns"] for a in turn["answers"] if a["quality"] == "good"]
     assert len(good) > 4500
-    assert len([t for t, lang in good if tone(t, lang, models[lang])[0]]) <= 5
+    flagged = [(t, found) for t, lang in good
+               if (found := tone_check.verdict(t, lang, tone_model=models[lang])) is not None]
+    assert all(found.unsure for _, found in flagged), [t for t, found in flagged if not found.unsure]
+    assert len(flagged) <= max(5, len(good) // 1000)
 
 
 def test_model_recall_on_the_per_label_sarcasm_flags(models: dict[str, Mapping[str, Any]]) -> None:
