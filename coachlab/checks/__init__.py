@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import fields, replace
+from typing import Any, Callable
+
+from coachlab.text.dialect import plain, restore
 
 from .base import UNSURE_BELOW, practice_score
 from .feedback import check_feedback
@@ -31,8 +34,32 @@ def run(kind: str, text: str, lang: str = "auto", context: str | None = None) ->
         check = CHECKS[kind]
     except (KeyError, TypeError):
         raise ValueError(f"unknown check kind {kind!r}; expected one of {', '.join(KINDS)}") from None
+    # Cantonese-flavoured Mandarin is read as Mandarin, one character for one (coachlab/text/dialect.py); the report
+    # then quotes and marks the learner's own words.
+    read = plain(text) if isinstance(text, str) else text
+    report = check(read, lang=lang, context=plain(context) if isinstance(context, str) else context)
+    if read is not text and read != text:
+        report = _in_own_words(report, text, read)
     # Every report carries the tone pitfall (sarcasm at the listener), whatever the kind (coachlab/checks/tone.py).
-    return with_tone(check(text, lang=lang, context=context), text, lang)
+    return with_tone(report, text, lang)
+
+
+def _in_own_words(report: Report, shown: str, read: str) -> Report:
+    """Return ``report`` with its evidence and quotes in the words the learner wrote, not the words read."""
+    def own(value: Any) -> Any:
+        if isinstance(value, Evidence):
+            return replace(value, text=shown[value.start:value.end])
+        if isinstance(value, Pitfall):
+            return replace(value, why=restore(value.why, shown, read))
+        if isinstance(value, str):
+            return restore(value, shown, read)
+        if isinstance(value, tuple):
+            return tuple(own(v) for v in value)
+        if isinstance(value, dict):
+            return {k: own(v) for k, v in value.items()}
+        return value
+    skip = {"lang", "confidence", "answers", "features"}
+    return replace(report, **{f.name: own(getattr(report, f.name)) for f in fields(report) if f.name not in skip})
 
 
 __all__ = ["CHECKS", "KINDS", "UNSURE_BELOW", "practice_score", "Evidence", "FeedbackReport", "GoalReport", "ListeningReport", "Pitfall",

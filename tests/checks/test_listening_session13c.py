@@ -59,8 +59,10 @@ def test_a_feeling_named_by_its_frame_is_a_feeling(text: str) -> None:
     "大家都有怨言，又不是只有你。",
 ])
 def test_praise_ability_an_act_or_a_plain_fact_is_no_feeling(text: str) -> None:
-    """Praise, ability, amount, an act in the agent's place and a plain fact name no feeling."""
-    assert not check_listening(text, "zh-CN").elements["feeling"]
+    """Praise, ability, amount, an act in the agent's place and a plain fact name no feeling: never a sure one (the
+    refit after session 14's Cantonese reading asks about "这个对你挺重要的吧？", at 0.62, where it denied it at 0.64)."""
+    report = check_listening(text, "zh-CN")
+    assert not report.elements["feeling"] or "feeling" in report.unsure
 
 
 def test_the_body_s_strain_is_no_feeling() -> None:
