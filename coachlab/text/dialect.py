@@ -59,13 +59,13 @@ def restore(s: str, shown: str, read: str, shortest: int = 4) -> str:
         return s
     out, i = list(s), 0
     while i <= len(s) - shortest:
-        for j in range(len(s), i + shortest - 1, -1):  # the longest stretch from here first
-            at = read.find(s[i:j])
-            if at >= 0:
-                if shown[at:at + j - i] != read[at:at + j - i]:
-                    out[i:j] = shown[at:at + j - i]
-                i = j
-                break
-        else:
+        if s[i:i + shortest] not in read:
             i += 1
+            continue
+        j = i + shortest
+        while j < len(s) and s[i:j + 1] in read:  # the longest stretch from here (every shorter one is in too)
+            j += 1
+        at = read.find(s[i:j])
+        out[i:j] = shown[at:at + j - i]
+        i = j
     return "".join(out)
