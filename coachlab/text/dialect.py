@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from coachlab.packaged import load_yaml
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -19,7 +19,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 @lru_cache(maxsize=1)
 def _entries() -> tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None, re.Pattern[str] | None,
                               re.Pattern[str] | None], ...]:
-    data = yaml.safe_load(resources.files("coachlab.text").joinpath("lexicons/cantonese.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("coachlab.text").joinpath("lexicons/cantonese.yaml").read_text("utf-8"))
     out = []
     for entry in data["entries"]:
         source, target = str(entry["from"]), str(entry["to"])
