@@ -173,11 +173,16 @@ _ME_NOT_STATE = re.compile(r"^\s*(?:我|I)\s*(?:看到|注意到|发现|听到|�
                            re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def _future(lang: str) -> re.Pattern[str]:
-    terms = sorted(lexicons(lang).get("future_cue", ()), key=len, reverse=True)
+@lru_cache(maxsize=32)
+def _words(lang: str, *names: str) -> re.Pattern[str]:
+    """Return one pattern for the shared word lists ``names`` of a language: longest first, English words whole."""
+    terms = sorted({t for name in names for t in lexicons(lang).get(name, ())}, key=len, reverse=True)
     body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in terms)
     return re.compile(body or r"(?!)", re.IGNORECASE)
+
+
+def _future(lang: str) -> re.Pattern[str]:
+    return _words(lang, "future_cue")
 
 
 # "八点零五以后才登录的", "10点之后才回": 以后 / 之后 right after a clock time or a day (jieba: a numeral ``m``
@@ -259,7 +264,7 @@ def consequences(doc: Doc, acts: list[Span] | None = None) -> list[Span]:
             continue
         if actor == "me" and _ME_NOT_STATE.search(clause.span.text):
             continue
-        lang = "zh-CN" if has_cjk(clause.span.text) else "en"
+        lang = lang_of(clause.span.text)
         said = reported_speech(clause.span.text, lang) if REPORTED_SPEECH_HAPPENED and actor != "me" else None
         if said is not None:
             if _conditional(lang).search(clause.span.text[:said]):
@@ -394,35 +399,29 @@ _ABOUT_YOU = re.compile(r"^\w{0,3}?\s*(?:你|您|(?:that )?you\b)", re.IGNORECAS
 
 def reported_speech(text: str, lang: str) -> int | None:
     """Return where the saying verb of a clause that reports someone's words stands, or None."""
-    verbs = set(lexicons(lang).get("say_verb", ()))
     if lang == "zh-CN":
+        verbs = set(lexicons(lang).get("say_verb", ()))
         at = 0
         for word, _ in pos_tags(text):
             if word in verbs:
                 return at
             at += len(word)
         return None
-    found = re.search(r"\b(?:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + r")\b",
-                      text, re.IGNORECASE) if verbs else None
+    found = _words(lang, "say_verb").search(text)
     return found.start() if found else None
 
 
 def lang_of(text: str) -> str:
+    """Return the language a piece of text is read in: Chinese when it holds any Chinese, else English."""
     return "zh-CN" if has_cjk(text) else "en"
 
 
-@lru_cache(maxsize=4)
 def _liking(lang: str) -> re.Pattern[str]:
-    terms = sorted(lexicons(lang).get("liking_verb", ()), key=len, reverse=True)
-    body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in terms)
-    return re.compile(body or r"(?!)", re.IGNORECASE)
+    return _words(lang, "liking_verb")
 
 
-@lru_cache(maxsize=4)
 def _conditional(lang: str) -> re.Pattern[str]:
-    terms = sorted(lexicons(lang).get("conditional_cue", ()), key=len, reverse=True)
-    body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in terms)
-    return re.compile(body or r"(?!)", re.IGNORECASE)
+    return _words(lang, "conditional_cue")
 
 
 def actor_features(doc: Doc) -> set[str]:
@@ -482,14 +481,8 @@ _LABEL = re.compile(r"^\s*(?:任务|行动|结果|情境|背景|[STAR])\s*[:：]
 _CLOCK = re.compile(r"\d{1,2}[:：.]\d{2}|\d{1,2}\s?(?:am|pm)\b|\d{1,2}\s?点|[一二三四五六七八九十两]{1,3}点", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
 def _occasion(lang: str) -> re.Pattern[str]:
-    words = lexicons(lang)
-    terms = [*words.get("occasion_time", ()), *words.get("weekday", ()), *words.get("channel", ()),
-             *words.get("occasion_extra", ())]
-    terms = sorted({t for t in terms}, key=len, reverse=True)
-    body = "|".join(re.escape(t) if lang == "zh-CN" else rf"\b{re.escape(t)}\b" for t in terms)
-    return re.compile(body or r"(?!)", re.IGNORECASE)
+    return _words(lang, "occasion_time", "weekday", "channel", "occasion_extra")
 
 
 # "You were very patient" / "你昨天很有耐心" rate the person; "you need to" / "你要" ask for the future.
@@ -586,7 +579,7 @@ def acts_on_occasion(doc: Doc) -> list[Span]:
     occasion: a call, a chat, a day, a clock time in the same sentence. Plans ("明天起…") are not acts."""
     out = []
     for clause in act_clauses(doc):
-        lang = "zh-CN" if has_cjk(clause.span.text) else "en"
+        lang = lang_of(clause.span.text)
         note = (lang in NOTE_COUNT_IS_ACT and clause.actor in (None, "metric") and clause.predicate
                 and bool(_TIMES_VERB.search(clause.span.text)))
         if (clause.actor not in ("you", "third") and not note) or not clause.predicate:
@@ -676,7 +669,7 @@ def concrete_steps(doc: Doc) -> list[Span]:
     """
     out = []
     for clause in clauses(doc):
-        lang = "zh-CN" if has_cjk(clause.span.text) else "en"
+        lang = lang_of(clause.span.text)
         if not _instructs(clause, lang):
             continue
         if clause.actor in ("customer", "colleague", "metric", "third") and not (
