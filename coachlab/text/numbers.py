@@ -61,7 +61,6 @@ _PATTERNS = [
 ZH_MEASURES: dict[str, tuple[str, ...]] = {"percent": ("个点", "个百分点"), "count": ("个", "家", "星", "组")}
 ARTICLE_MEASURES = ("个", "家", "组")
 _MEASURE_OF = {u: kind for kind, words in ZH_MEASURES.items() for u in words}
-_ZH_APPROX = "[一二两三四五六七八九十百千万几]*[十百千万][一二两三四五六七八九十百千万几]*|[一二两三四五六七八九]"
 _MEASURE_PATTERNS = [
     (re.compile(rf"(?P<n>[零〇一二两三四五六七八九十百千万几]+)(?:多|余)?\s*(?P<u>{_UNIT_ALT}|个点|个百分点|个|家|星|组)"
                 r"(?!解决|性|月|小时|钟头|星期|礼拜|季度|工作日|半)"), None),
