@@ -63,6 +63,7 @@ BLIND_SETS = {
     "blind18": BlindSet("train-retired-blind/blind18", "labels", False),
     "blind19": BlindSet("train-retired-blind/blind19", "labels", False),
     "blind20": BlindSet("blind20", "labels", True),
+    "blind21": BlindSet("blind21", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -82,6 +83,7 @@ BLIND_SETS = {
     "turns17": BlindSet("train-retired-blind/turns-blind17", "turns", False),
     "turns18": BlindSet("train-retired-blind/turns-blind18", "turns", False),
     "turns19": BlindSet("turns-blind19", "turns", True),
+    "turns20": BlindSet("turns-blind20", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 
