@@ -10,7 +10,7 @@ from coachlab.text import Span
 
 from .base import UNSURE_BELOW, Analysis, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
-from .structure import (ABSTRACT, CHANGE, NOT_AN_ACT, STRUCTURE_MAX, WARNING_CUE, ZH_CUT, ZH_SPACE_CUT,
+from .structure import (ABSTRACT, CHANGE, NOT_AN_ACT, STRUCTURE_MAX, WARNING_CUE, ZH_CUT, ZH_SPACE_CUT, lang_of,
                          abstract_quality, act_clauses, actor_features, acts_on_occasion, clauses,
                          concrete_steps, consequences, en_cut_without, imperative_lexicon, named_not_done,
                          noun_phrase, plans_ahead, pos_tags, split_spans, zh_clause)
@@ -92,6 +92,63 @@ def reported_by_others(text: str) -> list[Span]:
                 not after and "你" in nxt[:8])
             if target:
                 out.append(piece)
+                break
+    return out
+
+
+# A threat is a sanction promised as the price of a repeat or of not complying (session 15, judge feedback15; rules
+# feedback.*.threat_condition and feedback.*.sanction with their reasons): in one sentence, a condition on the agent
+# ("再", "不然", "or", "again", "one more", "if"; not one on a customer or a colleague), then a clause in which the
+# manager or the record acts on the agent's standing. A penalty ("扣", "罚", "walked out", "fired") needs no doer; the
+# rest (the people above, the record, the review) counts when the manager does it ("我就直接报给中心经理", "I'll be
+# having a word with HR") or, in English, when the clause has its own subject ("it goes on your QA file", "your
+# courtesy score goes to the centre manager", "you're off the claims team"): an instruction to escalate ("客户再闹，
+# 就转给主管", "If he asks again, escalate to your team lead") names no penalty and has no such doer. Retired turns14
+# to turns18 (8 threats at development turns read as a step or the fallback) and blind15 to blind19 (per label).
+SANCTION_IS_THREAT = True
+_PENALTY_ZH = re.compile(r"(?<!必)扣(?!子|除|留|好|上|费|款)|罚|处分|记过|通报|开除|辞退|走人|别想")
+_PENALTY_EN = re.compile(r"(?i)\b(?:fired|sacked|let go|walked out|dock(?:ed)?|written up|write you up|disciplinary|"
+                         r"(?:written|final|formal) warning|be let go|let you go|off (?:the|this|my) [\w-]+(?: [\w-]+)? team|"
+                         r"(?:won.t|will not|not) be on this team|last here)\b")
+_DOER_ZH = re.compile(r"我|咱")
+_DOER_EN = re.compile(r"(?i)^\W*(?:(?:and|or|otherwise|then|so|else)\b\W*)*(?:I\b|I.ll|I.m|we.ll|we will|we.re|it\b|"
+                      r"it.s|it.ll|that\b|this\b|HR\b|you.ll|you.re|you will|you won.t|your\b|see how)")
+_GOOD_PRICE = re.compile(r"(?i)\b(?:get|earn|win|put you (?:up|forward)|recommend)\b|推荐|争取|拿到|有希望|再接再厉")
+_EN_PRICE_CUT = re.compile(r"[,;:]+|\s+(?=(?:and|or|otherwise|then)\b)", re.IGNORECASE)
+
+
+def threatened(doc) -> list[Span]:
+    """Return the sentences that promise a sanction on the agent as the price of a repeat or of not complying."""
+    out = []
+    for sentence in doc.sentences:
+        if sentence.start >= STRUCTURE_MAX:
+            break
+        lang = lang_of(sentence.text)
+        cue = _lexicon("threat_condition", lang).search(sentence.text)
+        if cue is None or _GOOD_PRICE.search(sentence.text) or re.search(r"[?？]\W*$", sentence.text):
+            continue  # a question asks, it promises nothing ("Would it help if I asked HR…?")
+        if lang != "en" and re.search(r"先|然后", sentence.text[:cue.start()]):
+            continue  # "先道歉，再把记录念给他听": 再 of a sequence of steps, not a repeat
+        cut = ZH_CUT if lang != "en" else _EN_PRICE_CUT
+        own = next((c for c in split_spans(sentence.text, cut) if c.start <= cue.start() < max(c.end, c.start + 1)), None)
+        if lang != "en" and own is not None and zh_clause(own).actor in ("customer", "colleague", "third"):
+            continue  # "客户再闹，…": the customer's repeat, not the agent's
+        if lang == "en" and own is not None and re.match(r"(?i)\W*(?:if|when)\s+(?:the |a |that |this )?"
+                                                         r"(?:customer|caller|client|he|she|they|someone)\b",
+                                                         sentence.text[own.start:]):
+            continue
+        rest = sentence.text[cue.end():]
+        for piece in split_spans(rest, cut)[:2]:  # the price follows the condition, not three clauses on
+            text = piece.text
+            found = _lexicon("sanction", lang).search(text)
+            if found is None:
+                continue
+            if lang != "en":
+                sure = bool(_PENALTY_ZH.search(text)) or bool(_DOER_ZH.search(text[:found.start()]))
+            else:
+                sure = bool(_PENALTY_EN.search(text)) or bool(_DOER_EN.search(text))
+            if sure:
+                out.append(sentence)
                 break
     return out
 
@@ -837,6 +894,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
     rules.update({f: (vague if f == "vague_praise" else a.has(f)) for f in FLAGS})
+    priced = threatened(a.doc) if SANCTION_IS_THREAT and not rules["threat"] else []
+    rules["threat"] = rules["threat"] or bool(priced)  # a sanction as the price of a repeat (SANCTION_IS_THREAT)
     reported = reported_by_others(text) if a.lang in REPORT_IS_SPEAKING_FOR_OTHERS else []
     rules["speaking_for_others"] = rules["speaking_for_others"] or bool(reported)
     extra = actor_features(a.doc) | ({"consequence"} if told and CONSEQUENCE_IS_IMPACT else set())
@@ -845,6 +904,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     extra |= {"abstract_quality"} if abstract_quality(a.doc) else set()
     extra |= {"named_not_done"} if named_only and not acts else set()
     extra |= {"reported_by_others"} if reported else set()
+    extra |= {"priced_sanction"} if priced else set()
     extra |= {"wish_step"} if wishes else set()
     extra |= {"act_on_occasion"} if made else set()
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
