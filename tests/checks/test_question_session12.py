@@ -165,7 +165,9 @@ def test_zh_own_story_is_still_no_fix() -> None:
     # ... reassurance with no act is the fallback, and small talk is drifting off the topic (conventions 20).
     ("promo-followup-month", "support", "有我在呢，放心吧～", "zh-CN", "fallback"),
     ("promo-followup-month", "opening", "今天好冷啊，你穿够没？", "zh-CN", "fallback"),
-    ("grow-delegation", "reality", "Did you have a nice weekend at least, did you get some rest?", "en", "open-other"),
+    # session 15 (J-listening15): at the Reality turn small talk is the fallback, whose feedback asks for the present
+    # (turns3, turns15, turns16, turns18: 6 of 8); the Goal turn keeps open-other, below
+    ("grow-delegation", "reality", "Did you have a nice weekend at least, did you get some rest?", "en", "fallback"),
     ("grow-move-to-qa", "goal", "Before that, how was your holiday? You went to Yunnan, didn't you?", "en", "open-other"),
     ("grow-delegation", "goal", "周末有没有好好休息？", "zh-CN", "open-other"),
     ("grow-delegation", "goal", "What would you most like to be different three months from now?", "en", "goal-question"),
