@@ -313,7 +313,7 @@ def _notes_story(a) -> dict | None:
 MEASURE_WORD_COUNTS = True
 
 
-def _goes_on_acting(a, span) -> bool:
+def _goes_on_acting(span) -> bool:
     """Return True when a Chinese clause opens on a verb or preposition: the speaker's act goes on."""
     tags = [t for t in pos_tags(span.text) if t[0].strip() and t[1] not in ("x", "w")]
     body = [t for t in tags if not (t[1] in ("c", "d", "r") and t[0] not in ("我", "我们", "他", "她", "他们", "她们"))
@@ -336,7 +336,7 @@ def _measured(a, result_clauses, told) -> list:
         marked = [h.start for h in rule if c.start <= h.start < c.end or h.start <= c.start < h.end]
         if marked:
             kept.append((c, max(c.start, min(marked))))
-        elif any(x.start < c.start for x in acts) and not _goes_on_acting(a, c):
+        elif any(x.start < c.start for x in acts) and not _goes_on_acting(c):
             kept.append((c, c.start))  # a count told before the speaker's first act is the scene ("组里走了三个人")
     return [q for q in find_quantities(a.doc.text, measures=True) if (q.span.start, q.span.end) not in plain
             and any(start <= q.span.start < c.end and _after_the_change(a.doc.text[c.start:q.span.start])

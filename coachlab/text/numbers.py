@@ -69,6 +69,12 @@ _MEASURE_PATTERNS = [
                 r"(?:块钱|块|元)?"), "money"),
 ]
 
+# the measure readings go after the Arabic ones and before the Chinese numerals with a unit word (built once)
+_WITH_MEASURES = [*_PATTERNS[:3], *_MEASURE_PATTERNS, *_PATTERNS[3:]]
+# "十分感谢", "万分抱歉", "十分满意": 十分 / 万分 before a word is the adverb (very), not a score of ten; a score of ten
+# ends its phrase or takes a digit ("十分", "考了10分"), and 十分钟 is read by its longer unit first (session 15)
+_ADVERB_FEN = re.compile(r"[十万]分(?![半钟])(?=[\u4e00-\u9fff])")  # not "十分半" (ten and a half minutes)
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -119,13 +125,13 @@ def find_quantities(text: str, measures: bool = False) -> list[Quantity]:
     """
     found: list[Quantity] = []
     taken = bytearray(len(text) + 1)  # 1 where a number was already read: a per-character mask stays linear
-    for pattern, fixed in ([*_PATTERNS[:3], *_MEASURE_PATTERNS, *_PATTERNS[3:]] if measures else _PATTERNS):
+    for pattern, fixed in (_WITH_MEASURES if measures else _PATTERNS):
         for m in pattern.finditer(text):
             span = Span(m.start(), m.end(), m.group(0))
             if any(taken[span.start:span.end]):
                 continue
             value = _value(m.group("n"))
-            if value is None:
+            if value is None or (_ADVERB_FEN.match(text, m.start()) and m.group(0) in ("十分", "万分")):
                 continue
             if fixed == "tenths":
                 half = m.groupdict().get("half")

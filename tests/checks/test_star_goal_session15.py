@@ -51,3 +51,18 @@ def test_the_thing_one_owns_is_no_task_stretch():
     report = _star("我负责的那个渠道去年一整年零投诉升级。")
     assert report["elements"]["result"] is True
     assert report["quantified_result"] is True
+
+
+@pytest.mark.parametrize("text", ["非常感谢，十分感谢大家的配合", "给您添麻烦了，万分抱歉", "客户说对处理结果十分满意"])
+def test_very_is_no_score_of_ten(text):
+    from coachlab.text import find_quantities
+
+    assert find_quantities(text) == []
+    assert find_quantities(text, measures=True) == []
+
+
+def test_ten_minutes_and_a_score_of_ten_stay_numbers():
+    from coachlab.text import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("十分钟内回电")] == [(10.0, "duration")]
+    assert [(q.value, q.unit) for q in find_quantities("这一项满分是十分")] == [(10.0, "percent")]
