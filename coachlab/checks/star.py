@@ -361,6 +361,10 @@ def _after_the_change(before: str) -> bool:
 # colon or "同时 / and also" hangs on it in the same sentence; a result told after it ("最后做到了", "and we did") stays.
 TARGET_IN_TASK_IS_NO_RESULT = True
 _NEXT_LABEL = re.compile(r"(?:^|[\s。.;；|｜/])(?:[STAR]|S/T|Situation|Task|Action|Result|情境|背景|任务|行动|结果)\s*[:：=]")
+# Chat-style Chinese stops a clause with a space ("我负责投诉线 今年上半年…一单升级投诉都冇", writers-yue)
+_SPACE_STOP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# "The target was met every Monday after that": the marker followed by its outcome tells the result, not the task
+_TARGET_MET = re.compile(r"\s*(?:met|hit|reached|achieved|exceeded|beaten|missed|smashed|completed|done)\b", re.IGNORECASE)
 _TASK_GOES_ON = re.compile(r"^\s*(?:[:：]|[,，、]\s*(?:同时|并且|并|以及|还要|and (?:also )?to\b))", re.IGNORECASE)
 
 
@@ -374,7 +378,7 @@ def _task_stretches(a) -> list[tuple[int, int]]:
     acts = [x.start for x in a.spans("action")]
     out = []
     for h in a.spans("task"):
-        if a.doc.text[h.end:h.end + 1] == "的":
+        if a.doc.text[h.end:h.end + 1] == "的" or _TARGET_MET.match(a.doc.text, h.end):
             continue
         i = next((k for k, c in enumerate(found) if c.span.start <= h.start < c.span.end), None)
         if i is None:
@@ -388,8 +392,8 @@ def _task_stretches(a) -> list[tuple[int, int]]:
                 break
             i += 1
             end = found[i].span.end
-        label = _NEXT_LABEL.search(a.doc.text, h.end)
-        end = min(end, sentence.end, label.start() if label else end, *(x for x in acts if x >= h.end))
+        stops = [m.start() for m in (_NEXT_LABEL.search(a.doc.text, h.end), _SPACE_STOP.search(a.doc.text, h.end)) if m]
+        end = min(end, sentence.end, *stops, *(x for x in acts if x >= h.end))
         out.append((h.start, end))
     return out
 

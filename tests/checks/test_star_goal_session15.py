@@ -66,3 +66,15 @@ def test_ten_minutes_and_a_score_of_ten_stay_numbers():
 
     assert [(q.value, q.unit) for q in find_quantities("十分钟内回电")] == [(10.0, "duration")]
     assert [(q.value, q.unit) for q in find_quantities("这一项满分是十分")] == [(10.0, "percent")]
+
+
+def test_a_target_met_is_a_result_not_a_task():
+    report = _star("Friday queues kept breaching. I was put in charge of it. I split the lunch breaks. "
+                   "The goal was met each Friday afterwards.")
+    assert report["elements"]["result"] is True
+
+
+def test_a_space_stops_the_task_in_chat_chinese():
+    report = _star("我负责夜班热线 今年三个月我个人一单超时都没有")
+    assert report["elements"]["result"] is True
+    assert report["quantified_result"] is True
