@@ -423,6 +423,52 @@ def _told_by_clause(a: Analysis) -> bool:
     return False
 
 
+def _next_time_rule(a: Analysis) -> bool:
+    """Return True when a sentence of a statement lays down a rule for next time: a marker of from when on, then an act.
+
+    "Next time the team lead calls in the back office.", "next time just ring me", "以后看到排队就直接找我。" hand over a fix,
+    whoever is to act (conventions 13, 24; rules/question.yaml next_time). What follows the marker in its sentence is read:
+    a repeat put as a condition (again, 再: a threat or a cheer), doing the same again, or no act on something tells no fix.
+    """
+    table = (a.book.settings.get("next_time") or {}).get(a.lang) or {}
+    markers = table.get("marker") or ()
+    if not markers:
+        return False
+    mark = re.compile("|".join(re.escape(m) if a.lang == "zh-CN" else rf"\b{re.escape(m)}\b"
+                               for m in sorted(markers, key=len, reverse=True)), re.IGNORECASE)
+    asked = a.spans("asked") + a.spans("wh")
+    for sentence in a.doc.sentences:
+        text = sentence.text.replace("’", "'")
+        found = mark.search(text)
+        if found is None or _QMARK.search(text) or _in(asked, sentence):
+            continue
+        rest = text[found.end():] if a.lang == "zh-CN" else text
+        low = rest.lower()
+        if any(w in low for w in (*(table.get("same") or ()), *(table.get("wish") or ()))) or any(
+                w in text for w in table.get("wish") or ()):
+            continue
+        if a.lang == "zh-CN":
+            if any(rest.lstrip("，, ").startswith(w) for w in table.get("again") or ()):
+                continue  # "下次再这样硬撑…", "以后再有这种情况不报，后果自负": a repeat as a condition
+            tags = [(w, f) for w, f in pos_tags(rest) if w.strip()]
+            skip = _not_acts(a) | frozenset(table.get("vague") or ())
+            if any(f.startswith("v") and w not in skip and any(g[:1] not in ("v", "d", "u", "x", "y") for _, g in tags[i + 1:])
+                   for i, (w, f) in enumerate(tags)):
+                return True
+        else:
+            words = re.findall(r"[a-z']+", low)
+            if any(w in words for w in table.get("again") or ()):
+                continue
+            verbs = imperative_lexicon("en")[0] | frozenset(w for w in table.get("act") or () if " " not in w)
+            if re.search("|".join(rf"\b{re.escape(w)}\b" for w in table.get("act") or () if " " in w) or r"(?!)", low):
+                return True
+            for i, w in enumerate(words[:-1]):
+                stem = w[:-2] if w.endswith("es") and w[:-2] in verbs else w[:-1] if w.endswith("s") else w
+                if (w in verbs or stem in verbs) and words[i + 1] not in ("to",):
+                    return True
+    return False
+
+
 def _started_for_you(a: Analysis, clause: Span, sentence: Span) -> bool:
     """Return True when a Chinese clause tells the person an act and its start or deadline is fixed in or before it.
 
@@ -512,7 +558,7 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
     stated = form == "statement" and STATED_ADVICE and (any(a.has(t) for t in ("advice", "telling", "suggestion", "took_over"))
                                                          or (not a.has("small_talk") and not a.has("no_fix")
                                                              and ((bool(a.book.settings.get("fix_by_mood")) and _fix_by_mood(a))
-                                                                  or _told_by_clause(a))))
+                                                                  or _told_by_clause(a) or _next_time_rule(a))))
     # One thing offered to try ("Have you tried X?", "Would reading the fare rule first help?") is advice (conventions 6).
     advice = (form != "statement" and (a.has("advice") or a.has("try_suggestion"))) or stated
     # A statement asks nothing, so it leads to no answer (the corpora never label one leading; the turn sets
