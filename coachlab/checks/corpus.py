@@ -42,7 +42,8 @@ class BlindSet(NamedTuple):
 # blind7 and turns6, then blind8 and turns7, then blind9 and turns8 in session 7, blind10 and turns9, then
 # blind11 and turns10 in session 8, blind12 and turns11 in session 9, blind13 and turns12 in session 10,
 # blind14 and turns13, then blind15 and turns14 in session 12, blind16 and turns15, then blind17 and turns16 in
-# session 13, blind18 and turns17 with blind19 and turns18 in session 14).
+# session 13, blind18 and turns17 with blind19 and turns18 in session 14, blind20 and
+# turns19 in session 15).
 BLIND_SETS = {
     "blind2": BlindSet("train-retired-blind/blind2", "labels", False),
     "blind3": BlindSet("train-retired-blind/blind3", "labels", False),
@@ -62,7 +63,7 @@ BLIND_SETS = {
     "blind17": BlindSet("train-retired-blind/blind17", "labels", False),
     "blind18": BlindSet("train-retired-blind/blind18", "labels", False),
     "blind19": BlindSet("train-retired-blind/blind19", "labels", False),
-    "blind20": BlindSet("blind20", "labels", True),
+    "blind20": BlindSet("train-retired-blind/blind20", "labels", False),
     "blind21": BlindSet("blind21", "labels", True),
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
@@ -82,7 +83,7 @@ BLIND_SETS = {
     "turns16": BlindSet("train-retired-blind/turns-blind16", "turns", False),
     "turns17": BlindSet("train-retired-blind/turns-blind17", "turns", False),
     "turns18": BlindSet("train-retired-blind/turns-blind18", "turns", False),
-    "turns19": BlindSet("turns-blind19", "turns", True),
+    "turns19": BlindSet("train-retired-blind/turns-blind19", "turns", False),
     "turns20": BlindSet("turns-blind20", "turns", True),
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
