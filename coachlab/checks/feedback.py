@@ -21,8 +21,9 @@ CONSEQUENCE_AFTER_ACT = True  # the structure's acts, not only the rules' behavi
 ACT_IS_BEHAVIOUR = True  # an act of the agent's on a named occasion (clause structure); cross-validated en 0.87->0.89
 STEP_IS_DEVELOPMENT = True  # a concrete instruction without a "next time" word (clause structure); see train.py
 LIST_IS_DEVELOPMENT = True  # a numbered list of things still to do ("1.别说… 2.换个例子… 3.最后问…"); issue 13
-# Praise taken back by a "but" (rules feedback.*.praise_but; convention 23) is reported as the pitfall praise_but, not
-# as the flag sandwich (the label sets keep sandwich for praise on both sides): a praise turn routes it to its fallback.
+# Praise taken back by a "but" (rules feedback.*.praise_but, and the clauses of PRAISE_THEN_CORRECTION_IS_SANDWICH;
+# convention 23) is the flag sandwich and, beside it, the pitfall praise_but: a praise or behaviour turn without a
+# sandwich intent routes it to its fallback.
 PRAISE_BUT_IS_PITFALL = True
 FLAGS = ("label", "absolute", "motive", "speaking_for_others", "vague_praise", "sandwich", "question_form",
          "threat")
@@ -330,7 +331,7 @@ _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "try to come earlier", "be on time" (rules/feedback.yaml feedback.en.comparative_only) and "别再迟到了"
 # (feedback.zh.fault_dont): lexicons kept as data with their reasons and examples; read here on a piece of the text.
 _LEXICON_RULES = ("comparative_only", "fault_dont", "past_act", "plan_frame", "observed", "how_often", "dont",
-                  "manager_feeling")  # targets read on pieces, never on the whole answer
+                  "manager_feeling", "warm", "correction_open", "aside_open", "closing")  # targets read on pieces, never on the whole answer
 
 
 def _lexicon(target: str, lang: str | None = None) -> re.Pattern[str]:
@@ -814,6 +815,114 @@ def _other_act(doc) -> bool:
     return False
 
 
+# PRAISE_THEN_CORRECTION_IS_SANDWICH (session 15, judge sandwich15; convention 23, rules feedback.*.warm,
+# feedback.*.correction_open, feedback.*.closing with their reasons and examples): praise or thanks that turns into a
+# correction in the very next clause, or in the first clause of the next sentence, is a sandwich; so is praise on
+# both sides of a criticism. Read on clauses, not on a window of characters: "谢谢你今天加班到九点。但是…",
+# "Good effort this week, thanks. However…", "Merci for jumping on the FR overflow Kim, just that…",
+# "You're brilliant with the regulars, really. But … Still, you're one of my favourites."
+PRAISE_THEN_CORRECTION_IS_SANDWICH = True
+_SW_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*|\n+|(?<=[。！？])")
+_SW_CUT_EN = re.compile(r"\s*[,;:—–()]+\s*|\s+-\s+|\s+(?=(?:but|however|though|although)\b)|\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*",
+                        re.IGNORECASE)
+_SW_CUT_ZH = re.compile(r"[，,；;：:、～~…()（）]+|\s+(?=(?:but|however)\b)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+_SW_WORD = re.compile(r"[A-Za-z']+|[\u4e00-\u9fff]")
+_SW_TAG = re.compile(r"(?i)\s*(?:ok|okay|right|yeah|alright|好吗|好不好|行吗|可以吗|对吧|好嘛)\s*[?？]+\W*$")
+_SW_NEXT_TIME = re.compile(r"(?i)\b(?:next time|going forward|in future|from now on|moving forward)\b")
+
+
+def _sw_pieces(text: str) -> list[tuple[int, Span]]:
+    """Return the clauses of ``text`` with the index of their sentence."""
+    out = []
+    for n, sentence in enumerate(split_spans(text[:STRUCTURE_MAX], _SW_SENTENCE)):
+        cut = _SW_CUT_ZH if re.search(r"[\u4e00-\u9fff]", sentence.text) else _SW_CUT_EN
+        out.extend((n, Span(sentence.start + p.start, sentence.start + p.end, p.text))
+                   for p in split_spans(sentence.text, cut) if _SW_WORD.search(p.text))
+    return out
+
+
+def _sw_lang(text: str) -> str:
+    return "zh-CN" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+
+
+def _sw_warm(text: str) -> bool:
+    return bool(_lexicon("warm", _sw_lang(text)).search(text))
+
+
+def _sw_opens(text: str) -> bool:
+    """Return True when a clause opens a correction: a contrast word at its head, or (en) "just / only" and an
+    instruction ("Just try to…", "only … next time")."""
+    lang = _sw_lang(text)
+    if _lexicon("correction_open", lang).search(text):
+        return True
+    if lang == "en":
+        m = re.match(r"(?i)^\W*(?:(?:but|and|oh|ok)\W+)?(?:just|only)\s+(?:(?:pls|please|maybe)\s+)?([a-z']+)", text)
+        verbs, _ = imperative_lexicon("en")
+        return bool(m) and (m.group(1).lower() in verbs or m.group(1).lower() in ("be", "make", "remember", "watch", "need")
+                            or bool(_SW_NEXT_TIME.search(text)))
+    return False
+
+
+def _sw_closes(text: str) -> bool:
+    return bool(_lexicon("closing", _sw_lang(text)).search(text))
+
+
+def _praise_but(lang: str) -> Pitfall:
+    """Return the pitfall praise_but with the reason of its rule, when no rule but the clause structure found it."""
+    from .engine import piece_rules
+
+    return Pitfall("praise_but", piece_rules("feedback", "praise_but", lang)[0].why[lang])
+
+
+def praise_then_correction(text: str) -> list[Span]:
+    """Return the clauses that turn praise or thanks into a correction (PRAISE_THEN_CORRECTION_IS_SANDWICH)."""
+    one_sided, both = _turned(text)
+    return sorted([*one_sided, *both], key=lambda span: span.start)
+
+
+def _turned(text: str) -> tuple[list[Span], list[Span]]:
+    """Return the corrections right after praise, and the praise brought back after a criticism."""
+    pieces = _sw_pieces(text)
+    warm = [_sw_warm(p.text) for _, p in pieces]
+    out, both = [], []
+    for j, (n, piece) in enumerate(pieces):
+        end = max(p.end for m, p in pieces if m == n)
+        if not j or re.search(r"[?？]", _SW_TAG.sub("", text[piece.start:end + 1])):
+            continue  # a question after the praise asks, it corrects nothing; a tag ("…注意一下 ok?") does not ask
+        if not warm[j]:
+            # "hold time was 7 min tho" takes the thanks back; "Seriously though," only leads more thanks
+            tail = (bool(re.search(r"(?i)\btho(?:ugh)?\W*$", piece.text)) and _sw_lang(piece.text) == "en"
+                    and len(_SW_WORD.findall(piece.text)) > 3)
+            if not (_sw_opens(piece.text) or tail):
+                continue
+            if (len(_SW_WORD.findall(piece.text)) <= 4 and j + 1 < len(pieces) and pieces[j + 1][0] == n
+                    and warm[j + 1]):
+                continue  # the contrast leads more thanks: "But from me: thank you, that was brilliant."
+            before = pieces[j - 1]
+            if warm[j - 1] or (before[0] == n - 1 and any(w for (m, _), w in zip(pieces, warm) if m == n - 1)):
+                out.append(piece)  # the very next clause, or the next sentence after a warm one
+        else:
+            # praise brought back after a criticism ("But honestly, overall, you're doing amazing", "最后，继续加油"):
+            # this clause, with the bare words that lead it in its sentence, opens or closes; a clause that is not
+            # warm stands between the two warm ones, and a contrast word or an aside opens one of them
+            k = j
+            while k and pieces[k - 1][0] == n and not warm[k - 1] and (_sw_opens(pieces[k - 1][1].text)
+                                                                      or _sw_closes(pieces[k - 1][1].text)):
+                k -= 1
+            lead = [p.text for _, p in pieces[k:j + 1]]
+            if not any(warm[:k]) or not any(_sw_opens(t) or _sw_closes(t) for t in lead):
+                continue
+            first = warm.index(True)
+            # the criticism says something: more than a word or two ("Honestly though, thank you" has none)
+            middle = [p for (_, p), w in zip(pieces[first + 1:k], warm[first + 1:k]) if not w]
+            if not any(len(_SW_WORD.findall(p.text)) > 3 for p in middle):
+                continue
+            if middle and (any(_sw_opens(t) for t in lead) or any(
+                    _sw_opens(p.text) or _lexicon("aside_open", _sw_lang(p.text)).search(p.text) for p in middle)):
+                both.append(piece)
+    return out, both
+
+
 def check_feedback(text: str, lang: str = "auto", context: str | None = None) -> FeedbackReport:
     """Read a piece of feedback and say which BIA/BID parts it has and which pitfalls it falls into."""
     text = clean(text)
@@ -894,6 +1003,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     # Praise with nothing observable behind it is vague, however warm it sounds.
     vague = (rules["appreciation"] or a.has("praise")) and not rules["behavior"]
     rules.update({f: (vague if f == "vague_praise" else a.has(f)) for f in FLAGS})
+    turned, wrapped = _turned(text) if PRAISE_THEN_CORRECTION_IS_SANDWICH else ([], [])
+    rules["sandwich"] = rules["sandwich"] or bool(turned) or bool(wrapped)  # convention 23 (PRAISE_THEN_CORRECTION_IS_SANDWICH)
     priced = threatened(a.doc) if SANCTION_IS_THREAT and not rules["threat"] else []
     rules["threat"] = rules["threat"] or bool(priced)  # a sanction as the price of a repeat (SANCTION_IS_THREAT)
     reported = reported_by_others(text) if a.lang in REPORT_IS_SPEAKING_FOR_OTHERS else []
@@ -946,8 +1057,12 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
 
     pitfalls = tuple(Pitfall(f, a.say("why.vague_praise")) if f == "vague_praise"
                      else a.pitfall(f) if a.has(f) else Pitfall(f, a.say(f"name.{f}")) for f in flags)
-    if PRAISE_BUT_IS_PITFALL and a.has("praise_but") and "sandwich" not in flags:
-        pitfalls = (*pitfalls, a.pitfall("praise_but"))
+    if (PRAISE_BUT_IS_PITFALL and (a.has("praise_but") or turned) and not wrapped
+            and not any(rule.match == "sequence" for rule, _ in a.hits.get("sandwich", ()))
+            and "praise_but" not in (p.id for p in pitfalls)):
+        # also beside a one-sided sandwich: a turn that asks for praise or a behaviour takes neither from it; praise
+        # on both sides is named once, as the sandwich
+        pitfalls = (*pitfalls, a.pitfall("praise_but") if a.has("praise_but") else _praise_but(a.lang))
     present = elements["behavior"] + elements["impact"] + (elements["appreciation"] or elements["development"])
     score = clamp(100 * present / 3 - 15 * len(flags))
     shown = [e for e in ELEMENTS if elements[e]] + [f for f in flags if f != "vague_praise"]

@@ -90,7 +90,9 @@ PRAISE_BUT = [
 def test_praise_taken_back_by_but_is_no_praise(scenario: str, node: str, text: str, lang: str) -> None:
     report = run("feedback", text, lang=lang)
     assert "praise_but" in {p.id for p in report.pitfalls}
-    assert "sandwich" not in report.flags
+    # session 15 (judge sandwich15): convention 23 makes one-sided praise-then-but the flag sandwich too, per label
+    # (tests/checks/test_sandwich_session15.py); the turn still takes it for no praise
+    assert "sandwich" in report.flags
     assert reached(scenario, node, text, lang) == "fallback"
 
 
