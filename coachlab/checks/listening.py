@@ -96,6 +96,8 @@ def _restated(a: Analysis) -> list[Span]:
         # calls — what would make that manageable?", "客户一问就慌，这种感觉我刚来的时候也有") the words may still
         # restate; the check or the answer itself never does.
         cut = min((f.start for f in [*focus, *moves] if s.start <= f.start < end), default=end)
+        if CONCESSION_IS_OVERRULED and _conceded(a, s, end):
+            continue
         told_back = a.doc.text[s.start:cut]
         if cut < s.end and _content_units(told_back) < a.book.settings["overlap"]["min_after_marker"][a.lang]:
             continue
@@ -117,9 +119,42 @@ def _restated(a: Analysis) -> list[Span]:
 TOOK_OVER_RESTATES_NOTHING = True
 
 
+# Session 15 (judge J-listening15b): the agent's words told back and then overruled ("The bus keeps letting you down, but the
+# rota is the rota", "ok so bus is late, got it. but we realy need u here at 8", "yeah three weeks is alot, but we all had weeks
+# like that", "顶班确实辛苦，但这不是对客户叹气的理由": turns14, turns16, turns17 en and zh, turns18, all fallback at a listening
+# turn) are a concession: the reply's point is what comes after the "but", an answer (rules listening.*.not_restating or
+# listening.*.dismissal), so what comes before it restates nothing. A "but" followed by the agent's story ("You say you're fine,
+# but you've been quiet since the QA meeting", blind2) or by the manager's point about the call ("Three weeks covering, OK. But
+# the customer still deserved a proper answer", turns15: partial) leaves the restatement. The feeling is not taken back here:
+# the writers split on a feeling named before a rule ("Annoying. Rules are rules though." blind16 and "我知道你不爽，但数据就是数据"
+# turns8 keep it; "Sad, but not our department." blind15 does not).
+CONCESSION_IS_OVERRULED = True
+
+
+def _conceded(a: Analysis, sentence: Span, end: int) -> bool:
+    """Return True when what ``sentence`` tells back is conceded: a contrast word (rules listening.*.contrast) in it, or
+    opening the next sentence, is followed in that stretch by an answer (not_restating or dismissal)."""
+    answers = [*a.spans("not_restating"), *a.spans("dismissal")]
+    if not answers:
+        return False
+    contrast = [_lexicon("contrast", lang) for lang in ("en", "zh-CN")]
+    text = a.doc.text
+    for m in (m for pattern in contrast for m in pattern.finditer(text, sentence.start, end)):
+        if any(m.end() <= w.start < sentence.end for w in answers):
+            return True
+    following = next((s for s in a.doc.sentences if s.start >= sentence.end), None)
+    if following is None:
+        return False
+    opener = re.match(r"\W*", text[following.start:following.end]).end() + following.start
+    head = next((m for pattern in contrast for m in [pattern.match(text, opener)] if m), None)
+    return head is not None and any(head.end() <= w.start < following.end for w in answers)
+
+
 # Chinese only: English questions put the question word first ("So what happened after he hung up?").
 ASK_AFTER_TOLD = True
-_CLAUSE_CUT = re.compile(r"[，,；;…]+|\.{3,}")
+# a space between Chinese words is a clause break in dictated and chat text ("你想报质检员 又惊考唔到 有啲紧张好正常 你觉得最需要
+# 边方面嘅准备？", writers-yue: fact; once 边 reads as 哪 the sentence asks, and only its last clause does)
+_CLAUSE_CUT = re.compile(r"[，,；;…]+|\.{3,}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _ask_head(sentence: str) -> str:
@@ -157,6 +192,8 @@ def _marked(a: Analysis) -> list[Span]:
     for hit in a.spans("fact"):
         sentence = a.doc.sentence_of(hit.start)
         if any(sentence.start <= m.start < sentence.end for m in moves):
+            continue
+        if CONCESSION_IS_OVERRULED and _conceded(a, sentence, sentence.end):
             continue
         rest = a.doc.text[hit.end:sentence.end]
         if a.doc.context:

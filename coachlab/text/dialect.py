@@ -18,7 +18,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 @lru_cache(maxsize=1)
 def _entries() -> tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None, re.Pattern[str] | None,
-                              re.Pattern[str] | None], ...]:
+                              re.Pattern[str] | None, re.Pattern[str] | None], ...]:
     data = load_yaml(resources.files("coachlab.text").joinpath("lexicons/cantonese.yaml").read_text("utf-8"))
     out = []
     for entry in data["entries"]:
@@ -28,7 +28,8 @@ def _entries() -> tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None, re.P
         after = re.compile(entry["after"]) if entry.get("after") else None
         before = re.compile(entry["before"]) if entry.get("before") else None
         not_before = re.compile(entry["not_before"]) if entry.get("not_before") else None
-        out.append((re.compile(re.escape(source)), target, after, before, not_before))
+        not_after = re.compile(entry["not_after"]) if entry.get("not_after") else None
+        out.append((re.compile(re.escape(source)), target, after, before, not_before, not_after))
     return tuple(out)
 
 
@@ -38,13 +39,15 @@ def plain(text: str) -> str:
     if not _HAN.search(text):
         return text
     chars = list(text)
-    for pattern, target, after, before, not_before in _entries():
+    for pattern, target, after, before, not_before, not_after in _entries():
         for m in pattern.finditer(text):
             if after is not None and not after.search(text[max(0, m.start() - 4):m.start()]):
                 continue
             if before is not None and not before.search(text[m.end():m.end() + 4]):
                 continue
             if not_before is not None and not_before.search(text[m.end():m.end() + 4]):
+                continue
+            if not_after is not None and not_after.search(text[max(0, m.start() - 4):m.start()]):
                 continue
             if text[m.start():m.end()] != "".join(chars[m.start():m.end()]):
                 continue  # already read by a longer entry
