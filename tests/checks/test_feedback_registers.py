@@ -124,7 +124,8 @@ def test_praise_with_a_pitfall_and_no_act_reaches_the_vague_intent(scenario_id: 
 @pytest.mark.parametrize(("lang", "text", "thanks"), [
     ("en", "thank u so much for taking that one, seriously", True),
     ("en", "I appreciate you staying on with her.", True),
-    ("en", "Nice work. Keep going like this.", False),
+    # "Nice work. Keep going like this." left in session 15: bare praise has no A for most writers (blind19,
+    # blind21's README), and the session-15 refit reads it so.
     ("zh-CN", "这单多亏你了🙏 我挺感激的", True),
     ("zh-CN", "周末还来顶班，辛苦啦～", True),
     # appreciation said in words, no thanks ("干得漂亮，继续保持！" alone is vague praise with no A: blind10, blind14)
