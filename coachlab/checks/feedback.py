@@ -732,6 +732,15 @@ def _personal_thanks(a: Analysis, office: list[Span]) -> bool:
 # turns11 kpi-first-week strengths keep their behaviour).
 # "You answered 142 calls" keeps its act (writers of blind7 to blind14 call a count of calls taken a behaviour).
 METRIC_LEVEL_IS_NOT_ACT = True
+# Session 16 (judge feedback16): the learned layer gave the behaviour back to blind14's "Your hold time yesterday was 3
+# minutes on average. Team target is 1:30. Next week keep holds under 90 seconds by using the knowledge base search
+# before you put the customer on hold." after the session-15 refit (the rules said none; the model, unsure, read the
+# act of the development step and the day). When a metric's level was all that looked like an act, the structure
+# feature ``metric_level`` fires and the model may not add a behaviour (rules: model_may_not_add).
+METRIC_LEVEL_VETO = True
+# a count of calls or chats taken is an act for the writers of blind7 to blind19 ("57 calls on the rebooking queue and
+# your transfers were under 5%", blind19): the learned layer keeps its say there
+_CALLS_TAKEN = re.compile(r"(?i)\b\d+\s+(?:calls?|chats?)\b|\d+\s*(?:通|个电话|个会话)")
 _LEVEL_ZH = frozenset({"是", "有", "在", "稳", "稳在", "到", "到了", "达到", "保持", "平均", "才", "只有", "为", "排", "排在",
                        "占", "处在", "维持", "高", "低", "超", "差", "比", "比较"})
 _LEVEL_EN = re.compile(r"\s(?:is|was|were|are|sits|sat|stayed|stays|averaged|has been|had been|came in at)\b|[\'’]s\b")
@@ -841,18 +850,14 @@ def _sw_pieces(text: str) -> list[tuple[int, Span]]:
     return out
 
 
-def _sw_lang(text: str) -> str:
-    return "zh-CN" if re.search(r"[\u4e00-\u9fff]", text) else "en"
-
-
 def _sw_warm(text: str) -> bool:
-    return bool(_lexicon("warm", _sw_lang(text)).search(text))
+    return bool(_lexicon("warm", lang_of(text)).search(text))
 
 
 def _sw_opens(text: str) -> bool:
     """Return True when a clause opens a correction: a contrast word at its head, or (en) "just / only" and an
     instruction ("Just try to…", "only … next time")."""
-    lang = _sw_lang(text)
+    lang = lang_of(text)
     if _lexicon("correction_open", lang).search(text):
         return True
     if lang == "en":
@@ -864,7 +869,7 @@ def _sw_opens(text: str) -> bool:
 
 
 def _sw_closes(text: str) -> bool:
-    return bool(_lexicon("closing", _sw_lang(text)).search(text))
+    return bool(_lexicon("closing", lang_of(text)).search(text))
 
 
 def _praise_but(lang: str) -> Pitfall:
@@ -891,7 +896,7 @@ def _turned(text: str) -> tuple[list[Span], list[Span]]:
             continue  # a question after the praise asks, it corrects nothing; a tag ("…注意一下 ok?") does not ask
         if not warm[j]:
             # "hold time was 7 min tho" takes the thanks back; "Seriously though," only leads more thanks
-            tail = (bool(re.search(r"(?i)\btho(?:ugh)?\W*$", piece.text)) and _sw_lang(piece.text) == "en"
+            tail = (bool(re.search(r"(?i)\btho(?:ugh)?\W*$", piece.text)) and lang_of(piece.text) == "en"
                     and len(_SW_WORD.findall(piece.text)) > 3)
             if not (_sw_opens(piece.text) or tail):
                 continue
@@ -918,7 +923,7 @@ def _turned(text: str) -> tuple[list[Span], list[Span]]:
             if not any(len(_SW_WORD.findall(p.text)) > 3 for p in middle):
                 continue
             if middle and (any(_sw_opens(t) for t in lead) or any(
-                    _sw_opens(p.text) or _lexicon("aside_open", _sw_lang(p.text)).search(p.text) for p in middle)):
+                    _sw_opens(p.text) or _lexicon("aside_open", lang_of(p.text)).search(p.text) for p in middle)):
                 both.append(piece)
     return out, both
 
@@ -950,8 +955,10 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
                 and not plans_ahead(c.span.text, "en") and "?" not in c.span.text]
     if a.lang in CONTEXT_ACTS_ZH and not acts and not a.has("behavior"):
         acts = zh_context_acts(a.doc)  # the role-play line names the call (CONTEXT_ACTS_ZH)
+    levelled = False  # a metric's level was all the structure or the rules took for an act (METRIC_LEVEL_IS_NOT_ACT)
     if METRIC_LEVEL_IS_NOT_ACT and acts and not _other_act(a.doc):
         level = level_only(a.doc, acts)
+        levelled = bool(level)
         acts = [span for span in acts if span not in level]  # "Your hold time yesterday was 3 minutes" (METRIC_LEVEL_IS_NOT_ACT)
     if a.lang in RATING_IS_NOT_ACT:
         rated = any(rating(clause.span.text) for clause in act_clauses(a.doc) if clause.actor == "you")
@@ -975,6 +982,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         # "你昨天的AHT是11分钟": the rules saw the agent and a day, but the clause tells a metric's level
         rules["behavior"] = False
         named_only = True
+        levelled = True
     if rules["behavior"] and not acts and named_only:
         # "你早班的登录时间，…有点问题": the rules saw the agent and an occasion, but the clause only names a
         # thing of theirs (a noun phrase, structure.noun_phrase); nothing was done, so there is no behaviour.
@@ -1018,6 +1026,8 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     extra |= {"priced_sanction"} if priced else set()
     extra |= {"wish_step"} if wishes else set()
     extra |= {"act_on_occasion"} if made else set()
+    if METRIC_LEVEL_VETO and levelled and not acts and not rules["behavior"] and not _CALLS_TAKEN.search(text):
+        extra |= {"metric_level"}  # the learned layer may not add the behaviour back (rules: model_may_not_add)
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
     if (PRAISE_LEFT_WITHOUT_ACT and a.has("praise") and rules["behavior"]
             and not j.verdicts["behavior"] and "behavior" not in j.unsure and not j.verdicts["vague_praise"]):

@@ -437,6 +437,31 @@ def _event_is_no_deliverable(a: Analysis) -> None:
         e.start <= s.start and s.end <= e.end for e in events))]
 
 
+# A goal whose miss is priced on the person's standing is a threat (session 16, judge J-turns16; conventions 15 and
+# 21): "Under seven minutes by month end, or it goes in my report upstairs", "93% by month end, or we look at whether
+# the role is right for you", "这个月降不到6.5，我也保不了你了啊", "下个月遵从率再掉，上面要重新评估你的任命哈". In one
+# sentence that asks nothing, a miss, not a mere condition (rules goal.*.miss_condition) and a stake on the person's review,
+# role, bonus or file (goal.*.stake). Retired turns16 to turns20: 20 poor answers at the goal turns of seven
+# scenarios, en and zh, read as the SMART or the half-a-goal intent though their writers sent them to the fallback.
+# The criteria stay as they are (a threat does not make a number vague); the report carries the pitfall ``threat``
+# and the role-play's goal intents do not take it (scenarios/*.yaml, ``none: pitfalls:threat``).
+GOAL_AT_A_PRICE_IS_THREAT = True
+MISS_CONDITION, STAKE = "miss_condition", "stake"
+
+
+def priced_miss(a: Analysis) -> list[Span]:
+    """Return the sentences that put a price on the person's standing for missing the goal (see above)."""
+    if not GOAL_AT_A_PRICE_IS_THREAT:
+        return []
+    out = []
+    for sentence in a.doc.sentences:
+        if re.search(r"[?？]\W*$", sentence.text):
+            continue  # a question asks, it promises nothing ("what happens if we don't hit it?")
+        if _search(MISS_CONDITION, sentence.text) and _search(STAKE, sentence.text):
+            out.append(sentence)
+    return out
+
+
 def check_goal(text: str, lang: str = "auto", context: str | None = None) -> GoalReport:
     """Read a goal and say which SMART criteria it meets, with its metric, baseline, target and deadline."""
     text = clean(text)
@@ -505,6 +530,10 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     elif _too_soon(a, baseline, target) or zero_soon:
         pitfalls.append(Pitfall("too_soon", a.say("why.too_soon")))
         suggestions.append(a.say("fix.too_soon", target=target.span.text if target else ""))
+    priced = priced_miss(a)
+    if priced:
+        pitfalls.append(Pitfall("threat", a.say("why.threat")))
+        suggestions.append(a.say("fix.threat", quote=priced[0].text.strip()[:40]))
     # A vague verb is only a pitfall when no number pins it down ("improve FCR from 64% to 70%" is fine).
     for flag in ("vague_verb", "outside_control"):
         if a.has(flag) and not (flag == "vague_verb" and criteria["measurable"]):
@@ -518,7 +547,8 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     score = clamp(100 * met / len(CRITERIA) - 10 * len(pitfalls))
     metric_text = next((s.text for r, s in a.hits.get("specific", ()) if ".metric" in r.id), None)
     deadline = a.doc.deadlines[0].text if a.doc.deadlines else None
-    evidence = list(a.evidence([*(c for c in ("specific", "measurable", "relevant", "time_bound") if criteria[c]),
+    evidence = [Evidence("threat", s.start, s.end, s.text) for s in priced]
+    evidence += list(a.evidence([*(c for c in ("specific", "measurable", "relevant", "time_bound") if criteria[c]),
                                 *(p.id for p in pitfalls if p.id in a.hits)]))
     if baseline is not None:
         evidence.append(Evidence("baseline", baseline.span.start, baseline.span.end, baseline.span.text))

@@ -109,10 +109,45 @@ def _restated(a: Analysis) -> list[Span]:
         dismissed = any(s.start <= w.start < s.end for w in waved)
         # In Chinese one piece of three characters or more ("你说没前途", "你想去质检组") is their wording told back.
         told_enough = shared >= told or (ASK_AFTER_TOLD and _long_piece(told_back, a.doc.context, a.lang))
+        if FEELING_CLAUSE_TELLS_NOTHING and named_feeling and shared >= need:
+            # the agent's words inside the clause that names the feeling are the feeling's ("你对新组长挺不满的",
+            # "你也难受了一天了，辛苦了"): only the other clauses of the sentence may tell their story back
+            rest = _feelingless(a, s.start, told_back, feeling)
+            shared = _shared(rest, a.doc.context, a.lang) if rest.strip() else 0
         if shared >= need or (told_enough and _TO_YOU.search(told_back) and not _DISMISS.search(told_back)
                               and not named_feeling and not dismissed):
             out.append(s)
     return out
+
+
+# Session 16 (judge feedback16): a sentence that names the agent's feeling restates their story only in its other
+# clauses. The words of their line that sit in the feeling's own clause ("你对新组长挺不满的", "你也难受了一天了，辛苦了",
+# "You're gutted about the review") belong to the feeling: blind8, blind10, blind21, train-writers label such a sentence
+# feeling without fact. "你感觉大家在背后议论你，心里挺不是滋味的" keeps its fact (blind2: the first clause tells the story).
+FEELING_CLAUSE_TELLS_NOTHING = True
+
+
+def _feelingless(a: Analysis, start: int, text: str, feeling: list[Span]) -> str:
+    """Return the clauses of ``text`` (which starts at ``start``) that hold no feeling span, joined."""
+    cut = _CLAUSE_CUT if has_cjk(text) else _EN_CLAUSE_CUT
+    keep = []
+    for piece in _pieces(text, cut):
+        lo, hi = start + piece[0], start + piece[1]
+        if not any(lo <= f.start < hi or f.start <= lo < f.end for f in feeling):
+            keep.append(text[piece[0]:piece[1]])
+    return "，".join(keep)
+
+
+_EN_CLAUSE_CUT = re.compile(r"[,;:—–]+|\s+-\s+|\.\s+")
+
+
+def _pieces(text: str, cut: re.Pattern[str]) -> list[tuple[int, int]]:
+    out, last = [], 0
+    for m in cut.finditer(text):
+        out.append((last, m.start()))
+        last = m.end()
+    out.append((last, len(text)))
+    return [(lo, hi) for lo, hi in out if text[lo:hi].strip()]
 
 
 # Session 14 (judge J-listening14): turns13, turns15, turns16 label a taken-over problem at a listening turn fallback.

@@ -7,6 +7,8 @@ import re
 from coachlab.text import find_quantities
 
 from .base import analyse, clamp, clean, is_empty, judge
+from coachlab.text.span import Span
+
 from .structure import Clause, actor_features, clauses, plans_ahead, pos_tags, story
 
 # Which parts the clause structure may add to what the rules found (measured in train.py, see README).
@@ -349,8 +351,16 @@ def _after_the_change(before: str) -> bool:
     A count before the verb names who ("两个人都没有意见", "两组之间的转接减少了": the two told of before), and one after
     有 / 是 says how things stood ("组里有两个老员工"): neither measures the outcome (blind4, blind10, train-writers, own).
     """
-    verbs = [w for w, p in pos_tags(before) if p.startswith("v")]
+    tags = pos_tags(before)
+    # the word 了 closes is the predicate, whatever the tagger calls it ("一年省了十几万": 省 read as a noun; blind12)
+    verbs = [w for i, (w, p) in enumerate(tags) if p.startswith("v") or (
+        PREDICATE_BEFORE_LE and p[:1] in ("n", "a") and i + 1 < len(tags) and tags[i + 1] == ("了", "ul"))]
     return bool(verbs) and verbs[-1] not in ("有", "是", "没有")
+
+
+# Session 16 (judge J-star16). Verb + 了 is a completed change: the word before the aspect 了 is its predicate even when
+# the tagger reads it as a noun ("一年省了十几万", blind12, q: lost in session 15 when the refit stopped adding it).
+PREDICATE_BEFORE_LE = True
 
 
 # Session 15 (judge J-sg15). A level or a zero told in the clause that states the task is the target, not the outcome:
@@ -416,6 +426,42 @@ def _target_is_no_result(a, told) -> None:
     told["result"] = [sp for sp in told.get("result", ()) if not inside(sp)]
 
 
+# Session 16 (judge J-star16). What holds since the event is the result: a clause opened by a time that points back
+# to the story ("Since that case I check for a vulnerability marker on every call", "Since the Linden Street case I
+# always give the target timescale", "从那以后，我每次交接班都会把没结的case写进交接本", "那次以后我算是学乖了，碰到批量丢件
+# 先往上报", "打那以后，我碰到…都先查流水") tells a practice changed or a lesson kept (convention 5): the result, not the
+# story's action (writers of blind13, blind15, blind17, blind19, blind20, blind21, train: r, and no a when nothing
+# else is told). The anchors are rules/star.yaml star.en.since_the_event / star.zh.since_the_event (piece rules); the
+# stretch runs from the anchor to the end of its sentence, and the speaker's acts in it are dropped.
+SINCE_THE_EVENT_IS_RESULT = True
+
+
+def _since_the_event(a, told) -> None:
+    """Read a clause opened by a time pointing back to the story, to its sentence's end, as the result (no act)."""
+    anchors = tuple(p for r in piece_rules("star", "since_the_event", a.lang) for p in r.patterns)
+    if not anchors:
+        return
+    stretches = []
+    for c in clauses(a.doc):
+        if any(p.match(c.span.text) for p in anchors):
+            sentence = a.doc.sentence_of(c.span.start)
+            stretches.append(Span(c.span.start, sentence.end, a.doc.text[c.span.start:sentence.end]))
+    if not stretches:
+        return
+
+    def inside(sp) -> bool:
+        return any(s.start <= sp.start < s.end for s in stretches)
+
+    told["result"] = sorted({*told.get("result", ()), *stretches}, key=lambda sp: sp.start)
+    for part in ("action", "notes_action"):
+        told[part] = [sp for sp in told.get(part, ()) if not inside(sp)]
+    if a.hits.get("action"):
+        a.hits["action"] = [(r, sp) for r, sp in a.hits["action"] if not inside(sp)]
+    # "那次以后" points back to the story: it dates no scene
+    if a.hits.get("situation"):
+        a.hits["situation"] = [(r, sp) for r, sp in a.hits["situation"] if not (r.id.endswith(".when") and inside(sp))]
+
+
 # Tried and left out (session 8, judge gls6): dropping the structural scene in the sentence that states the task
 # ("Task: cut the number of repeat calls.", "My job: onboarding 20 new agents in 4 weeks."). Plain, en situation +6
 # (blind4 +3, writers +3, train +1, blind5 -1) and zh -3; cross-validated (--set train --kind star) en situation
@@ -444,6 +490,8 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
         _vague_state(a)
     if TARGET_IN_TASK_IS_NO_RESULT:
         _target_is_no_result(a, told)
+    if SINCE_THE_EVENT_IS_RESULT:
+        _since_the_event(a, told)
     rates_only = RATING_IS_NO_ACT and _rates_only(a, told)
     if rates_only:
         told = {**told, "result": []}

@@ -1,8 +1,8 @@
-"""Cantonese-flavoured Mandarin read as Mandarin, one character for one (session 14).
+"""Cantonese- and Wuhan-flavoured Mandarin read as Mandarin, one character for one (sessions 14, 16).
 
-``plain(text)`` returns the text a check reads: the same length as ``text``, with the Cantonese words of
-lexicons/cantonese.yaml replaced by their Mandarin ones, so every offset of evidence points into what the learner
-wrote. ``restore(s, shown, read)`` puts the learner's own words back into a string a report built from the read text.
+``plain(text)`` returns the text a check reads: the same length as ``text``, with the dialect words of
+lexicons/cantonese.yaml and lexicons/wuhan.yaml (``LEXICONS``, read in that order) replaced by their Mandarin ones, so
+every offset of evidence points into what the learner wrote. ``restore(s, shown, read)`` puts the learner's own words back into a string a report built from the read text.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ from importlib import resources
 from coachlab.packaged import load_yaml
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+LEXICONS = ("cantonese.yaml", "wuhan.yaml")  # Cantonese (session 14), Wuhan 么 = 什么 / 怎么 (session 16)
 
 
 @lru_cache(maxsize=1)
 def _entries() -> tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None, re.Pattern[str] | None,
                               re.Pattern[str] | None, re.Pattern[str] | None], ...]:
-    data = load_yaml(resources.files("coachlab.text").joinpath("lexicons/cantonese.yaml").read_text("utf-8"))
     out = []
-    for entry in data["entries"]:
+    for name, entry in ((name, entry) for name in LEXICONS for entry in load_yaml(
+            resources.files("coachlab.text").joinpath(f"lexicons/{name}").read_text("utf-8"))["entries"]):
         source, target = str(entry["from"]), str(entry["to"])
         if len(source) != len(target):
-            raise ValueError(f"cantonese.yaml: {source!r} -> {target!r} must keep the length")
+            raise ValueError(f"{name}: {source!r} -> {target!r} must keep the length")
         after = re.compile(entry["after"]) if entry.get("after") else None
         before = re.compile(entry["before"]) if entry.get("before") else None
         not_before = re.compile(entry["not_before"]) if entry.get("not_before") else None

@@ -16,9 +16,8 @@ from coachlab.checks.feedback import check_feedback
     ("你上周三的AHT是9分钟。", "zh-CN"),
     ("你今天的满意度是96%，组里平均88%。", "zh-CN"),
     # retired misses
-    # blind14's "Your hold time yesterday was 3 minutes on average. … Next week keep holds under 90 seconds by using
-    # the knowledge base search before you put the customer on hold." reads a behaviour again since the session-15
-    # refit (the act in the development step): a known regression, in the session-15 closing note.
+    ("Your hold time yesterday was 3 minutes on average. Team target is 1:30. Next week keep holds under 90 seconds"
+     " by using the knowledge base search before you put the customer on hold.", "en"),  # blind14 (session 16: veto)
     ("你昨天的AHT是11分钟，组里平均6分半。", "zh-CN"),  # blind15
 ])
 def test_a_metric_level_alone_is_no_behaviour(text: str, lang: str) -> None:

@@ -91,8 +91,9 @@ def test_star_probe_asks_for_the_part_the_turn_wants(node: str, text: str, lang:
     # ... and the retired misses (blind12 to blind15).
     ("Half a shift? How generous of you.", "en"),
     ("Help? Shall I do your job for you as well?", "en"),
-    # "Oh, you need help? Shall I take your calls for you too?" reads Reality beside its sarcasm since session 15
-    # (the GROW-stage rules of that session and the refit): a known regression, in the session-15 closing note.
+    # (read Reality beside an unsure sarcasm flag from session 15 on; session 16 reads the mock offer as a reproach:
+    # question.en.reproach_mock_offer)
+    ("Oh, you need help? Shall I take your calls for you too?", "en"),
     ("半个班？你可真大方。", "zh-CN"),
 ])
 def test_mockery_keeps_no_stage(text: str, lang: str) -> None:

@@ -160,8 +160,9 @@ def test_leading_agreement_asked_for(text: str, lang: str, leading: bool) -> Non
     # blind4, blind6, blind7, blind8 and train-writers label it leading); reassurance stated outright leads to no answer.
     ("怎么又是你最后一个走？", "zh-CN", "statement", True),
     ("你怎么总是记不住核身四步？", "zh-CN", "statement", True),
-    # "你这么优秀，大家肯定会信任你的。" (reassurance stated outright) reads leading since session 15: a known
-    # regression, in the session-15 closing note.
+    # (the refit of session 15 read it leading; session 16: the model may not add leading to a statement whose leading word
+    # hands nothing over, rules/question.yaml model_may_not_add)
+    ("你这么优秀，大家肯定会信任你的。", "zh-CN", "statement", False),
     ("Well, the goal was obviously not 58%.", "en", "statement", False),
     # "?!" still asks; a scale is an open question in Chinese; a yes/no tag at the end closes it.
     ("Why on earth did you hang up on that customer?!", "en", "open", True),
