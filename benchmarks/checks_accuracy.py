@@ -1,7 +1,7 @@
 """Per-label accuracy of coachlab.checks on the labelled corpora in tests/corpus/, per language, as JSON.
 
     .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--kind KIND]
-        [--set own|heldout|train|blind2..blind22|turns|turns2..turns21|all] [--NAME DIR]
+        [--set own|heldout|train|blind2..blind23|turns|turns2..turns22|all] [--NAME DIR]
 
 Sets (see tests/corpus/README.md; the blind sets are declared in coachlab/checks/corpus.py, BLIND_SETS):
 
@@ -22,7 +22,8 @@ Sets (see tests/corpus/README.md; the blind sets are declared in coachlab/checks
   and how many turns were an "ask" (the check unsure). An ask counts as right when answering it the way the
   learner would (yes for a good answer, no for a poor one) picks the labelled intent. A fallback is the
   intent ``fallback``. ``detail`` scores it also without its ``# unsure`` answers and per register.
-- the sealed sets (``blind22`` per label, ``turns21`` per turn; session 16), written by writers who read neither
+- the sealed sets (``blind22`` per label, ``turns21`` per turn, session 16, measured before and after its judges;
+  ``blind23`` and ``turns22``, session 17, measured once at its end), written by writers who read neither
   the rules nor the training data, scored the same way (``summary`` gives, per language, the mean and the
   lowest label). ``--misses`` is refused for them: their misses are never printed, so nobody can tune on
   them.

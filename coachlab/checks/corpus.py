@@ -66,6 +66,7 @@ BLIND_SETS = {
     "blind20": BlindSet("train-retired-blind/blind20", "labels", False),
     "blind21": BlindSet("train-retired-blind/blind21", "labels", False),
     "blind22": BlindSet("blind22", "labels", True),
+    "blind23": BlindSet("blind23", "labels", True),  # written in session 17, measured once at its end
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -87,6 +88,7 @@ BLIND_SETS = {
     "turns19": BlindSet("train-retired-blind/turns-blind19", "turns", False),
     "turns20": BlindSet("train-retired-blind/turns-blind20", "turns", False),
     "turns21": BlindSet("turns-blind21", "turns", True),
+    "turns22": BlindSet("turns-blind22", "turns", True),  # written in session 17, measured once at its end
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 

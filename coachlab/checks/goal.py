@@ -509,6 +509,10 @@ def check_goal(text: str, lang: str = "auto", context: str | None = None) -> Goa
     extra = {"number"} if target is not None else set()
     extra |= {"baseline"} if baseline is not None else set()
     extra |= {"deadline"} if a.doc.deadlines else set()
+    meetings = _meeting_spans(a)
+    if meetings and not rules["measurable"] and all(
+            any(m.start <= q.span.start and q.span.end <= m.end for m in meetings) for q in a.doc.quantities):
+        extra.add("meeting_only")  # every number names a meeting: the model may not make it measurable (MEETING_NAME_IS_NO_NUMBER)
     j = judge(a, {c: rules[c] for c in CRITERIA}, extra=extra, sure=("achievable",))
     criteria: dict[str, bool | None] = {c: j.verdicts[c] for c in CRITERIA}
 

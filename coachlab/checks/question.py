@@ -584,9 +584,10 @@ def check_question(text: str, lang: str = "auto", context: str | None = None) ->
                and not a.has("small_talk") else None)
     asked = {"qmark"} if _QMARK.search(text.strip()) else set()
     asked |= ask_reading(a)
-    if form == "statement" and not leading and a.has("leading"):
-        # a leading word in a statement that hands nothing over reassures or remarks: the model may not make it leading
-        # (rules/question.yaml statement_leads, model_may_not_add)
+    if form == "statement" and not leading:
+        # a statement that hands nothing over (no fix, goal or answer: not `told`) asks nothing and so leads nowhere, with
+        # a leading word in it (reassurance, a remark) or without (a verdict that steers, STATEMENT_STEERS, has its own
+        # pitfall): the model may not make it leading (rules/question.yaml statement_leads, model_may_not_add)
         asked.add("stated_cue")
     j = judge(a, {"form": form, "grow_stage": stage, "leading": leading, "advice": advice}, extra=asked)
     form, stage = j.verdicts["form"], j.verdicts["grow_stage"]

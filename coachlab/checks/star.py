@@ -436,18 +436,23 @@ def _target_is_no_result(a, told) -> None:
 SINCE_THE_EVENT_IS_RESULT = True
 
 
-def _since_the_event(a, told) -> None:
-    """Read a clause opened by a time pointing back to the story, to its sentence's end, as the result (no act)."""
+def _since_the_event(a, told) -> bool:
+    """Read a clause opened by a time pointing back to the story, to its sentence's end, as the result (no act).
+
+    Return True when such a stretch was found and no clause outside it has the speaker acting or a predicate: then
+    the text tells only what has held since, and the learned layer may not add an action (``since_only``, rules/
+    star.yaml model_may_not_add; session 17, the refit with blind21 read "从那次以后，我每次放下电话前都会…" as an action).
+    """
     anchors = tuple(p for r in piece_rules("star", "since_the_event", a.lang) for p in r.patterns)
     if not anchors:
-        return
+        return False
     stretches = []
     for c in clauses(a.doc):
         if any(p.match(c.span.text) for p in anchors):
             sentence = a.doc.sentence_of(c.span.start)
             stretches.append(Span(c.span.start, sentence.end, a.doc.text[c.span.start:sentence.end]))
     if not stretches:
-        return
+        return False
 
     def inside(sp) -> bool:
         return any(s.start <= sp.start < s.end for s in stretches)
@@ -460,6 +465,7 @@ def _since_the_event(a, told) -> None:
     # "那次以后" points back to the story: it dates no scene
     if a.hits.get("situation"):
         a.hits["situation"] = [(r, sp) for r, sp in a.hits["situation"] if not (r.id.endswith(".when") and inside(sp))]
+    return not any(c.predicate and not inside(c.span) for c in clauses(a.doc))
 
 
 # Tried and left out (session 8, judge gls6): dropping the structural scene in the sentence that states the task
@@ -490,8 +496,7 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
         _vague_state(a)
     if TARGET_IN_TASK_IS_NO_RESULT:
         _target_is_no_result(a, told)
-    if SINCE_THE_EVENT_IS_RESULT:
-        _since_the_event(a, told)
+    since_only = SINCE_THE_EVENT_IS_RESULT and _since_the_event(a, told)
     rates_only = RATING_IS_NO_ACT and _rates_only(a, told)
     if rates_only:
         told = {**told, "result": []}
@@ -501,6 +506,7 @@ def check_star(text: str, lang: str = "auto", context: str | None = None) -> Sta
     zero_count = any(r.id.endswith((".zero_count", ".all_n")) for r, _ in a.hits.get("quantified_result", ()))
     rules["result"] = rules["result"] or zero_count
     extra = actor_features(a.doc) | {f"story_{part}" for part, spans in told.items() if spans}
+    extra |= {"since_only"} if since_only else set()  # only what held since the event: no act (model_may_not_add)
     # A number in a sentence that tells the result is what "quantified" means.
     result_sentences = {a.doc.sentence_of(s.start) for s in [*a.spans("result"), *told["result"]]}
     if any(a.doc.sentence_of(q.span.start) in result_sentences for q in a.doc.quantities):
