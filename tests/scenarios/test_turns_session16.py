@@ -63,6 +63,10 @@ UNPRICED = [
     ("在试用期结束前把退款流程独立走通三次。", "zh-CN"),
     ("考核之前把开场白和结束语练熟，抽检不再扣这两项的分。", "zh-CN"),
     ("如果月底没到88%，我们再一起看看是哪一步卡住了。", "zh-CN"),
+    # an incentive names the review or the bonus for a goal met, not missed (session 17: a bare "if" / 如果 is no miss)
+    ("If we get FCR to 75% by June, that goes straight into your review as a win.", "en"),
+    ("如果月底能做到95%，季度奖金我帮你去申请。", "zh-CN"),
+    ("如果这个月能把AHT降到6分钟，绩效我给你打A。", "zh-CN"),
 ]
 
 
