@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Any, Callable
 
-from coachlab.text.dialect import plain, restore
+from coachlab.text.dialect import Reading, plain, reading, restore
 
 from .base import UNSURE_BELOW, practice_score
 from .feedback import check_feedback
@@ -34,25 +34,26 @@ def run(kind: str, text: str, lang: str = "auto", context: str | None = None) ->
         check = CHECKS[kind]
     except (KeyError, TypeError):
         raise ValueError(f"unknown check kind {kind!r}; expected one of {', '.join(KINDS)}") from None
-    # Cantonese-flavoured Mandarin is read as Mandarin, one character for one (coachlab/text/dialect.py); the report
-    # then quotes and marks the learner's own words.
-    read = plain(text) if isinstance(text, str) else text
-    report = check(read, lang=lang, context=plain(context) if isinstance(context, str) else context)
-    if read is not text and read != text:
-        report = _in_own_words(report, text, read)
+    # Dialect words and chat spellings are read as the rules' language (coachlab/text/dialect.py); the report then
+    # quotes and marks the learner's own words.
+    seen = reading(text) if isinstance(text, str) else None
+    report = check(seen.read if seen else text, lang=lang, context=plain(context) if isinstance(context, str) else context)
+    if seen is not None and seen.read != text:
+        report = _in_own_words(report, seen)
     # Every report carries the tone pitfall (sarcasm at the listener), whatever the kind (coachlab/checks/tone.py).
     return with_tone(report, text, lang)
 
 
-def _in_own_words(report: Report, shown: str, read: str) -> Report:
+def _in_own_words(report: Report, seen: Reading) -> Report:
     """Return ``report`` with its evidence and quotes in the words the learner wrote, not the words read."""
     def own(value: Any) -> Any:
         if isinstance(value, Evidence):
-            return replace(value, text=shown[value.start:value.end])
+            start, end = seen.span(value.start, value.end)
+            return replace(value, start=start, end=end, text=seen.shown[start:end])
         if isinstance(value, Pitfall):
-            return replace(value, why=restore(value.why, shown, read))
+            return replace(value, why=restore(value.why, seen))
         if isinstance(value, str):
-            return restore(value, shown, read)
+            return restore(value, seen)
         if isinstance(value, tuple):
             return tuple(own(v) for v in value)
         if isinstance(value, dict):

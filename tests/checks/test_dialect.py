@@ -1,7 +1,9 @@
-"""Cantonese-flavoured Mandarin is read as Mandarin, one character for one (coachlab/text/dialect.py, session 14).
+"""Dialect words and chat spellings are read as the rules' language (coachlab/text/dialect.py): Cantonese-flavoured
+Mandarin one character for one (session 14), the question and person words of other Mandarin dialects and English chat
+spellings (session 18; English ones change the length).
 
 The reports still mark and quote what the learner wrote: evidence offsets and texts, and the quotes in the coach's
-questions, are the learner's own Cantonese words."""
+questions, are the learner's own words."""
 
 from __future__ import annotations
 
@@ -11,9 +13,15 @@ import pytest
 import yaml
 
 from coachlab.checks import run
-from coachlab.text.dialect import plain, restore
+from coachlab.text.dialect import plain, reading, restore
 
-ENTRIES = yaml.safe_load(resources.files("coachlab.text").joinpath("lexicons/cantonese.yaml").read_text("utf-8"))["entries"]
+
+
+def _entries(name: str) -> list[dict]:
+    return yaml.safe_load(resources.files("coachlab.text").joinpath(f"lexicons/{name}").read_text("utf-8"))["entries"]
+
+
+ENTRIES = _entries("cantonese.yaml")
 
 
 def test_every_entry_keeps_the_length_and_reads_its_examples() -> None:
@@ -53,10 +61,10 @@ def test_the_report_marks_and_quotes_the_learners_own_words() -> None:
 
 
 def test_restore_puts_back_only_what_was_replaced() -> None:
-    shown, read = "佢今日冇返工", plain("佢今日冇返工")
-    assert read == "他今天没上班"
-    assert restore("你说的“他今天没上班”是事实吗？", shown, read) == "你说的“佢今日冇返工”是事实吗？"
-    assert restore("你说的是事实吗？", shown, read) == "你说的是事实吗？"
+    seen = reading("佢今日冇返工")
+    assert seen.read == "他今天没上班"
+    assert restore("你说的“他今天没上班”是事实吗？", seen) == "你说的“佢今日冇返工”是事实吗？"
+    assert restore("你说的是事实吗？", seen) == "你说的是事实吗？"
 
 
 def test_a_cantonese_answer_gets_the_verdict_of_its_mandarin() -> None:
@@ -64,3 +72,47 @@ def test_a_cantonese_answer_gets_the_verdict_of_its_mandarin() -> None:
     mandarin = run("feedback", "昨天那个客，你等他讲完先答，他最后没投诉还多谢你", lang="zh-CN").to_dict()
     assert cantonese["elements"] == mandarin["elements"]
     assert cantonese["elements"]["behavior"] and cantonese["elements"]["impact"]
+
+
+@pytest.mark.parametrize("name", ["mandarin-dialects.yaml", "chat-en.yaml"])
+def test_every_session18_entry_reads_its_examples(name: str) -> None:
+    entries = _entries(name)
+    assert len(entries) >= 10
+    for entry in entries:
+        assert entry["why"] and entry["examples"], entry
+        for example in entry["examples"]:
+            assert plain(example) != example, (entry["from"], example)
+            if name != "chat-en.yaml":
+                assert len(plain(example)) == len(example)
+
+
+@pytest.mark.parametrize("text", ["额度不够，金额超额了，名额也满了。", "额……你先说。", "We were short. Its fine, he lets me know.",
+                                  "A U-turn on the U.S. rules.", "I'll be ill tomorrow, ya know.", "The R&D team in room N2."])
+def test_words_with_another_reading_stay(text: str) -> None:
+    assert plain(text) == text
+
+
+def test_dialect_question_words_are_read_as_putonghua() -> None:
+    assert plain("额想问问你，出了啥子事？你咋个看？") == "我想问问你，出了什么事？你怎么看？"
+    assert plain("你做么子去了？俺们组晓得吗") == "你做什么去了？我们组知道吗"
+
+
+def test_chat_spellings_are_read_as_words_and_the_report_quotes_the_learner() -> None:
+    seen = reading("ok so wat went well n wat didnt, from ur side?")
+    assert seen.read == "ok so what went well and what didn't, from your side?"
+    start, end = seen.span(seen.read.index("what didn't"), seen.read.index("what didn't") + len("what didn't"))
+    assert seen.shown[start:end] == "wat didnt"
+    assert restore("You asked “what went well and what didn't”.", seen) == "You asked “wat went well n wat didnt”."
+    assert plain("U ok? Ur doing fine.") == "You ok? You're doing fine."
+    typed = run("question", "wat wud make it easier for u these next weeks while ur covering?", lang="en").to_dict()
+    spelled = run("question", "What would make it easier for you these next weeks while you're covering?", lang="en").to_dict()
+    assert typed["form"] == spelled["form"] == "open", (typed, spelled)
+    for e in typed["evidence"]:
+        assert e["text"] == "wat wud make it easier for u these next weeks while ur covering?"[e["start"]:e["end"]]
+
+
+def test_a_chat_typed_goal_keeps_its_deadline() -> None:
+    typed = run("goal", "Get ur FCR from 64% to 70% in 6 wks", lang="en").to_dict()
+    spelled = run("goal", "Get your FCR from 64% to 70% in 6 weeks", lang="en").to_dict()
+    assert typed["criteria"] == spelled["criteria"] and typed["criteria"]["time_bound"], typed
+    assert typed["deadline"] == "in 6 wks"  # quoted as the learner wrote it
