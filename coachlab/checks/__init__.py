@@ -37,11 +37,12 @@ def run(kind: str, text: str, lang: str = "auto", context: str | None = None) ->
     # Dialect words and chat spellings are read as the rules' language (coachlab/text/dialect.py); the report then
     # quotes and marks the learner's own words.
     seen = reading(text) if isinstance(text, str) else None
-    report = check(seen.read if seen else text, lang=lang, context=plain(context) if isinstance(context, str) else context)
-    if seen is not None and seen.read != text:
-        report = _in_own_words(report, seen)
-    # Every report carries the tone pitfall (sarcasm at the listener), whatever the kind (coachlab/checks/tone.py).
-    return with_tone(report, text, lang)
+    read = seen.read if seen is not None else text
+    report = check(read, lang=lang, context=plain(context) if isinstance(context, str) else context)
+    # Every report carries the tone pitfall (sarcasm at the listener), whatever the kind (coachlab/checks/tone.py),
+    # read on the same text as the check.
+    report = with_tone(report, read, lang)
+    return _in_own_words(report, seen) if seen is not None and read != text else report
 
 
 def _in_own_words(report: Report, seen: Reading) -> Report:

@@ -895,8 +895,9 @@ def _turned(text: str) -> tuple[list[Span], list[Span]]:
         if not j or re.search(r"[?？]", _SW_TAG.sub("", text[piece.start:end + 1])):
             continue  # a question after the praise asks, it corrects nothing; a tag ("…注意一下 ok?") does not ask
         if not warm[j]:
-            # "hold time was 7 min tho" takes the thanks back; "Seriously though," only leads more thanks
-            tail = (bool(re.search(r"(?i)\btho(?:ugh)?\W*$", piece.text)) and lang_of(piece.text) == "en"
+            # "hold time was 7 min tho" takes the thanks back; "Seriously though," only leads more thanks. A closing
+            # "though" is a clause of its own here, so the sentence's end is read
+            tail = (bool(re.search(r"(?i)\btho(?:ugh)?\W*$", text[piece.start:end + 1])) and lang_of(piece.text) == "en"
                     and len(_SW_WORD.findall(piece.text)) > 3)
             if not (_sw_opens(piece.text) or tail):
                 continue

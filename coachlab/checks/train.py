@@ -249,6 +249,8 @@ def tone_rows(lang: str) -> list[dict[str, Any]]:
     """Return the tone model's training items of a language: text, set name, features and gold (mocking or not)."""
     import yaml
 
+    from coachlab.text.dialect import plain
+
     from .corpus import BLIND_SETS
     from . import tone as tone_check
 
@@ -282,9 +284,10 @@ def tone_rows(lang: str) -> list[dict[str, Any]]:
     for source, text, gold in items:
         if not text.strip():
             continue
-        rule_ids = [rid for rid, _ in tone_check.spans(text, lang)]
+        read = plain(text)  # as coachlab.checks.run reads it: dialect words and chat spellings as the rules' language
+        rule_ids = [rid for rid, _ in tone_check.spans(read, lang)]
         rows.append({"source": source, "text": text, "gold": {"sarcasm": gold}, "rules": {"sarcasm": bool(rule_ids)},
-                     "features": tone_check.features(text, lang, rule_ids)})
+                     "features": tone_check.features(read, lang, rule_ids)})
     return rows
 
 

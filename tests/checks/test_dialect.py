@@ -84,6 +84,8 @@ def test_every_session18_entry_reads_its_examples(name: str) -> None:
             assert plain(example) != example, (entry["from"], example)
             if name != "chat-en.yaml":
                 assert len(plain(example)) == len(example)
+        for example in entry.get("not_examples", ()):
+            assert entry["to"] not in plain(example), (entry["from"], example)
 
 
 @pytest.mark.parametrize("text", ["额度不够，金额超额了，名额也满了。", "额……你先说。", "We were short. Its fine, he lets me know.",

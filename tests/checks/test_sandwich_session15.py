@@ -34,6 +34,7 @@ def _pitfalls(report: dict) -> set[str]:
     "Merci for jumping in on Sunday, just that your greeting still names the old brand.",
     # the contrast said at the end of the clause after the thanks
     "ty for the overtime. hold time was 7 min tho",
+    "Thanks for the overtime. Hold time was 7 min though.",
     # zh: thanks or praise, then 不过 / 但是 / 就是 in the next clause or sentence
     "谢谢你周六来顶班。不过你那天有两张工单没写结案原因。",
     "感谢你帮小王复盘那通投诉，她今天顺多了。就是你自己的回访还欠着五个，明天中午前清掉。",
