@@ -21,8 +21,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Read in this order; a character is read once (the earlier lexicon and, within one, the earlier entry wins).
 # Cantonese (session 14); the question and person words of other Mandarin dialects (session 18), whole words read
-# before Wuhan's single 么 (session 16); English chat spellings (session 18).
-LEXICONS = ("cantonese.yaml", "mandarin-dialects.yaml", "wuhan.yaml", "chat-en.yaml")
+# before Wuhan's single 么 (session 16); English chat spellings and the question words of the languages mixed into
+# English (Tagalog, Malay, Swahili, Hindi; session 18).
+LEXICONS = ("cantonese.yaml", "mandarin-dialects.yaml", "wuhan.yaml", "chat-en.yaml", "mixed-en.yaml")
 
 
 @dataclass(frozen=True)

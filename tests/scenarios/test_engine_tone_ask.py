@@ -116,7 +116,7 @@ def test_a_sure_dig_is_not_asked(speaking):
 SINCERE = {"en": ["So once? What happened that time?", "Mostly happy? What is the part that is not?",
                   "Really? That quick? How did you do it?"],
            "zh-CN": ["速度快？那客户那边反馈怎么样？", "每周五通？那你打算怎么安排时间？", "没时间？那你一天里哪段时间最被打断？",
-                     "速度很快？那客户怎么说？"]}
+                     "速度很快？那客户怎么说？", "速度快了？那你是怎么调整的？", "速度提上来了？那你是怎么做到的？"]}
 MOCKING = {"en": ["Late again? Wow, what a surprise. Should I buy you an alarm clock?",
                   "Stuck? Maybe we should get you a map of the office."],
            "zh-CN": ["又迟到了？行啊，你可真够准时的。", "累？一天才接30通就累了，你可真娇气。"]}
