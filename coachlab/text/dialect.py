@@ -45,10 +45,28 @@ class Reading:
     shown: str
     read: str
     at: tuple[int, ...]
+    regions: tuple[tuple[int, int], ...] = ()  # the read spans that replace a word of the learner's
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Return the offsets in ``shown`` of the read span ``start:end``."""
         return self.at[start], self.at[end]
+
+    def quotes(self, start: int, end: int, whole: bool = False) -> bool:
+        """Return whether the read span ``start:end`` can stand for a quote of the learner: it holds a replaced word,
+        cuts none, and (Latin text, unless the quote is a ``whole`` field such as a goal's deadline) holds a word of
+        the learner's own too, so a template's "you" or "what" that happens to match a read "u" -> "you" is no
+        quote."""
+        inside = False
+        for a, b in self.regions:
+            if a < start < b or a < end < b:
+                return False
+            inside = inside or (start <= a and b <= end)
+        if not inside:
+            return False
+        if whole or _HAN.search(self.read[start:end]):
+            return True
+        return any(not any(a <= start + m.start() < b for a, b in self.regions)
+                   for m in re.finditer(r"[A-Za-z]{3,}", self.read[start:end]))
 
 
 def _compiled(entry: dict, key: str) -> re.Pattern[str] | None:
@@ -120,16 +138,18 @@ def reading(text: str) -> Reading:
         return Reading(text, text, tuple(range(len(text) + 1)))
     out: list[str] = []
     at: list[int] = []
+    regions: list[tuple[int, int]] = []
     pos = 0
     for start, end, target in sorted(found):
         out.append(text[pos:start])
         at.extend(range(pos, start))
+        regions.append((len(at), len(at) + len(target)))
         out.append(target)
         at.extend(start + min(k, end - start - 1) for k in range(len(target)))
         pos = end
     out.append(text[pos:])
     at.extend(range(pos, len(text) + 1))
-    return Reading(text, "".join(out), tuple(at))
+    return Reading(text, "".join(out), tuple(at), tuple(regions))
 
 
 def plain(text: str) -> str:
@@ -138,8 +158,8 @@ def plain(text: str) -> str:
 
 
 def restore(s: str, seen: Reading, shortest: int = 4) -> str:
-    """Return ``s`` with every stretch of the read text it quotes (``shortest`` characters or more) put back as the
-    learner wrote it; the rest of ``s`` (a template's words) stays."""
+    """Return ``s`` with every stretch of the read text it quotes (``shortest`` characters or more, see
+    ``Reading.quotes``) put back as the learner wrote it; the rest of ``s`` (a template's words) stays."""
     read, shown = seen.read, seen.shown
     if shown == read or len(s) < shortest:
         return s
@@ -152,7 +172,13 @@ def restore(s: str, seen: Reading, shortest: int = 4) -> str:
         j = i + shortest
         while j < len(s) and s[i:j + 1] in read:  # the longest stretch from here (every shorter one is in too)
             j += 1
-        at = read.find(s[i:j])
+        stretch = s[i:j]
+        whole = i == 0 and j == len(s)
+        at = next((m.start() for m in re.finditer(re.escape(stretch), read)
+                   if seen.quotes(m.start(), m.end(), whole)), None)
+        if at is None:
+            i += 1
+            continue
         start, end = seen.span(at, at + j - i)
         out.append(s[last:i])
         out.append(shown[start:end])

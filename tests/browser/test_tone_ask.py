@@ -25,7 +25,7 @@ SCENARIO = "review-peak-day"
 SINCERE = {"en": ["So once? What happened that time?", "Mostly happy? What is the part that is not?",
                   "Once? Is that all you noticed?"],
            "zh-CN": ["速度快？那客户那边反馈怎么样？", "每周五通？那你打算怎么安排时间？", "没时间？那你一天里哪段时间最被打断？",
-                     "速度很快？那客户怎么说？"]}
+                     "速度很快？那客户怎么说？", "速度快了？那你是怎么调整的？", "速度提上来了？那你是怎么做到的？"]}
 LEARNER = {"en": "tone-ask-en", "zh-CN": "语气追问学员"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -7,6 +7,7 @@ questions, are the learner's own words."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
@@ -127,3 +128,20 @@ def test_a_question_word_mixed_into_english_makes_an_open_question() -> None:
     assert plain("Kwa nini the queue jumped on Monday?") == "Why the queue jumped on Monday?"
     for text in ("Ano yung uunahin mo, at kailan?", "Kya help chahiye from me this week?"):
         assert run("question", text, lang="en").to_dict()["form"] == "open", text
+
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("feedback", "thx for covering. ur notes were gr8, the customer didnt call back"),
+    ("goal", "get ur FCR to 70% in 6 wks"),
+    ("listening", "so ur saying the customer shouted at u and u felt bad? wat wud help now?"),
+    ("star", "i was asked to fix the backlog n i did it in 2 wks"),
+])
+def test_a_template_keeps_its_own_words(kind: str, text: str) -> None:
+    """The coach's own sentences stay as written: a template's "you", "this" or "and" is no quote of a read "u",
+    "thx" or "n" (a quote must hold a word of the learner's own too, and cut no replaced word)."""
+    report = run(kind, text, lang="en").to_dict()
+    assert report["suggestions"], report
+    for line in report["suggestions"]:
+        assert not re.search(r"\b(?:u|ur|n|wat|wud|thx|gr8|wks|didnt)\b", line) or any(
+            q in line for q in ("ur notes", "wat wud", "u felt", "in 6 wks")), line
+        assert not re.search(r"\b(?:Thix|tat)\b", line), line
