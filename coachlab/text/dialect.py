@@ -53,14 +53,16 @@ class Reading:
 
     def quotes(self, start: int, end: int, whole: bool = False) -> bool:
         """Return whether the read span ``start:end`` can stand for a quote of the learner: it holds a replaced word,
-        cuts none, and (Latin text, unless the quote is a ``whole`` field such as a goal's deadline) holds a word of
+        cuts none read at another length, and (Latin text, unless the quote is a ``whole`` field such as a goal's deadline) holds a word of
         the learner's own too, so a template's "you" or "what" that happens to match a read "u" -> "you" is no
         quote."""
         inside = False
         for a, b in self.regions:
-            if a < start < b or a < end < b:
-                return False
-            inside = inside or (start <= a and b <= end)
+            if not (a < end and start < b):
+                continue
+            if (a < start or end < b) and self.at[b] - self.at[a] != b - a:
+                return False  # cuts a word read at another length (a Chinese word read one for one may be cut)
+            inside = True
         if not inside:
             return False
         if whole or _HAN.search(self.read[start:end]):

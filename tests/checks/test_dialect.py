@@ -145,3 +145,9 @@ def test_a_template_keeps_its_own_words(kind: str, text: str) -> None:
         assert not re.search(r"\b(?:u|ur|n|wat|wud|thx|gr8|wks|didnt)\b", line) or any(
             q in line for q in ("ur notes", "wat wud", "u felt", "in 6 wks")), line
         assert not re.search(r"\b(?:Thix|tat)\b", line), line
+
+
+def test_a_quote_cut_inside_a_chinese_word_is_still_the_learners() -> None:
+    """A quote cut short inside a word read one character for one (今日 -> 今天) still shows the learner's characters."""
+    seen = reading("佢今日冇返工")
+    assert restore("你说的“他今天没上”……", seen) == "你说的“佢今日冇返”……"
