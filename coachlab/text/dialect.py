@@ -28,7 +28,7 @@ LEXICONS = ("cantonese.yaml", "mandarin-dialects.yaml", "wuhan.yaml", "chat-en.y
 
 @dataclass(frozen=True)
 class _Entry:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None  # a Chinese entry's own pattern (English ones share one: see _entries)
     target: str
     after: re.Pattern[str] | None
     before: re.Pattern[str] | None
@@ -88,7 +88,7 @@ def _entries() -> tuple[tuple[_Entry, ...], re.Pattern[str] | None, dict[str, tu
             source, target = str(entry["from"]), str(entry["to"])
             if not words and len(source) != len(target):
                 raise ValueError(f"{name}: {source!r} -> {target!r} must keep the length")
-            read = _Entry(re.compile(re.escape(source)), target, _compiled(entry, "after"), _compiled(entry, "before"),
+            read = _Entry(None if words else re.compile(re.escape(source)), target, _compiled(entry, "after"), _compiled(entry, "before"),
                           _compiled(entry, "not_before"), _compiled(entry, "not_after"), words)
             if words:
                 latin.setdefault(source.lower(), []).append(read)
@@ -126,7 +126,7 @@ def reading(text: str) -> Reading:
 
     if _HAN.search(text):
         for entry in han:
-            for m in entry.pattern.finditer(text):
+            for m in entry.pattern.finditer(text):  # type: ignore[union-attr]  (every Chinese entry has one)
                 if not any(taken[m.start():m.end()]) and _fits(entry, text, m.start(), m.end()):
                     take(m.start(), m.end(), entry.target)
     if spellings is not None and _LATIN.search(text):
