@@ -151,3 +151,24 @@ def test_a_quote_cut_inside_a_chinese_word_is_still_the_learners() -> None:
     """A quote cut short inside a word read one character for one (今日 -> 今天) still shows the learner's characters."""
     seen = reading("佢今日冇返工")
     assert restore("你说的“他今天没上”……", seen) == "你说的“佢今日冇返”……"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("介事儿你打算嘛时候弄完？", "zh-CN"),  # 天津话: 介 = 这, 嘛 = 什么
+    ("你觉得嘛原因？", "zh-CN"),
+    ("Wah yuh tink we can try next week?", "en"),  # Jamaican patois: wah = what, yuh = you, tink = think
+    ("Wah mek yuh nuh call him back?", "en"),
+])
+def test_tianjin_and_patois_questions_are_open(text: str, lang: str) -> None:
+    """A question asked with Tianjin's or patois's question word is an open question (session 19), and the evidence
+    quotes the learner's own words."""
+    report = run("question", text, lang=lang).to_dict()
+    assert report["form"] == "open", report
+    assert all(e["text"] == text[e["start"]:e["end"]] for e in report["evidence"])
+
+
+@pytest.mark.parametrize("text", ["指标嘛都要达标，具体到时候再说。", "目标嘛就是80%", "新人都爱找你嘛😄", "我先介绍一下流程",
+                                  "Wah, so fast give up ah?", "wah lau, again?"])
+def test_particles_and_exclamations_stay(text: str) -> None:
+    """The particle 嘛 (topic or close), 介绍, and the exclamation "wah" are read as written."""
+    assert plain(text) == text

@@ -81,6 +81,9 @@ def test_a_trait_asked_for_or_denied_stays_no_praise(text: str, lang: str) -> No
 ])
 def test_praise_beside_the_act_stays_specific(text: str, lang: str) -> None:
     """With the act told, the praise of the person is the warmth around it: never a sure vague praise (since the
-    session 13 refit the English line is asked about, confidence 0.5, rather than passed)."""
+    session 13 refit the English line is asked about, confidence 0.5, rather than passed), and the act is found or
+    asked about, never surely missed (the session 19 refit, with blind23, asks "did you mean … as the behaviour?" at
+    0.52: "you did it twice" names the act by a pronoun)."""
     report = check_feedback(text, lang)
-    assert report.elements["behavior"] and ("vague_praise" not in report.flags or "vague_praise" in report.unsure)
+    assert report.elements["behavior"] or "behavior" in report.unsure
+    assert "vague_praise" not in report.flags or "vague_praise" in report.unsure
