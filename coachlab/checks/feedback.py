@@ -703,6 +703,16 @@ def zh_context_acts(doc) -> list[Span]:
 PRAISE_LEFT_WITHOUT_ACT = True
 # Session 10 (judge fb10): a behaviour counted or seen is sure (see check_feedback).
 COUNTED_ACT_IS_SURE = True
+# Session 19: at a role-play turn the other person's line names the occasion, and the structure reads an act of the agent's
+# told against it ("遇到争议账单你都会把账从头算清楚再给客户讲", "on disputes u work the bill thru before answering": the
+# habit the strength turn asks for, "a specific behaviour of his, when or how often"). The learned layer was fitted on lines
+# without that context, where such a habit is mostly labelled no behaviour, and it took the act away (then the praise read as
+# vague): the retired turn sets' kpi-first-week strength lost 27 (zh) and 21 (en) good answers this way. With a context and an
+# act the structure found, the act stands.
+CONTEXT_ACT_STANDS = True
+_HABIT_FRAME = re.compile(r"(?i)每次|每回|每一[次通笔单]|(?:遇到|碰到|遇上|一有)[^，。；;！？!?]{1,14}(?:都|就)|都会|都(?:把|帮|先|给)|"
+                          r"\b(?:whenever|every time|each time|every call|on every|any time)\b|\bwhen (?:a|an|the|someone|somebody|people)\b|"
+                          r"\bon (?:the )?(?:\w+ )?(?:disputes|bills|calls|escalations|complaints)\b")
 # Session 12 (judge feedback): thanks passed on for the company or management, or for a "contribution" in general
 # ("Your contribution … is acknowledged and appreciated by management", "我要代表公司对你表示衷心的感谢", "感谢你为团队做出的
 # 贡献") is no personal thanks: the report's `thanks` is withheld when every sentence that thanks is of that kind
@@ -1030,6 +1040,15 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     if METRIC_LEVEL_VETO and levelled and not acts and not rules["behavior"] and not _CALLS_TAKEN.search(text):
         extra |= {"metric_level"}  # the learned layer may not add the behaviour back (rules: model_may_not_add)
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
+    if (CONTEXT_ACT_STANDS and a.doc.context and rules["behavior"] and not j.verdicts["behavior"]
+            and any(_HABIT_FRAME.search(a.doc.sentence_of(span.start).text) for span in acts)):
+        j.verdicts["behavior"] = True  # the act told against the other person's line stands (CONTEXT_ACT_STANDS)
+        j.confidence["behavior"] = max(j.confidence.get("behavior", 0.0), UNSURE_BELOW)
+        j = replace(j, unsure=tuple(u for u in j.unsure if u != "behavior"),
+                    questions=tuple(q for q in j.questions if q.get("label") != "behavior"),
+                    answers={k: v for k, v in j.answers.items() if k != "behavior"})
+        if not (rules["appreciation"] or a.has("praise")) or rules["behavior"]:
+            j.verdicts["vague_praise"] = bool(rules["vague_praise"])
     if (PRAISE_LEFT_WITHOUT_ACT and a.has("praise") and rules["behavior"]
             and not j.verdicts["behavior"] and "behavior" not in j.unsure and not j.verdicts["vague_praise"]):
         # The praise was read as backed by an act only because the rules saw one; the learned layer found none
