@@ -719,11 +719,22 @@ _HABIT_FRAME = re.compile(r"(?i)每次|每回|每一[次通笔单]|(?:遇到|碰
 # (rules: office_thanks; convention 25). The appreciation element is untouched, and the signal is no feature of the
 # learned layer (turns12, turns13 bia-angry-customer appreciation: these reached the thanks intent).
 OFFICE_THANKS_IS_NOT_THANKS = True
+# Session 19 (convention 25): thanks that is only the word of thanks and stock encouragement ("辛苦了。", "thx 👍") is no
+# personal thanks either (rules: stock_thanks; the retired turn sets sent nine such lines at bia-angry-customer
+# appreciation to the fallback, one to the thanks intent).
+BARE_THANKS_IS_NOT_THANKS = True
+
+
+def _bare_thanks(text: str, lang: str) -> bool:
+    """Return True when nothing is left of ``text`` once the words of thanks, stock encouragement, particles and marks go."""
+    return BARE_THANKS_IS_NOT_THANKS and not re.sub(r"[\W_]+", "", _lexicon("stock_thanks", lang).sub("", text))
 
 
 def _personal_thanks(a: Analysis, office: list[Span]) -> bool:
     """Return True when a sentence thanks in words and is not thanks passed on from an office (OFFICE_THANKS_IS_NOT_THANKS)."""
     said = a.spans("gratitude")
+    if said and _bare_thanks(a.doc.text, a.lang):
+        return False  # only the word of thanks and stock encouragement (BARE_THANKS_IS_NOT_THANKS)
     if not OFFICE_THANKS_IS_NOT_THANKS or not office:
         return bool(said)
     passed_on = {a.doc.sentence_of(span.start).start for span in office}
