@@ -1,29 +1,29 @@
 """Per-label accuracy of coachlab.checks on the labelled corpora in tests/corpus/, per language, as JSON.
 
     .venv/bin/python benchmarks/checks_accuracy.py [--misses] [--kind KIND]
-        [--set own|heldout|train|blind2..blind24|turns|turns2..turns23|all] [--NAME DIR]
+        [--set own|heldout|train|blind2..blind25|turns|turns2..turns24|all] [--NAME DIR]
 
 Sets (see tests/corpus/README.md; the blind sets are declared in coachlab/checks/corpus.py, BLIND_SETS):
 
 - ``own`` (tests/corpus/*.yaml) and ``heldout``: written with and after the rules, tuned against, and part
   of the learned layer's training data: regression guards, not estimates.
 - ``train``: tests/corpus/train/ and the retired per-label blind sets (train-retired-blind/ and its blind2/
-  to blind23/), which the models learn from: scored by cross-validation (each item by a model that
+  to blind24/), which the models learn from: scored by cross-validation (each item by a model that
   did not see it, the rules or the model deciding as models.json says), so the figure is honest for the
   learned layer; ``"cross_validated": false`` when scikit-learn is missing and the shipped models were scored
   instead (then it is training accuracy).
-- a retired per-label blind set (``blind2`` to ``blind23``): a plain score is training accuracy now
+- a retired per-label blind set (``blind2`` to ``blind24``): a plain score is training accuracy now
   (the cross-validated figure is under ``train`` -> ``retired-NAME``); ``sure`` scores it without the items
   its writer marked ``# unsure``, as when it was sealed.
-- a retired turn-level set (``turns`` to ``turns22``), a development set of the turn level: natural
+- a retired turn-level set (``turns`` to ``turns23``), a development set of the turn level: natural
   good and poor answers for every free-text turn of every role-play with the intent a trainer would pick.
   Each answer is played as the free-text step at its node (fresh session, the scenario's start state); the
   table gives, per language, the share whose picked intent equals the label, for good and for poor answers,
   and how many turns were an "ask" (the check unsure). An ask counts as right when answering it the way the
   learner would (yes for a good answer, no for a poor one) picks the labelled intent. A fallback is the
   intent ``fallback``. ``detail`` scores it also without its ``# unsure`` answers and per register.
-- the sealed sets (``blind24`` per label, ``turns23`` per turn, written in session 19 before anything was
-  measured on them), written by writers who read neither
+- the sealed sets (``blind25`` per label, ``turns24`` per turn, written in session 19 and measured once at its
+  end), written by writers who read neither
   the rules nor the training data, scored the same way (``summary`` gives, per language, the mean and the
   lowest label). ``--misses`` is refused for them: their misses are never printed, so nobody can tune on
   them.

@@ -43,8 +43,8 @@ class BlindSet(NamedTuple):
 # blind11 and turns10 in session 8, blind12 and turns11 in session 9, blind13 and turns12 in session 10,
 # blind14 and turns13, then blind15 and turns14 in session 12, blind16 and turns15, then blind17 and turns16 in
 # session 13, blind18 and turns17 with blind19 and turns18 in session 14, blind20 and
-# turns19, then blind21 and turns20 in session 15, blind22 and turns21 in session 18, blind23 and turns22 in
-# session 19).
+# turns19, then blind21 and turns20 in session 15, blind22 and turns21 in session 18, blind23 and turns22, then
+# blind24 and turns23 in session 19).
 BLIND_SETS = {
     "blind2": BlindSet("train-retired-blind/blind2", "labels", False),
     "blind3": BlindSet("train-retired-blind/blind3", "labels", False),
@@ -68,7 +68,8 @@ BLIND_SETS = {
     "blind21": BlindSet("train-retired-blind/blind21", "labels", False),
     "blind22": BlindSet("train-retired-blind/blind22", "labels", False),
     "blind23": BlindSet("train-retired-blind/blind23", "labels", False),
-    "blind24": BlindSet("blind24", "labels", True),  # written in session 19, before anything was measured on it
+    "blind24": BlindSet("train-retired-blind/blind24", "labels", False),
+    "blind25": BlindSet("blind25", "labels", True),  # written in session 19, measured once at its end
     "turns": BlindSet("train-retired-blind/turns-blind", "turns", False),
     "turns2": BlindSet("train-retired-blind/turns-blind2", "turns", False),
     "turns3": BlindSet("train-retired-blind/turns-blind3", "turns", False),
@@ -91,7 +92,8 @@ BLIND_SETS = {
     "turns20": BlindSet("train-retired-blind/turns-blind20", "turns", False),
     "turns21": BlindSet("train-retired-blind/turns-blind21", "turns", False),
     "turns22": BlindSet("train-retired-blind/turns-blind22", "turns", False),
-    "turns23": BlindSet("turns-blind23", "turns", True),  # written in session 19, before anything was measured on it
+    "turns23": BlindSet("train-retired-blind/turns-blind23", "turns", False),
+    "turns24": BlindSet("turns-blind24", "turns", True),  # written in session 19, measured once at its end
 }
 SEALED = tuple(s.folder for s in BLIND_SETS.values() if s.sealed)  # folders never read to tune or train
 

@@ -1,5 +1,5 @@
-"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/ to blind23/) and train-writers/ are
-well-formed, and the benchmark scores the sealed blind sets (blind24/, turns-blind23/) in the documented format.
+"""The retired blind corpora (tests/corpus/train-retired-blind/ and its blind2/ to blind24/) and train-writers/ are
+well-formed, and the benchmark scores the sealed blind sets (blind25/, turns-blind24/) in the documented format.
 
 The retired sets were the blind measures until issue 13; they are training data now (see their READMEs).
 The benchmark's tables for the sealed sets are tested on small fixtures written here, never on the real
@@ -162,7 +162,7 @@ def test_benchmark_reports_the_verdict_a_learner_feels(tmp_path: Path, capsys: p
 
 
 def test_training_reads_the_retired_sets_and_never_the_sealed_ones() -> None:
-    """The trainer learns from the retired blind sets; the sealed blind24/ and turns-blind23/ are not training."""
+    """The trainer learns from the retired blind sets; the sealed blind25/ and turns-blind24/ are not training."""
     from coachlab.checks.corpus import SEALED, TRAINING_SETS, labelled
 
     folders = set(TRAINING_SETS.values())
@@ -175,8 +175,9 @@ def test_training_reads_the_retired_sets_and_never_the_sealed_ones() -> None:
             "train-retired-blind/blind15", "train-retired-blind/blind16",
             "train-retired-blind/blind17", "train-retired-blind/blind18", "train-retired-blind/blind19",
             "train-retired-blind/blind20", "train-retired-blind/blind21",
-            "train-retired-blind/blind22", "train-retired-blind/blind23"} <= folders
-    assert set(SEALED) == {"blind24", "turns-blind23"}
+            "train-retired-blind/blind22", "train-retired-blind/blind23",
+            "train-retired-blind/blind24"} <= folders
+    assert set(SEALED) == {"blind25", "turns-blind24"}
     assert not any(sealed in f for f in folders for sealed in SEALED)
     assert all(f.startswith("train-retired-blind") or not f.startswith("blind") for f in folders)
     rows = labelled("feedback", "en", RETIRED["retired-blind2"])
@@ -201,15 +202,15 @@ def test_unsure_marks_follow_items(tmp_path: Path) -> None:
 
 def test_benchmark_scores_a_sealed_set_with_and_without_unsure(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    """--set blind24 scores per label, also without the '# unsure' items, and names the lowest label."""
+    """--set blind25 scores per label, also without the '# unsure' items, and names the lowest label."""
     import json
 
     (tmp_path / "goal.en.yaml").write_text(
         '- t: "Cut AHT on billing calls from 420 to 390 seconds by 30 June."\n  has: [s, m, r, t]\n  ach: true\n'
         '- t: "Be better."\n  has: [s, m, r, t]\n  # unsure: a deliberately wrong label, to be left out\n', "utf-8")
-    assert accuracy.main(["--set", "blind24", "--blind24", str(tmp_path), "--kind", "goal"]) == 0
+    assert accuracy.main(["--set", "blind25", "--blind25", str(tmp_path), "--kind", "goal"]) == 0
     out = capsys.readouterr()
-    table = json.loads(out.out)["blind24"]
+    table = json.loads(out.out)["blind25"]
     cell = table["goal"]["en"]
     assert cell["items"] == 2 and cell["unsure_items"] == 1
     assert cell["accuracy"]["specific"] == 0.5 and cell["accuracy_sure"]["specific"] == 1.0
@@ -217,7 +218,7 @@ def test_benchmark_scores_a_sealed_set_with_and_without_unsure(tmp_path: Path,
     assert "Be better" not in out.out + out.err  # a sealed set's texts are never printed
 
 
-@pytest.mark.parametrize("which", ["blind24", "turns23"])
+@pytest.mark.parametrize("which", ["blind25", "turns24"])
 def test_benchmark_refuses_misses_on_sealed_sets(which: str) -> None:
     """Nobody reads the misses of a sealed set: --misses with it is an error."""
     with pytest.raises(SystemExit) as stop:
@@ -226,7 +227,7 @@ def test_benchmark_refuses_misses_on_sealed_sets(which: str) -> None:
 
 
 def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--set turns23 reports good and poor answers, without '# unsure' answers and per register."""
+    """--set turns24 reports good and poor answers, without '# unsure' answers and per register."""
     import json
 
     (tmp_path / "bid-late-logins.en.yaml").write_text(
@@ -235,8 +236,8 @@ def test_benchmark_plays_sealed_turns_with_detail(tmp_path: Path, capsys: pytest
         "        register: spoken\n        intent: open-question\n"
         '      - t: "You should take the earlier bus, right?"\n        quality: poor\n'
         "        register: chat\n        intent: no-such-intent  # unsure: a label no engine picks\n", "utf-8")
-    assert accuracy.main(["--set", "turns23", "--turns23", str(tmp_path)]) == 0
-    table = json.loads(capsys.readouterr().out)["turns23"]["en"]
+    assert accuracy.main(["--set", "turns24", "--turns24", str(tmp_path)]) == 0
+    table = json.loads(capsys.readouterr().out)["turns24"]["en"]
     assert table["good"]["answers"] == 1 and table["poor"]["accuracy"] == 0.0
     detail = table["detail"]
     assert detail["sure"]["good"]["answers"] == 1 and "poor" not in detail["sure"]
