@@ -33,7 +33,7 @@ SINCERE = {
            "Really? That quick? How did you do it?"],
     "zh-CN": ["速度快？那客户那边反馈怎么样？", "每周五通？那你打算怎么安排时间？", "没时间？那你一天里哪段时间最被打断？",
               "硬撑着？那你最近是不是太累了，跟我说说吧。",
-              "这么快就回完了？客户满意吗？"],
+              "这么快就回完了？客户满意吗？", "速度快了？那你是怎么调整的？", "那你打算先从哪儿下手？啥时候开始？"],
 }
 MOCKING = {
     "en": ["Late again? Wow, what a surprise. Should I buy you an alarm clock?",
