@@ -707,8 +707,10 @@ COUNTED_ACT_IS_SURE = True
 # told against it ("遇到争议账单你都会把账从头算清楚再给客户讲", "on disputes u work the bill thru before answering": the
 # habit the strength turn asks for, "a specific behaviour of his, when or how often"). The learned layer was fitted on lines
 # without that context, where such a habit is mostly labelled no behaviour, and it took the act away (then the praise read as
-# vague): the retired turn sets' kpi-first-week strength lost 27 (zh) and 21 (en) good answers this way. With a context and an
-# act the structure found, the act stands.
+# vague): the retired turn sets' kpi-first-week strength lost 27 (zh) and 21 (en) good answers this way. With a context, an
+# act the structure found in a sentence that says when or how often (_HABIT_FRAME) stands. Any act the structure found
+# was too wide: it also kept a metric's level and praise of a manner the model rightly took away (retired turn sets: 76
+# poor answers lost against 41 answers gained); with the frame, 14 gained and 1 lost.
 CONTEXT_ACT_STANDS = True
 _HABIT_FRAME = re.compile(r"(?i)每次|每回|每一[次通笔单]|(?:遇到|碰到|遇上|一有)[^，。；;！？!?]{1,14}(?:都|就)|都会|都(?:把|帮|先|给)|"
                           r"\b(?:whenever|every time|each time|every call|on every|any time)\b|\bwhen (?:a|an|the|someone|somebody|people)\b|"
@@ -1058,8 +1060,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         j = replace(j, unsure=tuple(u for u in j.unsure if u != "behavior"),
                     questions=tuple(q for q in j.questions if q.get("label") != "behavior"),
                     answers={k: v for k, v in j.answers.items() if k != "behavior"})
-        if not (rules["appreciation"] or a.has("praise")) or rules["behavior"]:
-            j.verdicts["vague_praise"] = bool(rules["vague_praise"])
+        j.verdicts["vague_praise"] = bool(rules["vague_praise"])  # praise beside the act is not vague (the rules' verdict)
     if (PRAISE_LEFT_WITHOUT_ACT and a.has("praise") and rules["behavior"]
             and not j.verdicts["behavior"] and "behavior" not in j.unsure and not j.verdicts["vague_praise"]):
         # The praise was read as backed by an act only because the rules saw one; the learned layer found none
