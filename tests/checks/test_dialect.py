@@ -172,3 +172,8 @@ def test_tianjin_and_patois_questions_are_open(text: str, lang: str) -> None:
 def test_particles_and_exclamations_stay(text: str) -> None:
     """The particle 嘛 (topic or close), 介绍, and the exclamation "wah" are read as written."""
     assert plain(text) == text
+
+
+def test_tianjin_jieme_is_read_whole() -> None:
+    """介么 is 这么, read as one word, so Wuhan's 么 (什么/怎么) does not take its second character ("这啥" before)."""
+    assert plain("电话介么多，为嘛就你掉得介么狠？") == "电话这么多，为啥就你掉得这么狠？"
