@@ -133,7 +133,7 @@ def test_learner_disputes_and_facilitator_overturns(voila_server, dashboard_for,
 # (the server runs the same code), and fail when none is left, so a new one must be found.
 UNSURE_QUESTIONS = ["要不要试试早一班车？", "那你打算怎么办呢", "这个事你怎么看", "今天想聊点啥？",
                     # writers split on these: well-being or Reality, a closed check of the result or Reality
-                    "最近上班感觉怎么样？", "你对这次的结果满意吗？", "听说你想转去在线客服？"]
+                    "最近上班感觉怎么样？", "你对这次的结果满意吗？", "听说你想转去在线客服？", "最近接电话感觉怎么样？"]
 ASKED_ANSWERS = ["上周二和周四你都是八点零五以后才登录的。", "上周有三次你8点后才登录，小王只好替你接了好几通。",
                  "你最近老是晚到。", "你从来不迟到，这点挺好。", "你这个月早班迟了好几次，具体我这有记录。",
                  "这个月早班你有五次登录晚了。",  # a count with no impact: asked since session 9's checks

@@ -41,7 +41,12 @@ def test_pitfall_is_listed_with_its_reason_in_chinese() -> None:
 def test_next_step_heading_only_with_something_to_suggest() -> None:
     """A suggestion the pad already asks as a question is not repeated; with nothing left, no empty heading."""
     pad = CheckPad("question", "zh-CN", debounce=0)
-    pad.text.value = "最近上班感觉怎么样？"  # unsure of its stage: the pad asks instead of suggesting
+    # a question the check is unsure of (its stage): the pad asks instead of suggesting. Refits move the confidence,
+    # so the first of a few such questions that is unsure now is used (session 19: the first reached 0.65, sure).
+    unsure = [text for text in ("最近上班感觉怎么样？", "最近接电话感觉怎么样？", "这阵子上班咋样？")
+              if run("question", text, lang="zh-CN").unsure]
+    assert unsure, "no question of the list is unsure any more: pick new ones"
+    pad.text.value = unsure[0]
     assert "cp-questions" in pad.result.value
     assert t("checkpad.suggestion", "zh-CN") not in pad.result.value
     pad.text.value = "你为什么总是迟到？"  # a leading why: the pad has a next step to suggest
