@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from coachlab.text import Span
 
-from .base import UNSURE_BELOW, Analysis, analyse, clamp, clean, is_empty, judge
+from .base import UNSURE_BELOW, Analysis, Judgement, analyse, clamp, clean, is_empty, judge
 from .report import Evidence, FeedbackReport, Pitfall, frozen
 from .structure import (ABSTRACT, CHANGE, NOT_AN_ACT, STRUCTURE_MAX, WARNING_CUE, ZH_CUT, ZH_SPACE_CUT, lang_of,
                          abstract_quality, act_clauses, actor_features, acts_on_occasion, clauses,
@@ -732,6 +732,16 @@ def _bare_thanks(text: str, lang: str) -> bool:
     return BARE_THANKS_IS_NOT_THANKS and not re.sub(r"[\W_]+", "", _lexicon("stock_thanks", lang).sub("", text))
 
 
+def _act_stands(j: Judgement) -> Judgement:
+    """Return ``j`` with the behaviour found and sure: nobody is asked whether they meant it (COUNTED_ACT_IS_SURE,
+    CONTEXT_ACT_STANDS)."""
+    j.verdicts["behavior"] = True
+    j.confidence["behavior"] = max(j.confidence.get("behavior", 0.0), UNSURE_BELOW)
+    return replace(j, unsure=tuple(u for u in j.unsure if u != "behavior"),
+                   questions=tuple(q for q in j.questions if q.get("label") != "behavior"),
+                   answers={k: v for k, v in j.answers.items() if k != "behavior"})
+
+
 def _personal_thanks(a: Analysis, office: list[Span]) -> bool:
     """Return True when a sentence thanks in words and is not thanks passed on from an office (OFFICE_THANKS_IS_NOT_THANKS)."""
     said = a.spans("gratitude")
@@ -1055,11 +1065,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
     j = judge(a, rules, extra=extra, spans={"impact": told, "behavior": acts, "development": steps})
     if (CONTEXT_ACT_STANDS and a.doc.context and rules["behavior"] and not j.verdicts["behavior"]
             and any(_HABIT_FRAME.search(a.doc.sentence_of(span.start).text) for span in acts)):
-        j.verdicts["behavior"] = True  # the act told against the other person's line stands (CONTEXT_ACT_STANDS)
-        j.confidence["behavior"] = max(j.confidence.get("behavior", 0.0), UNSURE_BELOW)
-        j = replace(j, unsure=tuple(u for u in j.unsure if u != "behavior"),
-                    questions=tuple(q for q in j.questions if q.get("label") != "behavior"),
-                    answers={k: v for k, v in j.answers.items() if k != "behavior"})
+        j = _act_stands(j)  # the act told against the other person's line stands (CONTEXT_ACT_STANDS)
         j.verdicts["vague_praise"] = bool(rules["vague_praise"])  # praise beside the act is not vague (the rules' verdict)
     if (PRAISE_LEFT_WITHOUT_ACT and a.has("praise") and rules["behavior"]
             and not j.verdicts["behavior"] and "behavior" not in j.unsure and not j.verdicts["vague_praise"]):
@@ -1072,11 +1078,7 @@ def check_feedback(text: str, lang: str = "auto", context: str | None = None) ->
         # An act of the agent's that the manager counted or saw ("这两周你有七次登录晚了", "In the huddles you talk
         # over Xiao Lin. I've seen it three times."): the structure found the act and the text says how often it
         # happened; the behaviour is there, whatever else is missing, and nobody is asked whether they meant it.
-        j.verdicts["behavior"] = True
-        j.confidence["behavior"] = max(j.confidence.get("behavior", 0.0), UNSURE_BELOW)
-        j = replace(j, unsure=tuple(u for u in j.unsure if u != "behavior"),
-                    questions=tuple(q for q in j.questions if q.get("label") != "behavior"),
-                    answers={k: v for k, v in j.answers.items() if k != "behavior"})
+        j = _act_stands(j)
     elements = {e: bool(j.verdicts[e]) for e in ELEMENTS}
     flags = tuple(f for f in FLAGS if j.verdicts[f])
     model = "BID" if elements["development"] else "BIA" if elements["appreciation"] else None
